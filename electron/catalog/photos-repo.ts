@@ -1,0 +1,229 @@
+import { join } from 'node:path';
+import type { Catalog } from './open-catalog';
+import type { Photo, TakenAtSource } from '../../shared/api/photo-schema';
+import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
+import { photoPageQuerySchema, type PhotoPageQuery } from '../../shared/api/photo-query-schema';
+import {
+  afterClause,
+  buildPhotoQuery,
+  decodeCursor,
+  encodeCursor,
+  orderClause,
+  whereClause,
+} from './photo-query';
+import { sql } from './statements';
+
+export interface PhotoRow {
+  id: number;
+  root_id: number;
+  folder_id: number;
+  rel_path: string;
+  file_name: string;
+  file_size: number;
+  file_mtime: number;
+  sidecar_mtime: number | null;
+  fingerprint: string | null;
+  format: string | null;
+  name_prefix: string | null;
+  name_number: number | null;
+  taken_at: string;
+  taken_at_offset: string | null;
+  taken_at_source: TakenAtSource;
+  camera_id: number | null;
+  lens: string | null;
+  focal_length: number | null;
+  f_number: number | null;
+  exposure_time: number | null;
+  iso: number | null;
+  orientation: number | null;
+  width: number | null;
+  height: number | null;
+  gps_latitude: number | null;
+  gps_longitude: number | null;
+  gps_altitude: number | null;
+  title: string | null;
+  caption: string | null;
+  keywords: string;
+  creator: string | null;
+  credit: string | null;
+  copyright: string | null;
+  city: string | null;
+  location: string | null;
+  region: string | null;
+  country: string | null;
+  event_name: string | null;
+  rating: number | null;
+  thumb_key: string | null;
+  error_code: string | null;
+  error: string | null;
+  warnings: string | null;
+  added_at: string;
+  indexed_at: string;
+  missing_since: string | null;
+}
+
+interface JoinedRow extends PhotoRow {
+  root_path: string;
+  make: string | null;
+  model: string | null;
+}
+
+export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model`;
+export const photoJoins = `JOIN roots r ON r.id = p.root_id LEFT JOIN cameras c ON c.id = p.camera_id`;
+
+/** The original's absolute path: the root's native path plus the '/'-separated relative one. */
+export function absolutePath(rootPath: string, relPath: string): string {
+  return join(rootPath, ...relPath.split('/'));
+}
+
+export function toPhoto(row: JoinedRow): Photo {
+  return {
+    id: row.id,
+    rootId: row.root_id,
+    folderId: row.folder_id,
+    path: absolutePath(row.root_path, row.rel_path),
+    relPath: row.rel_path,
+    fileName: row.file_name,
+    fileSize: row.file_size,
+    fileModifiedAt: new Date(row.file_mtime).toISOString(),
+    format: row.format,
+    fingerprint: row.fingerprint,
+    namePrefix: row.name_prefix,
+    nameNumber: row.name_number,
+    takenAt: row.taken_at,
+    takenAtOffset: row.taken_at_offset,
+    takenAtSource: row.taken_at_source,
+    make: row.make || null,
+    model: row.model || null,
+    lens: row.lens,
+    focalLength: row.focal_length,
+    fNumber: row.f_number,
+    exposureTime: row.exposure_time,
+    iso: row.iso,
+    orientation: row.orientation,
+    width: row.width,
+    height: row.height,
+    gpsLatitude: row.gps_latitude,
+    gpsLongitude: row.gps_longitude,
+    gpsAltitude: row.gps_altitude,
+    title: row.title,
+    caption: row.caption,
+    keywords: JSON.parse(row.keywords) as string[],
+    creator: row.creator,
+    credit: row.credit,
+    copyright: row.copyright,
+    city: row.city,
+    location: row.location,
+    region: row.region,
+    country: row.country,
+    event: row.event_name,
+    rating: row.rating,
+    hasThumbnail: row.thumb_key != null,
+    errorCode: row.error_code,
+    error: row.error,
+    warnings: row.warnings ? (JSON.parse(row.warnings) as string[]) : [],
+    missing: row.missing_since != null,
+    missingSince: row.missing_since,
+    addedAt: row.added_at,
+    indexedAt: row.indexed_at,
+  };
+}
+
+export function getPhoto(db: Catalog, id: number): Photo | undefined {
+  const row = sql<[number], JoinedRow>(
+    db,
+    `${photoSelect} FROM photos p ${photoJoins} WHERE p.id = ?`,
+  ).get(id);
+  return row && toPhoto(row);
+}
+
+export function getPhotos(db: Catalog, ids: readonly number[]): Photo[] {
+  const byId = new Map<number, Photo>();
+  // Fixed-size chunks keep the number of distinct statements (and cache entries) small.
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100);
+    const padded = [...chunk, ...Array<number>(100 - chunk.length).fill(-1)];
+    const rows = sql<number[], JoinedRow>(
+      db,
+      `${photoSelect} FROM photos p ${photoJoins} WHERE p.id IN (${Array(100).fill('?').join(',')})`,
+    ).all(...padded);
+    for (const row of rows) byId.set(row.id, toPhoto(row));
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface PhotoPage {
+  items: Photo[];
+  nextCursor: string | null;
+}
+
+/** One page of photos in the requested order, continued by keyset from `cursor`. */
+export function listPhotos(db: Catalog, input: PhotoPageQuery): PhotoPage {
+  const query = photoPageQuerySchema.parse(input);
+  const built = buildPhotoQuery(db, query, query);
+  const extra: string[] = [];
+  const params = [...built.params];
+  if (query.cursor) {
+    extra.push(afterClause(built));
+    params.push(...decodeCursor(query.cursor, built.keys.length));
+  }
+  const rows = sql<unknown[], JoinedRow>(
+    db,
+    `${photoSelect} FROM ${built.from} ${photoJoins} ${whereClause(built, extra)} ${orderClause(built)} LIMIT ?`,
+  ).all(...params, query.limit + 1);
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const last = page.at(-1) as unknown as Record<string, unknown> | undefined;
+  return {
+    items: page.map(toPhoto),
+    nextCursor: more && last ? encodeCursor(built.rowKeys.map((k) => last[k])) : null,
+  };
+}
+
+/** Every photo of a query, in order, one at a time (for exports and `kadar photos`). */
+export function* iteratePhotos(
+  db: Catalog,
+  filter: PhotoFilter,
+  sort: PhotoSort,
+): Generator<Photo> {
+  const built = buildPhotoQuery(db, filter, sort);
+  const statement = db.prepare<unknown[], JoinedRow>(
+    `${photoSelect} FROM ${built.from} ${photoJoins} ${whereClause(built)} ${orderClause(built)}`,
+  );
+  for (const row of statement.iterate(...built.params)) yield toPhoto(row);
+}
+
+export interface PhotoIdList {
+  ids: number[];
+  /** The local day (YYYY-MM-DD) of each photo, parallel to `ids`, for day headers. */
+  days: string[];
+}
+
+/** The ids of every photo a query selects, in order: what a virtual grid lays out. */
+export function photoIds(db: Catalog, filter: PhotoFilter, sort: PhotoSort): PhotoIdList {
+  const built = buildPhotoQuery(db, filter, sort);
+  const rows = sql<unknown[], { id: number; day: string }>(
+    db,
+    `SELECT p.id, substr(p.taken_at, 1, 10) AS day FROM ${built.from} ${whereClause(built)} ${orderClause(built)}`,
+  ).all(...built.params);
+  return { ids: rows.map((r) => r.id), days: rows.map((r) => r.day) };
+}
+
+export function countPhotos(db: Catalog, filter: PhotoFilter): number {
+  const built = buildPhotoQuery(db, filter, { sort: 'added', order: 'asc' });
+  return sql<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM ${built.from} ${whereClause(built)}`,
+  ).get(...built.params)!.n;
+}
+
+/** Photo counts per local day, for the year → month → day tree. */
+export function photoDays(db: Catalog, filter: PhotoFilter): { day: string; count: number }[] {
+  const { from: _from, to: _to, ...rest } = filter;
+  const built = buildPhotoQuery(db, rest, { sort: 'added', order: 'asc' });
+  return sql<unknown[], { day: string; count: number }>(
+    db,
+    `SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count FROM ${built.from} ${whereClause(built)}
+     GROUP BY day ORDER BY day`,
+  ).all(...built.params);
+}

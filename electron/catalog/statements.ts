@@ -1,0 +1,27 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+// Preparing a statement costs more than running most of ours; repositories call `sql()` freely.
+const caches = new WeakMap<Database, Map<string, Statement>>();
+
+/** The prepared statement for `text` on `db`, prepared once per connection. */
+export function sql<Params extends unknown[] = unknown[], Row = unknown>(
+  db: Database,
+  text: string,
+): Statement<Params, Row> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement as Statement<Params, Row>;
+}
+
+/** ISO-8601 UTC timestamp for bookkeeping columns (added_at, indexed_at…). */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

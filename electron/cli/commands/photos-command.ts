@@ -1,0 +1,47 @@
+import { iteratePhotos } from '../../catalog/photos-repo';
+import { openCliCatalog, writeOut, type GlobalOptions } from '../cli-context';
+
+export interface PhotosCommandOptions extends GlobalOptions {
+  json?: boolean;
+  search?: string;
+  root?: number;
+  limit?: number;
+  errors?: boolean;
+  missing?: boolean;
+}
+
+/** `kadar photos`: the catalog's photos, as a streamed JSON array or a plain listing. */
+export async function photosCommand(options: PhotosCommandOptions): Promise<number> {
+  const { db } = openCliCatalog(options);
+  try {
+    const photos = iteratePhotos(
+      db,
+      {
+        ...(options.search ? { search: options.search } : {}),
+        ...(options.root != null ? { rootId: options.root } : {}),
+        ...(options.errors ? { hasError: true } : {}),
+        ...(options.missing ? { missing: true } : {}),
+      },
+      { sort: 'added', order: 'asc' },
+    );
+    const limit = options.limit ?? Infinity;
+    let count = 0;
+    let chunk = options.json ? '[' : '';
+    for (const photo of photos) {
+      if (count >= limit) break;
+      if (options.json) chunk += `${count ? ',' : ''}\n  ${JSON.stringify(photo)}`;
+      else
+        chunk += `${photo.id}\t${photo.takenAt}\t${photo.error ? `ERROR ${photo.error}\t` : ''}${photo.path}\n`;
+      count++;
+      if (chunk.length > 1 << 20) {
+        await writeOut(chunk);
+        chunk = '';
+      }
+    }
+    if (options.json) chunk += count ? '\n]\n' : ']\n';
+    await writeOut(chunk);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { exitWithError } from './cli-context';
+import { indexCommand } from './commands/index-command';
+import { photosCommand } from './commands/photos-command';
+import { rootsCommand, statsCommand } from './commands/stats-command';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('Expected a positive whole number.');
+  return n;
+}
+
+const collectInts = (value: string, previous: number[] = []) => [...previous, positiveInt(value)];
+
+const program = new Command()
+  .name('kadar')
+  .description("Kadar: an offline archive of an organisation's photos, events and projects.")
+  .option(
+    '--catalog <file>',
+    'catalog file (default: $KADAR_CATALOG, else the per-user data folder)',
+  )
+  .showHelpAfterError()
+  .configureOutput({
+    outputError: (text, write) => write(`kadar: ${text.replace(/^error: /, '')}`),
+  });
+
+const progressOption = new Option('--progress <mode>', 'how to show progress on stderr').choices([
+  'bar',
+  'ndjson',
+  'none',
+]);
+
+function run(action: () => Promise<number>): Promise<void> {
+  return action().then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => exitWithError(error),
+  );
+}
+
+program
+  .command('index')
+  .description(
+    'add folders to the library and index the photos in them (new and changed files only)',
+  )
+  .argument('<folder...>', 'folders to index, recursively')
+  .option('--json', 'print the run summary as JSON')
+  .option('--threads <n>', 'worker threads (default: one per core)', positiveInt)
+  .addOption(progressOption)
+  .action((folders: string[], options: object) =>
+    run(() => indexCommand(folders, { ...program.opts(), ...options })),
+  );
+
+program
+  .command('rescan')
+  .description('look for new, changed, moved and vanished files in the library folders')
+  .option('--root <id>', 'only this library folder (repeatable)', collectInts)
+  .option('--json', 'print the run summary as JSON')
+  .option('--threads <n>', 'worker threads (default: one per core)', positiveInt)
+  .addOption(progressOption)
+  .action((options: object) => run(() => indexCommand(null, { ...program.opts(), ...options })));
+
+program
+  .command('photos')
+  .description('list the photos in the catalog')
+  .option('--json', 'print a JSON array with every field')
+  .option('--search <query>', 'only photos matching the words (any spelling: Nis, Niš, Ниш)')
+  .option('--root <id>', 'only photos in this library folder', positiveInt)
+  .option('--limit <n>', 'at most this many', positiveInt)
+  .option('--errors', 'only files that could not be read fully')
+  .option('--missing', 'only photos whose files have vanished')
+  .action((options: object) => run(() => photosCommand({ ...program.opts(), ...options })));
+
+program
+  .command('stats')
+  .description('count what the catalog holds')
+  .option('--json', 'print JSON')
+  .action((options: object) => run(() => statsCommand({ ...program.opts(), ...options })));
+
+program
+  .command('roots')
+  .description('list the library folders')
+  .option('--json', 'print JSON')
+  .action((options: object) => run(() => rootsCommand({ ...program.opts(), ...options })));
+
+program.parseAsync().catch(exitWithError);

@@ -1,0 +1,57 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { IndexProgress } from '../../shared/api/progress-schema';
+
+export type ProgressMode = 'bar' | 'ndjson' | 'none';
+
+function eta(seconds: number | null): string {
+  if (seconds == null) return '--:--';
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m >= 60
+    ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`
+    : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/** Shows indexing progress on stderr: a bar on a terminal, JSON lines for programs, or nothing. */
+export function createProgressReporter(mode: ProgressMode): {
+  update(p: IndexProgress): void;
+  stop(): void;
+} {
+  if (mode === 'ndjson') {
+    return { update: (p) => process.stderr.write(`${JSON.stringify(p)}\n`), stop: () => {} };
+  }
+  if (mode === 'none') return { update: () => {}, stop: () => {} };
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format:
+        '{bar} {percentage}% | {value}/{total} read, {failed} failed, {unchanged} unchanged | {rate}/s | ETA {eta} | found {found}',
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p) {
+      const payload = {
+        failed: p.failed,
+        unchanged: p.unchanged,
+        rate: p.rate.toFixed(1),
+        eta: eta(p.etaSeconds),
+        found: p.found,
+      };
+      const value = p.done + p.failed;
+      if (!started) {
+        bar.start(Math.max(p.queued, 1), value, payload);
+        started = true;
+      }
+      bar.setTotal(Math.max(p.queued, 1));
+      bar.update(value, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

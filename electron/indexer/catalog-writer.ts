@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import type { Catalog } from '../catalog/open-catalog';
+import { ensureFolder } from '../catalog/folders-repo';
+import { absolutePath } from '../catalog/photos-repo';
+import {
+  clearMissing,
+  insertPhoto,
+  movePhoto,
+  photosWithFingerprint,
+  updatePhotoFromFile,
+  type FileLocation,
+} from '../catalog/photo-writes';
+import { refreshPhotoSearch } from '../catalog/search-repo';
+import { fileKeywordTags, setPhotoTags } from '../catalog/tags-repo';
+import { nowIso } from '../catalog/statements';
+import type { FileOutcome } from './process-file';
+
+export interface WriteItem {
+  rootId: number;
+  relPath: string;
+  outcome: FileOutcome;
+  /** The photo already at this path, when the file changed rather than appeared. */
+  knownId: number | null;
+}
+
+export interface WriterCounts {
+  added: number;
+  updated: number;
+  moved: number;
+  restored: number;
+}
+
+export interface CatalogWriter {
+  add(item: WriteItem): void;
+  restore(photoId: number): void;
+  /** Writes everything buffered, in one transaction. */
+  flush(): void;
+  readonly counts: WriterCounts;
+  /** Photos that were found under a new path this run, by id: their old path is not missing. */
+  readonly movedIds: ReadonlySet<number>;
+}
+
+const batchSize = 200;
+
+/**
+ * The single writer of an indexing run. Results are buffered and written in batched
+ * transactions: a crash loses at most one uncommitted batch, which the next run redoes
+ * because those files are not in the catalog yet.
+ */
+export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogWriter {
+  let pending: WriteItem[] = [];
+  let pendingRestores: number[] = [];
+  const counts: WriterCounts = { added: 0, updated: 0, moved: 0, restored: 0 };
+  const movedIds = new Set<number>();
+  const folders = new Map<string, number>();
+
+  const folderOf = (rootId: number, relPath: string): number => {
+    const cut = relPath.lastIndexOf('/');
+    const dir = cut < 0 ? '' : relPath.slice(0, cut);
+    const key = `${rootId}/${dir}`;
+    let id = folders.get(key);
+    if (id == null) {
+      id = ensureFolder(db, rootId, dir);
+      folders.set(key, id);
+    }
+    return id;
+  };
+
+  /** A photo whose file vanished but whose content turned up at `item`'s path. */
+  const movedFrom = (fingerprint: string | null): number | null => {
+    if (!fingerprint) return null;
+    for (const match of photosWithFingerprint(db, fingerprint)) {
+      if (movedIds.has(match.id)) continue;
+      if (match.missing || !existsSync(absolutePath(match.rootPath, match.relPath)))
+        return match.id;
+    }
+    return null;
+  };
+
+  const writeOne = (item: WriteItem, now: string): number => {
+    const { fields, hierarchicalKeywords } = item.outcome;
+    const fileName = item.relPath.slice(item.relPath.lastIndexOf('/') + 1);
+    const at: FileLocation = {
+      rootId: item.rootId,
+      folderId: folderOf(item.rootId, item.relPath),
+      relPath: item.relPath,
+      fileName,
+    };
+    let id = item.knownId;
+    if (id != null) {
+      updatePhotoFromFile(db, id, fields, now);
+      counts.updated++;
+    } else if ((id = movedFrom(fields.fingerprint)) != null) {
+      movePhoto(db, id, at);
+      updatePhotoFromFile(db, id, fields, now);
+      movedIds.add(id);
+      counts.moved++;
+    } else {
+      id = insertPhoto(db, at, fields, now);
+      counts.added++;
+    }
+    setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords), 'file');
+    return id;
+  };
+
+  const flush = () => {
+    if (pending.length === 0 && pendingRestores.length === 0) return;
+    const items = pending;
+    const restores = pendingRestores;
+    pending = [];
+    pendingRestores = [];
+    db.transaction(() => {
+      const now = nowIso();
+      const ids = items.map((item) => writeOne(item, now));
+      refreshPhotoSearch(db, ids);
+      counts.restored += clearMissing(db, restores);
+    }).immediate();
+    onFlush?.();
+  };
+
+  return {
+    add(item) {
+      pending.push(item);
+      if (pending.length >= batchSize) flush();
+    },
+    restore(photoId) {
+      pendingRestores.push(photoId);
+      if (pendingRestores.length >= 5000) flush();
+    },
+    flush,
+    counts,
+    movedIds,
+  };
+}

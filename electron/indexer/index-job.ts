@@ -1,0 +1,388 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import type { Catalog } from '../catalog/open-catalog';
+import { pruneEmptyFolders } from '../catalog/folders-repo';
+import { addScanIssue, finishRun, markInterruptedRuns, startRun } from '../catalog/index-runs-repo';
+import { knownFiles, markMissing, type KnownFile } from '../catalog/photo-writes';
+import { getRoot, markScanCompleted, markScanStarted, setRootStatus } from '../catalog/roots-repo';
+import { tagCacheDir } from '../catalog/thumbnail-cache';
+import type { FileFailure, IndexProgress, IndexSummary } from '../../shared/api/progress-schema';
+import { KadarError, toError } from '../../shared/errors';
+import { createCatalogWriter, type CatalogWriter } from './catalog-writer';
+import type { IndexPool } from './index-pool';
+import type { ScanMessage, WorkerTask } from './index-worker';
+import type { FileOutcome } from './process-file';
+import { ProgressMeter } from './progress-meter';
+import type { ScannedFile } from './scan-folder';
+
+export interface IndexJobOptions {
+  db: Catalog;
+  cacheDir: string;
+  pool: IndexPool;
+  rootIds: number[];
+  kind: 'index' | 'rescan';
+  signal?: AbortSignal;
+  onProgress?: (progress: IndexProgress) => void;
+  /** Minimum milliseconds between progress reports. */
+  progressInterval?: number;
+}
+
+const maxListedFailures = 1000;
+
+class Cancelled extends Error {}
+
+/**
+ * Indexes or rescans library roots. Files whose size and modification time (and sidecar's)
+ * are unchanged are not read; new and changed files are read by the worker pool; results are
+ * written by this thread alone, in batches. A file that vanished is marked missing only after
+ * a complete walk of its root, never after a cancelled or failed one.
+ */
+export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummary> {
+  const { db, signal } = options;
+  const started = performance.now();
+  markInterruptedRuns(db);
+  const runId = startRun(db, options.kind);
+  tagCacheDir(options.cacheDir);
+
+  const failures: FileFailure[] = [];
+  const issues: FileFailure[] = [];
+  let failedCount = 0;
+  let found = 0;
+  let queued = 0;
+  let done = 0;
+  let unchanged = 0;
+  let missing = 0;
+  let walkComplete = false;
+  let currentPath: string | null = null;
+  let phase: IndexProgress['phase'] = 'scanning';
+  const meter = new ProgressMeter();
+  let lastReport = 0;
+
+  const report = (force = false) => {
+    if (!options.onProgress) return;
+    const now = performance.now();
+    if (!force && now - lastReport < (options.progressInterval ?? 100)) return;
+    lastReport = now;
+    const remaining = queued - done - failedCount;
+    options.onProgress({
+      runId,
+      phase,
+      found,
+      queued,
+      done,
+      failed: failedCount,
+      unchanged,
+      rate: meter.rate(),
+      etaSeconds: walkComplete ? meter.eta(remaining) : null,
+      walkComplete,
+      currentPath,
+    });
+  };
+
+  const writer = createCatalogWriter(db);
+  const recordIssue = (issue: FileFailure) => {
+    issues.push(issue);
+    addScanIssue(db, runId, issue);
+  };
+
+  let status: IndexSummary['status'] = 'completed';
+  let message: string | null = null;
+  try {
+    for (const rootId of options.rootIds) {
+      if (signal?.aborted) throw new Cancelled();
+      const root = getRoot(db, rootId);
+      if (!root) throw new KadarError('NOT_FOUND', `There is no library folder ${rootId}.`);
+      const reachable = rootReachable(root.path, root.photoCount);
+      if (!reachable.ok) {
+        setRootStatus(db, root.id, 'offline');
+        recordIssue({ path: root.path, code: 'ROOT_OFFLINE', message: reachable.message });
+        continue;
+      }
+      markScanStarted(db, root.id);
+      const known = knownFiles(db, root.id);
+      const seen = new Set<string>();
+      const complete = await indexRoot({
+        ...options,
+        rootId: root.id,
+        rootPath: root.path,
+        known,
+        writer,
+        onFound(file) {
+          found++;
+          seen.add(file.relPath);
+          currentPath = file.relPath;
+          report();
+        },
+        onUnchanged(k) {
+          unchanged++;
+          if (k.missing) writer.restore(k.id);
+        },
+        onQueued() {
+          queued++;
+          phase = 'indexing';
+        },
+        onDone(relPath, outcome) {
+          meter.tick();
+          if (outcome.fields.errorCode) {
+            failedCount++;
+            if (failures.length < maxListedFailures) {
+              failures.push({
+                path: join(root.path, relPath),
+                code: outcome.fields.errorCode,
+                message: outcome.fields.error ?? '',
+              });
+            }
+          } else {
+            done++;
+          }
+          currentPath = relPath;
+          report();
+        },
+        onIssue: recordIssue,
+        onWalkDone() {
+          walkComplete = true;
+          report(true);
+        },
+      });
+      writer.flush();
+      if (!complete)
+        throw signal?.aborted ? new Cancelled() : new Error('The folder walk stopped early');
+      phase = 'finishing';
+      report(true);
+      const vanished = [...known]
+        .filter(([rel, k]) => !seen.has(rel) && !writer.movedIds.has(k.id))
+        .map(([, k]) => k.id);
+      db.transaction(() => {
+        missing += markMissing(db, vanished);
+        pruneEmptyFolders(db, root.id);
+        markScanCompleted(db, root.id);
+      }).immediate();
+    }
+  } catch (error) {
+    writer.flush();
+    if (error instanceof Cancelled || (signal?.aborted && isAbort(error))) {
+      status = 'cancelled';
+      message = 'Cancelled';
+    } else {
+      status = 'failed';
+      message = error instanceof Error ? error.message : String(error);
+      finishRun(
+        db,
+        runId,
+        status,
+        {
+          found,
+          indexed: done,
+          skipped: unchanged,
+          failed: failedCount,
+          missing,
+          moved: writer.counts.moved,
+        },
+        message,
+      );
+      throw error instanceof KadarError
+        ? error
+        : new KadarError('INTERNAL', `Indexing failed: ${message}`, { cause: error });
+    }
+  }
+  finishRun(
+    db,
+    runId,
+    status,
+    {
+      found,
+      indexed: done,
+      skipped: unchanged,
+      failed: failedCount,
+      missing,
+      moved: writer.counts.moved,
+    },
+    message,
+  );
+  phase = 'done';
+  walkComplete = true;
+  report(true);
+  return {
+    runId,
+    status,
+    seconds: (performance.now() - started) / 1000,
+    found,
+    added: writer.counts.added,
+    updated: writer.counts.updated,
+    unchanged,
+    moved: writer.counts.moved,
+    missing,
+    restored: writer.counts.restored,
+    failed: failedCount,
+    failures,
+    issues,
+  };
+}
+
+function isAbort(error: unknown): boolean {
+  return (
+    (error as Error)?.name === 'AbortError' || /abort/i.test(String((error as Error)?.message))
+  );
+}
+
+/**
+ * An unmounted drive shows either no folder at all or an empty mount point; either way the
+ * root is offline and none of its photos are touched.
+ */
+function rootReachable(
+  path: string,
+  photoCount: number,
+): { ok: true } | { ok: false; message: string } {
+  try {
+    if (!statSync(path).isDirectory())
+      return { ok: false, message: `${path} is not a folder any more.` };
+    if (photoCount > 0 && readdirSync(path).length === 0) {
+      return {
+        ok: false,
+        message: `${path} is empty: is its drive connected? Its photos are kept as they were.`,
+      };
+    }
+    return { ok: true };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return {
+      ok: false,
+      message: `${path} cannot be reached (${code}): is its drive connected? Its photos are kept as they were.`,
+    };
+  }
+}
+
+interface RootRun extends IndexJobOptions {
+  rootId: number;
+  rootPath: string;
+  known: Map<string, KnownFile>;
+  writer: CatalogWriter;
+  onFound(file: ScannedFile): void;
+  onUnchanged(known: KnownFile): void;
+  onQueued(): void;
+  onDone(relPath: string, outcome: FileOutcome): void;
+  onIssue(issue: FileFailure): void;
+  onWalkDone(): void;
+}
+
+/** Walks one root and reads what changed; resolves to whether the walk covered everything. */
+function indexRoot(run: RootRun): Promise<boolean> {
+  const { pool, signal, known, writer } = run;
+  const inFlightLimit = pool.options.maxThreads * 2;
+  const queue: ScannedFile[] = [];
+  const aborter = new AbortController();
+  const onAbort = () => aborter.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const cancelFlag = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  let inFlight = 0;
+  let walkDone = false;
+  let walkComplete = false;
+  let failure: Error | null = null;
+
+  return new Promise<boolean>((resolve, reject) => {
+    const finish = () => {
+      if (
+        !walkDone ||
+        inFlight > 0 ||
+        (queue.length > 0 && !aborter.signal.aborted && failure == null)
+      )
+        return;
+      signal?.removeEventListener('abort', onAbort);
+      port1.close();
+      if (failure != null) reject(failure);
+      else resolve(walkComplete && !aborter.signal.aborted);
+    };
+
+    const pump = () => {
+      while (
+        inFlight < inFlightLimit &&
+        queue.length > 0 &&
+        !aborter.signal.aborted &&
+        failure == null
+      ) {
+        const file = queue.shift()!;
+        inFlight++;
+        const task: WorkerTask = {
+          kind: 'file',
+          file: {
+            absPath: join(run.rootPath, ...file.relPath.split('/')),
+            fileName: file.relPath.slice(file.relPath.lastIndexOf('/') + 1),
+            size: file.size,
+            mtimeMs: file.mtimeMs,
+            sidecarPath: file.sidecarRelPath
+              ? join(run.rootPath, ...file.sidecarRelPath.split('/'))
+              : null,
+            sidecarMtimeMs: file.sidecarMtimeMs,
+            cacheDir: run.cacheDir,
+          },
+        };
+        (pool.run(task, { signal: aborter.signal }) as Promise<FileOutcome>)
+          .then((outcome) => {
+            run.onDone(file.relPath, outcome);
+            writer.add({
+              rootId: run.rootId,
+              relPath: file.relPath,
+              outcome,
+              knownId: known.get(file.relPath)?.id ?? null,
+            });
+          })
+          .catch((error: unknown) => {
+            if (!aborter.signal.aborted) failure ??= toError(error);
+          })
+          .finally(() => {
+            inFlight--;
+            pump();
+            finish();
+          });
+      }
+    };
+
+    aborter.signal.addEventListener('abort', () => {
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      finish();
+    });
+
+    port1.on('message', (message: ScanMessage) => {
+      if (message.type === 'files') {
+        for (const file of message.files) {
+          run.onFound(file);
+          const k = known.get(file.relPath);
+          if (
+            k &&
+            !k.retry &&
+            k.size === file.size &&
+            k.mtime === file.mtimeMs &&
+            k.sidecarMtime === file.sidecarMtimeMs
+          ) {
+            run.onUnchanged(k);
+          } else {
+            queue.push(file);
+            run.onQueued();
+          }
+        }
+        pump();
+      } else if (message.type === 'issue') {
+        run.onIssue(message.issue);
+      } else {
+        walkDone = true;
+        walkComplete = message.complete;
+        run.onWalkDone();
+        finish();
+      }
+    });
+
+    const scanTask: WorkerTask = {
+      kind: 'scan',
+      rootPath: run.rootPath,
+      port: port2,
+      cancel: cancelFlag,
+    };
+    pool.run(scanTask, { transferList: [port2] }).catch((error: unknown) => {
+      failure ??= toError(error);
+      walkDone = true;
+      finish();
+    });
+  });
+}

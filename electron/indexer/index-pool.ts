@@ -1,0 +1,27 @@
+import { availableParallelism } from 'node:os';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+
+export type IndexPool = Piscina;
+
+/**
+ * The worker threads that read files: one per core by default. From the TypeScript sources
+ * (tests) the workers load through tsx; from the bundle, the sibling `index-worker.js`.
+ */
+export function createIndexPool(threads = availableParallelism()): IndexPool {
+  const fromSource = import.meta.url.endsWith('.ts');
+  let filename = fileURLToPath(
+    new URL(fromSource ? './index-worker.ts' : './index-worker.js', import.meta.url),
+  );
+  // Packaged Electron apps keep the bundle in app.asar; worker threads load from the unpacked copy.
+  filename = filename.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
+  return new Piscina({
+    filename,
+    minThreads: 0,
+    maxThreads: Math.max(1, threads),
+    // Threads left idle this long exit, so an idle desktop app holds no decoder memory.
+    idleTimeout: 30_000,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
+}

@@ -1,0 +1,219 @@
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { ImageFormat } from './sniff-format';
+import { findEmbeddedJpegs } from './embedded-preview';
+import type HeicDecode from 'heic-decode';
+
+export interface FileProblem {
+  code: 'EMPTY' | 'NOT_AN_IMAGE' | 'DAMAGED' | 'TOO_LARGE' | 'UNSUPPORTED' | 'READ_FAILED';
+  message: string;
+}
+
+export interface ThumbnailResult {
+  /** JPEG bytes, or null when no picture could be made at all. */
+  jpeg: Buffer | null;
+  /** The full image's size as displayed (after orientation), when it could be told. */
+  width: number | null;
+  height: number | null;
+  warnings: string[];
+  /** Set when the original cannot be decoded, even if a preview stood in for the thumbnail. */
+  problem: FileProblem | null;
+}
+
+// sharp's own default: images claiming more pixels than this are refused before decoding.
+export const pixelLimit = 0x3fff * 0x3fff;
+
+const jpegOptions = { quality: 80 } as const;
+
+/** The orientation transforms of EXIF values 2–8, for pixels sharp cannot orient itself. */
+function orient(image: Sharp, orientation: number | null): Sharp {
+  switch (orientation) {
+    case 2:
+      return image.flop();
+    case 3:
+      return image.rotate(180);
+    case 4:
+      return image.flip();
+    case 5:
+      return image.rotate(90).flop();
+    case 6:
+      return image.rotate(90);
+    case 7:
+      return image.rotate(270).flop();
+    case 8:
+      return image.rotate(270);
+    default:
+      return image;
+  }
+}
+
+const swaps = (orientation: number | null) => orientation != null && orientation >= 5;
+
+function fit(image: Sharp, size: number): Promise<Buffer> {
+  return image
+    .resize(size, size, { fit: 'inside', withoutEnlargement: true })
+    .jpeg(jpegOptions)
+    .toBuffer();
+}
+
+/** libvips' message, without its "Input buffer has corrupt header:" wrapper and repeats. */
+export function decoderMessage(error: unknown): string {
+  const first = String((error as Error).message ?? error).split('\n')[0] ?? '';
+  return first
+    .replace(
+      /^Input (buffer|file) (has corrupt header|contains unsupported image format)?:?\s*/i,
+      '',
+    )
+    .replace(/^VipsJpeg:\s*/, '')
+    .trim();
+}
+
+/** A thumbnail from the largest JPEG preview embedded in `buf` that decodes. */
+async function fromEmbeddedPreview(
+  buf: Buffer,
+  from: number,
+  orientation: number | null,
+  size: number,
+): Promise<Buffer | null> {
+  for (const preview of findEmbeddedJpegs(buf, from)) {
+    try {
+      const jpeg = buf.subarray(preview.offset, preview.offset + preview.length);
+      return await fit(orient(sharp(jpeg, { failOn: 'none' }), orientation), size);
+    } catch {
+      // try the next one
+    }
+  }
+  return null;
+}
+
+async function rawThumbnail(
+  buf: Buffer,
+  orientation: number | null,
+  exifSize: [number | null, number | null],
+  size: number,
+): Promise<ThumbnailResult> {
+  const previews = findEmbeddedJpegs(buf);
+  const jpeg = await fromEmbeddedPreview(buf, 0, orientation, size);
+  const largest = previews[0];
+  let [w, h] =
+    exifSize[0] && exifSize[1] ? exifSize : [largest?.width ?? null, largest?.height ?? null];
+  if (swaps(orientation) && w && h) [w, h] = [h, w];
+  return {
+    jpeg,
+    width: w,
+    height: h,
+    warnings: [],
+    problem: jpeg
+      ? null
+      : { code: 'UNSUPPORTED', message: 'This RAW file has no embedded preview Kadar can read.' },
+  };
+}
+
+// heic-decode is WebAssembly and large: loaded by the first HEIC a worker meets.
+let heicDecoder: Promise<{ default: typeof HeicDecode }> | null = null;
+
+/** HEVC-coded HEIF (iPhone photos), which sharp's prebuilt libvips cannot decode. The HEIF
+ * decoder applies the file's rotation itself, so EXIF orientation is not applied again. */
+async function heicThumbnail(buf: Buffer, size: number): Promise<ThumbnailResult> {
+  heicDecoder ??= import('heic-decode');
+  const decode = (await heicDecoder).default;
+  try {
+    const image = await decode({ buffer: buf });
+    const pixels = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+    const jpeg = await fit(
+      sharp(pixels, { raw: { width: image.width, height: image.height, channels: 4 } }),
+      size,
+    );
+    return { jpeg, width: image.width, height: image.height, warnings: [], problem: null };
+  } catch (error) {
+    return {
+      jpeg: null,
+      width: null,
+      height: null,
+      warnings: [],
+      problem: {
+        code: 'DAMAGED',
+        message: `The HEIF image cannot be decoded (${decoderMessage(error)}).`,
+      },
+    };
+  }
+}
+
+/**
+ * A thumbnail of at most `size` pixels on the long edge, oriented for display, from an image
+ * already in memory. Damaged files get the laxest decoding that still works, then their
+ * embedded preview; whatever happens is reported, never thrown.
+ */
+export async function makeThumbnail(
+  buf: Buffer,
+  format: ImageFormat,
+  orientation: number | null,
+  exifSize: [number | null, number | null],
+  size: number,
+): Promise<ThumbnailResult> {
+  if (format === 'raw') return rawThumbnail(buf, orientation, exifSize, size);
+
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(buf).metadata();
+  } catch (error) {
+    const preview = format === 'jpeg' ? await fromEmbeddedPreview(buf, 2, orientation, size) : null;
+    return {
+      jpeg: preview,
+      width: null,
+      height: null,
+      warnings: [],
+      problem: {
+        code: 'DAMAGED',
+        message: `The image is damaged and cannot be decoded (${decoderMessage(error)}).`,
+      },
+    };
+  }
+  if (format === 'heif' && metadata.compression === 'hevc') return heicThumbnail(buf, size);
+
+  const width = metadata.autoOrient?.width ?? metadata.width ?? null;
+  const height = metadata.autoOrient?.height ?? metadata.height ?? null;
+  if (metadata.width && metadata.height && metadata.width * metadata.height > pixelLimit) {
+    return {
+      jpeg: null,
+      width,
+      height,
+      warnings: [],
+      problem: {
+        code: 'TOO_LARGE',
+        message: `The image claims to be ${metadata.width} × ${metadata.height} pixels, more than Kadar decodes (${Math.round(pixelLimit / 1e6)} megapixels).`,
+      },
+    };
+  }
+  try {
+    const jpeg = await fit(sharp(buf, { sequentialRead: true }).rotate(), size);
+    return { jpeg, width, height, warnings: [], problem: null };
+  } catch (strictError) {
+    try {
+      const jpeg = await fit(sharp(buf, { failOn: 'none', sequentialRead: true }).rotate(), size);
+      return {
+        jpeg,
+        width,
+        height,
+        warnings: [
+          `The image data is slightly damaged (${decoderMessage(strictError)}); parts of the picture may be missing.`,
+        ],
+        problem: null,
+      };
+    } catch {
+      const preview =
+        format === 'jpeg' ? await fromEmbeddedPreview(buf, 2, orientation, size) : null;
+      return {
+        jpeg: preview,
+        width,
+        height,
+        warnings: [],
+        problem: {
+          code: 'DAMAGED',
+          message: preview
+            ? `The image data is damaged (${decoderMessage(strictError)}); the thumbnail comes from the small preview stored in the file.`
+            : `The image data is damaged and cannot be decoded (${decoderMessage(strictError)}).`,
+        },
+      };
+    }
+  }
+}

@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { PhotoFileFields } from '../catalog/photo-writes';
+import { cachedImagePath, thumbnailSize, writeCachedImage } from '../catalog/thumbnail-cache';
+import { parseCameraName } from './camera-name';
+import { makeThumbnail, type FileProblem } from './make-thumbnail';
+import { wallClockOfInstant } from './parse-exif-date';
+import { readMetadata, type FileMetadata } from './read-metadata';
+import { describeNonImage, sniffFormat } from './sniff-format';
+
+/** One file for a worker to read: where it is and what the folder walk saw. */
+export interface FileTask {
+  absPath: string;
+  fileName: string;
+  size: number;
+  mtimeMs: number;
+  sidecarPath: string | null;
+  sidecarMtimeMs: number | null;
+  cacheDir: string;
+}
+
+export interface FileOutcome {
+  fields: PhotoFileFields;
+  hierarchicalKeywords: string[][];
+}
+
+// Buffers cannot hold more; a file this large is a video or a disk image, not a photo.
+const maxFileBytes = 2 ** 31 - 1;
+
+/** The content fingerprint: 128 bits of SHA-256 over every byte of the file. */
+export function fingerprintOf(buf: Uint8Array): string {
+  return createHash('sha256').update(buf).digest('hex').slice(0, 32);
+}
+
+function emptyFields(task: FileTask): PhotoFileFields {
+  const name = parseCameraName(task.fileName);
+  const when = name.timestamp
+    ? { local: name.timestamp, offset: null, source: 'FileName' as const }
+    : { ...wallClockOfInstant(task.mtimeMs), source: 'FileTime' as const };
+  return {
+    fileSize: task.size,
+    fileMtime: Math.trunc(task.mtimeMs),
+    sidecarMtime: task.sidecarMtimeMs == null ? null : Math.trunc(task.sidecarMtimeMs),
+    fingerprint: null,
+    format: null,
+    namePrefix: name.prefix,
+    nameNumber: name.number,
+    takenAt: when.local,
+    takenAtOffset: when.offset,
+    takenAtSource: when.source,
+    make: null,
+    model: null,
+    lens: null,
+    focalLength: null,
+    fNumber: null,
+    exposureTime: null,
+    iso: null,
+    orientation: null,
+    width: null,
+    height: null,
+    gpsLatitude: null,
+    gpsLongitude: null,
+    gpsAltitude: null,
+    title: null,
+    caption: null,
+    keywords: [],
+    creator: null,
+    credit: null,
+    copyright: null,
+    city: null,
+    location: null,
+    region: null,
+    country: null,
+    event: null,
+    rating: null,
+    thumbKey: null,
+    errorCode: null,
+    error: null,
+    warnings: [],
+  };
+}
+
+function failed(task: FileTask, problem: FileProblem): FileOutcome {
+  return {
+    fields: { ...emptyFields(task), errorCode: problem.code, error: problem.message },
+    hierarchicalKeywords: [],
+  };
+}
+
+/** The date to sort by: what the camera recorded, else what a person recorded, else the name's or the file's time. */
+function takenAt(
+  meta: FileMetadata,
+  base: PhotoFileFields,
+): Pick<PhotoFileFields, 'takenAt' | 'takenAtOffset' | 'takenAtSource'> {
+  const chosen =
+    (meta.dateTimeOriginal && { ...meta.dateTimeOriginal, source: 'DateTimeOriginal' as const }) ||
+    (meta.createDate && { ...meta.createDate, source: 'CreateDate' as const }) ||
+    (meta.dateCreated && { ...meta.dateCreated, source: 'DateCreated' as const });
+  if (!chosen)
+    return {
+      takenAt: base.takenAt,
+      takenAtOffset: base.takenAtOffset,
+      takenAtSource: base.takenAtSource,
+    };
+  return { takenAt: chosen.local, takenAtOffset: chosen.offset, takenAtSource: chosen.source };
+}
+
+/**
+ * Reads a file once and learns everything from that one buffer: fingerprint, metadata and
+ * thumbnail. Problems with the file are part of the outcome; only bugs throw.
+ */
+export async function processFile(task: FileTask): Promise<FileOutcome> {
+  if (task.size > maxFileBytes) {
+    return failed(task, {
+      code: 'TOO_LARGE',
+      message: `The file is ${(task.size / 2 ** 30).toFixed(1)} GiB; Kadar reads photos up to 2 GiB.`,
+    });
+  }
+  let buf: Buffer;
+  try {
+    buf = await readFile(task.absPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return failed(task, {
+      code: 'READ_FAILED',
+      message: `The file could not be read (${code}: ${(error as Error).message}).`,
+    });
+  }
+  if (buf.length === 0)
+    return failed({ ...task, size: 0 }, { code: 'EMPTY', message: 'The file is empty (0 bytes).' });
+  const format = sniffFormat(buf, task.fileName);
+  if (!format) {
+    return {
+      fields: {
+        ...failed(task, { code: 'NOT_AN_IMAGE', message: describeNonImage(buf) }).fields,
+        fingerprint: fingerprintOf(buf),
+        fileSize: buf.length,
+      },
+      hierarchicalKeywords: [],
+    };
+  }
+  const fingerprint = fingerprintOf(buf);
+  let sidecar: Buffer | null = null;
+  const warnings: string[] = [];
+  if (task.sidecarPath) {
+    try {
+      sidecar = await readFile(task.sidecarPath);
+    } catch (error) {
+      warnings.push(`The XMP sidecar could not be read (${(error as Error).message}).`);
+    }
+  }
+  const meta = await readMetadata(buf, format, sidecar);
+  const thumb = await makeThumbnail(
+    buf,
+    format,
+    meta.orientation,
+    [meta.exifWidth, meta.exifHeight],
+    thumbnailSize,
+  );
+  if (thumb.jpeg)
+    writeCachedImage(cachedImagePath(task.cacheDir, 'thumbs', fingerprint), thumb.jpeg);
+  const base = emptyFields({ ...task, size: buf.length });
+  return {
+    fields: {
+      ...base,
+      ...takenAt(meta, base),
+      fingerprint,
+      format,
+      make: meta.make,
+      model: meta.model,
+      lens: meta.lens,
+      focalLength: meta.focalLength,
+      fNumber: meta.fNumber,
+      exposureTime: meta.exposureTime,
+      iso: meta.iso,
+      orientation: meta.orientation,
+      width: thumb.width,
+      height: thumb.height,
+      gpsLatitude: meta.gpsLatitude,
+      gpsLongitude: meta.gpsLongitude,
+      gpsAltitude: meta.gpsAltitude,
+      title: meta.title,
+      caption: meta.caption,
+      keywords: meta.keywords,
+      creator: meta.creator,
+      credit: meta.credit,
+      copyright: meta.copyright,
+      city: meta.city,
+      location: meta.location,
+      region: meta.region,
+      country: meta.country,
+      event: meta.event,
+      rating: meta.rating,
+      thumbKey: thumb.jpeg ? fingerprint : null,
+      errorCode: thumb.problem?.code ?? null,
+      error: thumb.problem?.message ?? null,
+      warnings: [...warnings, ...meta.warnings, ...thumb.warnings],
+    },
+    hierarchicalKeywords: meta.hierarchicalKeywords,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Rate and time left for a stream of completions, over a sliding window so the figure follows
+ * the files being read now (a folder of HEICs after a folder of small JPEGs) rather than the
+ * run's average.
+ */
+export class ProgressMeter {
+  private readonly stamps: number[] = [];
+
+  constructor(
+    private readonly windowMs = 5000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  tick(count = 1): void {
+    const t = this.now();
+    for (let i = 0; i < count; i++) this.stamps.push(t);
+    this.trim(t);
+  }
+
+  /** Completions per second over the window (0 until two have happened). */
+  rate(): number {
+    const t = this.now();
+    this.trim(t);
+    if (this.stamps.length < 2) return 0;
+    const span = Math.max(t - this.stamps[0]!, 250);
+    return (this.stamps.length * 1000) / span;
+  }
+
+  /** Seconds to finish `remaining` at the current rate, or null when the rate is unknown. */
+  eta(remaining: number): number | null {
+    if (remaining <= 0) return 0;
+    const rate = this.rate();
+    return rate > 0 ? Math.ceil(remaining / rate) : null;
+  }
+
+  private trim(t: number): void {
+    const from = t - this.windowMs;
+    let drop = 0;
+    while (drop < this.stamps.length && this.stamps[drop]! < from) drop++;
+    if (drop) this.stamps.splice(0, drop);
+  }
+}

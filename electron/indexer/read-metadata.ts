@@ -1,0 +1,409 @@
+import exifr from 'exifr';
+import type { ImageFormat } from './sniff-format';
+import { parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
+import {
+  cleanText,
+  first,
+  iptcList,
+  iptcText,
+  ucs2Text,
+  uniqueTexts,
+  xmpList,
+  xmpText,
+} from './text-values';
+import { webpMetadataChunks } from './webp-chunks';
+import { findEmbeddedJpegs } from './embedded-preview';
+
+/** What a file's EXIF, IPTC and XMP say, before the indexer chooses the date to use. */
+export interface FileMetadata {
+  dateTimeOriginal: WallClock | null;
+  createDate: WallClock | null;
+  dateCreated: WallClock | null;
+  make: string | null;
+  model: string | null;
+  lens: string | null;
+  focalLength: number | null;
+  fNumber: number | null;
+  exposureTime: number | null;
+  iso: number | null;
+  orientation: number | null;
+  gpsLatitude: number | null;
+  gpsLongitude: number | null;
+  gpsAltitude: number | null;
+  title: string | null;
+  caption: string | null;
+  keywords: string[];
+  hierarchicalKeywords: string[][];
+  creator: string | null;
+  credit: string | null;
+  copyright: string | null;
+  city: string | null;
+  location: string | null;
+  region: string | null;
+  country: string | null;
+  event: string | null;
+  rating: number | null;
+  /** The pixel size EXIF declares: for RAW files, whose previews may be smaller. */
+  exifWidth: number | null;
+  exifHeight: number | null;
+  warnings: string[];
+}
+
+type Block = Record<string, unknown>;
+type Segments = Record<string, Block | undefined>;
+
+// Binary segments in one pass, XMP in another: exifr files XMP's exif: and tiff: namespaces
+// under the same keys as the EXIF IFDs, and EXIF must win where they disagree.
+type ExifrOptions = NonNullable<Parameters<typeof exifr.sidecar>[1]>;
+
+const binaryOptions: ExifrOptions = {
+  tiff: true,
+  exif: true,
+  gps: true,
+  ifd1: false,
+  interop: false,
+  makerNote: false,
+  userComment: false,
+  xmp: false,
+  iptc: true,
+  icc: false,
+  jfif: false,
+  ihdr: true,
+  mergeOutput: false,
+  reviveValues: false,
+  translateValues: false,
+  sanitize: true,
+};
+
+// IFD0 cannot be switched off in exifr; with TIFF off it only receives XMP's tiff: namespace.
+const xmpOptions: ExifrOptions = {
+  tiff: false,
+  exif: false,
+  gps: false,
+  ifd1: false,
+  interop: false,
+  iptc: false,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  xmp: true,
+  multiSegment: true,
+  mergeOutput: false,
+  reviveValues: false,
+};
+
+// Old Adobe tools wrote the xmp: namespace with the prefix xap:.
+const prefixAliases: Record<string, string> = {
+  xap: 'xmp',
+  xapRights: 'xmpRights',
+  xapMM: 'xmpMM',
+};
+
+function normaliseXmp(raw: Segments | undefined): Segments {
+  const out: Segments = {};
+  if (!raw) return out;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'xmlns' || typeof value !== 'object' || value === null) continue;
+    const name = prefixAliases[key] ?? (key === 'ifd0' ? 'tiff' : key);
+    out[name] = { ...(out[name] ?? {}), ...value };
+  }
+  return out;
+}
+
+async function parseSafely(
+  input: Buffer,
+  options: ExifrOptions,
+  warnings: string[],
+  what: string,
+): Promise<Segments> {
+  try {
+    const result = (await exifr.parse(input, options)) as
+      (Segments & { errors?: unknown[] }) | undefined;
+    if (result?.errors?.length)
+      warnings.push(`Some ${what} could not be read: ${String(result.errors[0])}`);
+    return result ?? {};
+  } catch (error) {
+    const message = (error as Error).message;
+    if (!/unknown file format/i.test(message))
+      warnings.push(`The ${what} could not be read: ${message}`);
+    return {};
+  }
+}
+
+async function parseSidecarXmp(xmp: Buffer | string, warnings: string[]): Promise<Segments> {
+  try {
+    return (
+      ((await exifr.sidecar(Buffer.from(xmp), xmpOptions, 'xmp')) as Segments | undefined) ?? {}
+    );
+  } catch (error) {
+    warnings.push(`The XMP metadata could not be read: ${(error as Error).message}`);
+    return {};
+  }
+}
+
+interface Sources {
+  binary: Segments;
+  xmp: Segments;
+}
+
+/** The segments exifr can find in `buf`, by container format. */
+async function readSources(buf: Buffer, format: ImageFormat, warnings: string[]): Promise<Sources> {
+  if (format === 'webp') {
+    const chunks = webpMetadataChunks(buf);
+    return {
+      binary: chunks.exif
+        ? await parseSafely(chunks.exif, binaryOptions, warnings, 'EXIF metadata')
+        : {},
+      xmp: chunks.xmp ? await parseSidecarXmp(chunks.xmp, warnings) : {},
+    };
+  }
+  let input = buf;
+  if (format === 'raw') {
+    const magic = buf.toString('latin1', 0, 4);
+    // Olympus and Panasonic RAWs are TIFF under another magic number.
+    if (magic === 'IIRO' || magic === 'IIRS' || magic === 'IIU\0')
+      input = Buffer.concat([Buffer.from('II*\0', 'latin1'), buf.subarray(4)]);
+  }
+  let binary = await parseSafely(input, binaryOptions, warnings, 'EXIF/IPTC metadata');
+  let xmp = await parseSafely(input, xmpOptions, warnings, 'XMP metadata');
+  if (format === 'raw' && !binary.ifd0 && !binary.exif) {
+    // RAF, CR3 and the like: the embedded preview JPEG usually carries the camera's EXIF.
+    const preview = findEmbeddedJpegs(buf)[0];
+    if (preview) {
+      const jpeg = buf.subarray(preview.offset, preview.offset + preview.length);
+      binary = await parseSafely(jpeg, binaryOptions, warnings, 'EXIF metadata');
+      if (Object.keys(xmp).length === 0)
+        xmp = await parseSafely(jpeg, xmpOptions, warnings, 'XMP metadata');
+    }
+  }
+  return { binary, xmp: normaliseXmp(xmp) };
+}
+
+function positive(value: unknown): number | null {
+  const n = rational(value);
+  return n != null && n > 0 ? n : null;
+}
+
+/** Numbers, "1/160" rationals and [n] arrays as a finite number. */
+function rational(value: unknown): number | null {
+  if (Array.isArray(value)) return rational(value[0]);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string') {
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?))?\s*$/.exec(value);
+    if (!m) return null;
+    const n = m[2] ? Number(m[1]) / Number(m[2]) : Number(m[1]);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+function integer(value: unknown): number | null {
+  const n = rational(value);
+  return n == null ? null : Math.round(n);
+}
+
+// Cameras fill ImageDescription with their own name; that is not a caption anyone wrote.
+const cameraBoilerplate =
+  /^(?:(?:olympus|sony|minolta|konica minolta|sanyo|samsung|leica|pentax|nikon|casio|panasonic|fujifilm|kodak|canon)\s+(?:digital\s+(?:still\s+)?camera|dsc)|digital\s+camera|exif_jpeg_picture|exif jpeg|default|dcim|picture|image|photo|untitled|unknown)$/i;
+
+function caption(value: string | null): string | null {
+  if (!value || !/[\p{L}\p{N}]/u.test(value) || cameraBoilerplate.test(value)) return null;
+  return value;
+}
+
+function orientationOf(value: unknown): number | null {
+  const n = integer(value);
+  return n != null && n >= 1 && n <= 8 ? n : null;
+}
+
+/** XMP exif:GPSLatitude "38,53.4142N" or "38,53,24.85N" as signed degrees. */
+function xmpCoordinate(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const m = /^\s*(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?\s*([NSEW])\s*$/i.exec(value);
+  if (!m) return null;
+  const degrees = Number(m[1]) + Number(m[2]) / 60 + Number(m[3] ?? 0) / 3600;
+  return /[SW]/i.test(m[4]!) ? -degrees : degrees;
+}
+
+function gpsOf(
+  binary: Segments,
+  xmp: Segments,
+): Pick<FileMetadata, 'gpsLatitude' | 'gpsLongitude' | 'gpsAltitude'> {
+  const gps = binary.gps ?? {};
+  let lat = rational(gps.latitude);
+  let lon = rational(gps.longitude);
+  if (lat == null || lon == null) {
+    lat = xmpCoordinate(xmp.exif?.GPSLatitude);
+    lon = xmpCoordinate(xmp.exif?.GPSLongitude);
+  }
+  // A GPS block with no fix is written as 0/0; nobody photographs an event at Null Island.
+  const valid =
+    lat != null &&
+    lon != null &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lon) <= 180 &&
+    !(lat === 0 && lon === 0);
+  let altitude = rational(gps.GPSAltitude);
+  const ref =
+    gps.GPSAltitudeRef instanceof Uint8Array ? gps.GPSAltitudeRef[0] : rational(gps.GPSAltitudeRef);
+  if (altitude != null && ref === 1) altitude = -altitude;
+  return {
+    gpsLatitude: valid ? lat : null,
+    gpsLongitude: valid ? lon : null,
+    gpsAltitude: valid && altitude != null && Math.abs(altitude) < 100_000 ? altitude : null,
+  };
+}
+
+function splitPaths(values: string[], separator: string): string[][] {
+  return values
+    .map((v) =>
+      v
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .filter((p) => p.length > 0);
+}
+
+function ratingOf(xmp: Segments, ifd0: Block): number | null {
+  const stars = integer(xmp.xmp?.Rating);
+  if (stars != null && stars >= -1 && stars <= 5) return stars;
+  const percent = integer(xmp.MicrosoftPhoto?.Rating) ?? integer(ifd0.RatingPercent);
+  if (percent != null && percent >= 0 && percent <= 100)
+    return percent === 0 ? 0 : Math.min(5, Math.floor(percent / 25) + 1);
+  const windows = integer(ifd0.Rating);
+  return windows != null && windows >= 0 && windows <= 5 ? windows : null;
+}
+
+function firstBlock(value: unknown): Block {
+  const v = Array.isArray(value) ? (value[0] as unknown) : value;
+  return typeof v === 'object' && v !== null ? (v as Block) : {};
+}
+
+/** An EXIF time, given the offset from XMP when XMP records the very same moment with one. */
+function withXmpOffset(exif: WallClock | null, xmp: WallClock | null): WallClock | null {
+  if (!exif) return xmp;
+  if (!exif.offset && xmp?.offset && xmp.local.slice(0, 19) === exif.local.slice(0, 19)) {
+    return { local: exif.local, offset: xmp.offset };
+  }
+  return exif;
+}
+
+/** Reads every metadata field Kadar keeps from an image already in memory. Never throws. */
+export async function readMetadata(
+  buf: Buffer,
+  format: ImageFormat,
+  sidecar?: Buffer | null,
+): Promise<FileMetadata> {
+  const warnings: string[] = [];
+  const { binary, xmp: embeddedXmp } = await readSources(buf, format, warnings);
+  // A sidecar written by Lightroom, darktable or digiKam overrides what the file holds.
+  const xmp = sidecar
+    ? mergeXmp(embeddedXmp, normaliseXmp(await parseSidecarXmp(sidecar, warnings)))
+    : embeddedXmp;
+  const ifd0 = binary.ifd0 ?? {};
+  const exif = binary.exif ?? {};
+  const iptc = binary.iptc ?? {};
+  const x = (ns: string) => xmp[ns] ?? {};
+  const location = firstBlock(x('Iptc4xmpExt').LocationCreated);
+
+  const keywords = uniqueTexts([
+    ...first(
+      nonEmpty(xmpList(x('dc').subject)),
+      nonEmpty(iptcList(iptc.Keywords)),
+      nonEmpty(splitList(ucs2Text(ifd0.XPKeywords))),
+      [],
+    )!,
+  ]);
+  const hierarchicalKeywords =
+    nonEmpty(splitPaths(xmpList(x('lr').hierarchicalSubject), '|')) ??
+    nonEmpty(splitPaths(xmpList(x('digiKam').TagsList), '/')) ??
+    nonEmpty(splitPaths(xmpList(x('MicrosoftPhoto').LastKeywordXMP), '/')) ??
+    splitPaths(xmpList(x('mediapro').CatalogSets), '|');
+
+  return {
+    dateTimeOriginal: withXmpOffset(
+      parseExifDate(exif.DateTimeOriginal, exif.SubSecTimeOriginal, exif.OffsetTimeOriginal),
+      parseExifDate(x('exif').DateTimeOriginal),
+    ),
+    createDate: withXmpOffset(
+      parseExifDate(exif.CreateDate, exif.SubSecTimeDigitized, exif.OffsetTimeDigitized),
+      parseExifDate(x('exif').DateTimeDigitized) ?? parseExifDate(x('xmp').CreateDate),
+    ),
+    dateCreated:
+      parseExifDate(x('photoshop').DateCreated) ??
+      parseIptcDate(iptc.DateCreated, iptc.TimeCreated),
+    make: first(cleanText(ifd0.Make), xmpText(x('tiff').Make)),
+    model: first(cleanText(ifd0.Model), xmpText(x('tiff').Model)),
+    lens: first(cleanText(exif.LensModel), xmpText(x('aux').Lens), xmpText(x('exifEX').LensModel)),
+    focalLength: positive(exif.FocalLength) ?? positive(x('exif').FocalLength),
+    fNumber: positive(exif.FNumber) ?? positive(x('exif').FNumber),
+    exposureTime: positive(exif.ExposureTime) ?? positive(x('exif').ExposureTime),
+    iso: integer(exif.ISO) || integer(exif.ISOSpeed) || integer(x('exif').ISOSpeedRatings) || null,
+    orientation: orientationOf(ifd0.Orientation) ?? orientationOf(x('tiff').Orientation),
+    ...gpsOf(binary, xmp),
+    title: first(xmpText(x('dc').title), iptcText(iptc.ObjectName), ucs2Text(ifd0.XPTitle)),
+    caption: caption(
+      first(
+        xmpText(x('dc').description),
+        iptcText(iptc.Caption),
+        cleanText(ifd0.ImageDescription),
+        ucs2Text(ifd0.XPComment),
+      ),
+    ),
+    keywords,
+    hierarchicalKeywords,
+    creator: first(
+      nonEmpty(xmpList(x('dc').creator))?.join('; '),
+      iptcText(iptc.Byline),
+      cleanText(ifd0.Artist),
+      ucs2Text(ifd0.XPAuthor),
+    ),
+    credit: first(xmpText(x('photoshop').Credit), iptcText(iptc.Credit)),
+    copyright: first(
+      xmpText(x('dc').rights),
+      iptcText(iptc.CopyrightNotice),
+      cleanText(ifd0.Copyright),
+    ),
+    city: first(xmpText(x('photoshop').City), xmpText(location.City), iptcText(iptc.City)),
+    location: first(
+      xmpText(x('Iptc4xmpCore').Location),
+      xmpText(location.Sublocation),
+      iptcText(iptc.Sublocation),
+    ),
+    region: first(
+      xmpText(x('photoshop').State),
+      xmpText(location.ProvinceState),
+      iptcText(iptc.State),
+    ),
+    country: first(
+      xmpText(x('photoshop').Country),
+      xmpText(location.CountryName),
+      iptcText(iptc.Country),
+    ),
+    event: xmpText(x('Iptc4xmpExt').Event),
+    rating: ratingOf(xmp, ifd0),
+    exifWidth: integer(exif.ExifImageWidth) || integer(exif.PixelXDimension) || null,
+    exifHeight: integer(exif.ExifImageHeight) || integer(exif.PixelYDimension) || null,
+    warnings,
+  };
+}
+
+function mergeXmp(base: Segments, override: Segments): Segments {
+  const out: Segments = { ...base };
+  for (const [ns, block] of Object.entries(override)) out[ns] = { ...(out[ns] ?? {}), ...block };
+  return out;
+}
+
+function nonEmpty<T>(list: T[]): T[] | null {
+  return list.length ? list : null;
+}
+
+function splitList(text: string | null): string[] {
+  return text
+    ? text
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+}

@@ -1,0 +1,90 @@
+/**
+ * Metadata strings arrive in many shapes: XMP language alternatives, arrays, Windows UCS-2 byte
+ * arrays, NUL-padded ASCII, and IPTC bytes in whatever encoding the writer chose.
+ */
+
+/** Trimmed text with NULs removed, or null when nothing is left. */
+export function cleanText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return null;
+  // eslint-disable-next-line no-control-regex
+  const text = value.replace(/\u0000/g, '').trim();
+  return text ? text : null;
+}
+
+/** An XMP value that may be a language alternative ({lang, value}), a list, or plain text. */
+export function xmpText(value: unknown): string | null {
+  if (value == null) return null;
+  if (Array.isArray(value)) {
+    const items = value as unknown[];
+    const preferred = items.find((v) => isLangAlt(v) && v.lang === 'x-default') ?? items[0];
+    return xmpText(preferred);
+  }
+  if (isLangAlt(value)) return cleanText(value.value);
+  return cleanText(value);
+}
+
+/** An XMP bag or sequence (or a single value) as a list of texts. */
+export function xmpList(value: unknown): string[] {
+  if (value == null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map(xmpText).filter((v): v is string => v != null);
+}
+
+function isLangAlt(value: unknown): value is { lang: string; value: unknown } {
+  return typeof value === 'object' && value !== null && 'lang' in value && 'value' in value;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const windows1252 = new TextDecoder('windows-1252');
+
+/**
+ * IPTC IIM text as exifr hands it over: one character per byte. Most tools write UTF-8 (with or
+ * without saying so in record 1:90); older ones wrote Windows code pages. Valid UTF-8 is taken
+ * as UTF-8, anything else as Windows-1252, which is what exiftool assumes too.
+ */
+export function iptcText(value: unknown): string | null {
+  if (typeof value !== 'string') return cleanText(value);
+  if (!/[\u0080-\u00ff]/.test(value)) return cleanText(value);
+  const bytes = Buffer.from(value, 'latin1');
+  let decoded: string;
+  try {
+    decoded = utf8.decode(bytes);
+  } catch {
+    decoded = windows1252.decode(bytes);
+  }
+  return cleanText(decoded);
+}
+
+export function iptcList(value: unknown): string[] {
+  if (value == null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map(iptcText).filter((v): v is string => v != null);
+}
+
+/** Windows Explorer's XP* tags: UCS-2 little-endian bytes. */
+export function ucs2Text(value: unknown): string | null {
+  if (!(value instanceof Uint8Array)) return cleanText(value);
+  const even = value.subarray(0, value.length - (value.length % 2));
+  return cleanText(Buffer.from(even).toString('utf16le'));
+}
+
+/** First non-null of several candidates, in priority order. */
+export function first<T>(...values: (T | null | undefined)[]): T | null {
+  for (const v of values) if (v != null) return v;
+  return null;
+}
+
+/** Case-insensitive de-duplication that keeps the first spelling and the order. */
+export function uniqueTexts(values: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const key = v.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(v);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': a date-tree node or a day in a range. */
+export const datePrefixSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Use YYYY, YYYY-MM or YYYY-MM-DD');
+
+const id = z.number().int().positive();
+
+/** Which photos, in which order. Every filter narrows; absent filters do not. */
+export const photoFilterSchema = z.object({
+  rootId: id.optional(),
+  /** A folder and everything below it. */
+  folderId: id.optional(),
+  cameraId: id.optional(),
+  /** A tag and every tag below it. */
+  tagId: id.optional(),
+  eventId: id.optional(),
+  /** Taken on or after this day (or month, or year). */
+  from: datePrefixSchema.optional(),
+  /** Taken on or before the end of this day (or month, or year). */
+  to: datePrefixSchema.optional(),
+  hasGps: z.boolean().optional(),
+  hasError: z.boolean().optional(),
+  missing: z.boolean().optional(),
+  search: z.string().max(500).optional(),
+});
+export type PhotoFilter = z.infer<typeof photoFilterSchema>;
+
+export const photoSorts = ['takenAt', 'name', 'added'] as const;
+export const photoSortSchema = z.object({
+  sort: z.enum(photoSorts).default('takenAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type PhotoSort = z.infer<typeof photoSortSchema>;
+
+export const photoPageQuerySchema = photoFilterSchema.extend(photoSortSchema.shape).extend({
+  limit: z.number().int().min(1).max(1000).default(200),
+  /** From the previous page's `nextCursor`. */
+  cursor: z.string().max(2000).optional(),
+});
+export type PhotoPageQuery = z.input<typeof photoPageQuerySchema>;
