@@ -8,6 +8,7 @@ export default defineConfig({
     // Indexing tests start worker pools and child processes; two cores run two files at once.
     pool: 'forks',
     maxWorkers: 2,
+    globalSetup: ['test/helpers/build-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,4 +1,6 @@
-import exifr from 'exifr';
+// exifr's ESM build, by path: its CommonJS build's default export differs between Node's and
+// Vite's interop (Vite's lacks sidecar()), and tests must exercise what ships.
+import * as exifr from 'exifr/dist/full.esm.mjs';
 import type { ImageFormat } from './sniff-format';
 import { parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
 import {
@@ -186,7 +188,9 @@ function positive(value: unknown): number | null {
 
 /** Numbers, "1/160" rationals and [n] arrays as a finite number. */
 function rational(value: unknown): number | null {
-  if (Array.isArray(value)) return rational(value[0]);
+  // exifr returns multi-value tags ("ISO 200 0") as arrays or typed arrays.
+  if (Array.isArray(value) || ArrayBuffer.isView(value))
+    return rational((value as ArrayLike<unknown>)[0]);
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string') {
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?))?\s*$/.exec(value);

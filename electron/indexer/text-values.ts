@@ -20,8 +20,20 @@ export function xmpText(value: unknown): string | null {
     const preferred = items.find((v) => isLangAlt(v) && v.lang === 'x-default') ?? items[0];
     return xmpText(preferred);
   }
-  if (isLangAlt(value)) return cleanText(value.value);
-  return cleanText(value);
+  const text = cleanText(isLangAlt(value) ? value.value : value);
+  return text && text.includes('&') ? cleanText(decodeXmlEntities(text)) : text;
+}
+
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** exifr hands XMP text over with XML character references still in it ("May 1914&#xA;Jeanne"). */
+export function decodeXmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) => {
+    if (ref[0] !== '#') return namedEntities[ref.toLowerCase()] ?? whole;
+    const code =
+      ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /** An XMP bag or sequence (or a single value) as a list of texts. */
@@ -36,7 +48,16 @@ function isLangAlt(value: unknown): value is { lang: string; value: unknown } {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
+// Node 20's TextDecoder treats 'windows-1252' as ISO-8859-1 and leaves 0x80–0x9F as C1
+// controls, so the bytes where Windows-1252 keeps š, ž, Š, Ž, €, quotes and dashes are mapped here.
+const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes)
+    out += b >= 0x80 && b <= 0x9f ? cp1252High[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
 
 /**
  * IPTC IIM text as exifr hands it over: one character per byte. Most tools write UTF-8 (with or
@@ -51,7 +72,7 @@ export function iptcText(value: unknown): string | null {
   try {
     decoded = utf8.decode(bytes);
   } catch {
-    decoded = windows1252.decode(bytes);
+    decoded = decodeWindows1252(bytes);
   }
   return cleanText(decoded);
 }

@@ -1,0 +1,3 @@
+declare module 'exifr/dist/full.esm.mjs' {
+  export * from 'exifr';
+}

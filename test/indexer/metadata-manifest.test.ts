@@ -1,0 +1,119 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { processFile, type FileOutcome } from '../../electron/indexer/process-file';
+import { cachedImagePath, hasCachedImage } from '../../electron/catalog/thumbnail-cache';
+import { fixtureSets, readManifest, type ManifestRow } from '../helpers/fixtures';
+import { snapshotFiles } from '../helpers/originals';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+const cacheDir = tempDir();
+afterAll(removeTempDirs);
+
+const formats: Record<string, string | null> = {
+  JPEG: 'jpeg',
+  PNG: 'png',
+  TIFF: 'tiff',
+  'Extended WEBP': 'webp',
+  HEIC: 'heif',
+  HEIF: 'heif',
+  AVIF: 'avif',
+  TXT: null,
+  '': null,
+};
+
+// exiftool cannot identify a JPEG whose first marker is damaged; Kadar reads the SOI and
+// reports it as a damaged JPEG rather than "not an image".
+const formatOverrides: Record<string, string> = {
+  'broken/21a84b8472f6d18f5bb5c0026e97cfaa.jpg': 'jpeg',
+};
+
+// Cameras put their own name in ImageDescription; Kadar does not show that as a caption.
+const boilerplate =
+  /^(OLYMPUS DIGITAL CAMERA|SONY DSC|MINOLTA DIGITAL CAMERA|SANYO DIGITAL CAMERA)$/;
+
+function read(dir: string, row: ManifestRow): Promise<FileOutcome> {
+  const absPath = join(dir, row.path);
+  const stat = statSync(absPath);
+  const sidecar = join(dir, row.path.replace(/\.[^.]+$/, '.xmp'));
+  const hasSidecar =
+    row.path !== sidecar.slice(dir.length) &&
+    (() => {
+      try {
+        return statSync(sidecar).isFile();
+      } catch {
+        return false;
+      }
+    })();
+  return processFile({
+    absPath,
+    fileName: row.path.split('/').pop()!,
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    sidecarPath: hasSidecar ? sidecar : null,
+    sidecarMtimeMs: hasSidecar ? statSync(sidecar).mtimeMs : null,
+    cacheDir,
+  });
+}
+
+for (const set of fixtureSets()) {
+  const rows = readManifest(set.dir).filter((r) => r.file_type !== 'XMP');
+  describe(`metadata of the ${set.name} fixture photos against MANIFEST.tsv (exiftool)`, () => {
+    const before = snapshotFiles([set.dir]);
+    afterAll(() => expect(snapshotFiles([set.dir])).toEqual(before));
+
+    it.each(rows.map((r) => [r.path, r] as const))('%s', async (_path, row) => {
+      const { fields: f } = await read(set.dir, row);
+      const expectError = /throws/.test(row['sharp_0.35.5'] ?? '') && row.file_type !== 'HEIC';
+
+      expect(f.fileSize).toBe(Number(row.size_bytes));
+      expect(f.format).toBe(formatOverrides[row.path] ?? formats[row.file_type]);
+      expect(f.make).toBe(row.make || null);
+      expect(f.model).toBe(row.model || null);
+
+      if (row.DateTimeOriginal) {
+        expect(f.takenAtSource).toBe('DateTimeOriginal');
+        expect(f.takenAt.slice(0, 19)).toBe(
+          row.DateTimeOriginal.replace(/^(\d{4}):(\d{2}):(\d{2}) /, '$1-$2-$3T'),
+        );
+      } else if (!row.xmp) {
+        expect(f.takenAtSource).not.toBe('DateTimeOriginal');
+      }
+
+      if (row.has_gps === 'yes') {
+        const [lat, lon] = row.gps_lat_lon.split(',').map(Number);
+        expect(f.gpsLatitude).toBeCloseTo(lat!, 5);
+        expect(f.gpsLongitude).toBeCloseTo(lon!, 5);
+      } else {
+        expect(f.gpsLatitude).toBeNull();
+        expect(f.gpsLongitude).toBeNull();
+      }
+
+      expect(f.orientation).toBe(row.orientation ? Number(row.orientation) : null);
+
+      if (row.width_x_height && !expectError) {
+        const [w, h] = row.width_x_height.split('x').map(Number);
+        const swapped = (f.orientation ?? 1) >= 5;
+        expect([f.width, f.height]).toEqual(swapped ? [h, w] : [w, h]);
+      }
+
+      if (row.keywords) expect(new Set(f.keywords)).toEqual(new Set(row.keywords.split('; ')));
+      else expect(f.keywords).toEqual([]);
+
+      const caption = row.caption.replace(/\\n/g, '\n');
+      if (!caption || boilerplate.test(caption)) expect(f.caption).toBeNull();
+      else expect(f.caption?.replace(/\r\n?/g, '\n')).toBe(caption);
+
+      if (expectError) {
+        expect(f.errorCode).not.toBeNull();
+        expect(f.error).toMatch(/\w{3,}/);
+      } else {
+        expect(f.error).toBeNull();
+        expect(f.thumbKey).toBe(f.fingerprint);
+      }
+      if (f.thumbKey)
+        expect(hasCachedImage(cachedImagePath(cacheDir, 'thumbs', f.thumbKey))).toBe(true);
+      expect(f.takenAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?$/);
+    });
+  });
+}
