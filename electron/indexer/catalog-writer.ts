@@ -41,6 +41,8 @@ export interface CatalogWriter {
 }
 
 const batchSize = 200;
+// A slow stream (large files, HEIC) still commits at least this often, so a killed run loses little.
+const maxBatchAgeMs = 1000;
 
 /**
  * The single writer of an indexing run. Results are buffered and written in batched
@@ -49,6 +51,7 @@ const batchSize = 200;
  */
 export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogWriter {
   let pending: WriteItem[] = [];
+  let oldestPending = 0;
   let pendingRestores: number[] = [];
   const counts: WriterCounts = { added: 0, updated: 0, moved: 0, restored: 0 };
   const movedIds = new Set<number>();
@@ -120,8 +123,10 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
 
   return {
     add(item) {
+      if (pending.length === 0) oldestPending = performance.now();
       pending.push(item);
-      if (pending.length >= batchSize) flush();
+      if (pending.length >= batchSize || performance.now() - oldestPending >= maxBatchAgeMs)
+        flush();
     },
     restore(photoId) {
       pendingRestores.push(photoId);
