@@ -10,7 +10,6 @@ import {
   updatePhotoFromFile,
   type FileLocation,
 } from '../catalog/photo-writes';
-import { refreshPhotoSearch } from '../catalog/search-repo';
 import { fileKeywordTags, setPhotoTags } from '../catalog/tags-repo';
 import { nowIso } from '../catalog/statements';
 import type { FileOutcome } from './process-file';
@@ -80,7 +79,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     return null;
   };
 
-  const writeOne = (item: WriteItem, now: string): number => {
+  const writeOne = (item: WriteItem, now: string): void => {
     const { fields, hierarchicalKeywords } = item.outcome;
     const fileName = item.relPath.slice(item.relPath.lastIndexOf('/') + 1);
     const at: FileLocation = {
@@ -102,8 +101,8 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
       id = insertPhoto(db, at, fields, now);
       counts.added++;
     }
+    // Also rewrites the photo's search document, now that its row and tags are final.
     setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords), 'file');
-    return id;
   };
 
   const flush = () => {
@@ -114,8 +113,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     pendingRestores = [];
     db.transaction(() => {
       const now = nowIso();
-      const ids = items.map((item) => writeOne(item, now));
-      refreshPhotoSearch(db, ids);
+      for (const item of items) writeOne(item, now);
       counts.restored += clearMissing(db, restores);
     }).immediate();
     onFlush?.();

@@ -215,7 +215,7 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
     missing,
     restored: writer.counts.restored,
     failed: failedCount,
-    failures,
+    failures: failures.sort((a, b) => a.path.localeCompare(b.path)),
     issues,
   };
 }

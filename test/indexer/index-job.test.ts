@@ -20,6 +20,7 @@ import { getRoot, listRoots } from '../../electron/catalog/roots-repo';
 import { addPhotoTag, ensureTagPath, photoTagPaths } from '../../electron/catalog/tags-repo';
 import { cachedImagePath, hasCachedImage } from '../../electron/catalog/thumbnail-cache';
 import { isImageFileName } from '../../electron/indexer/sniff-format';
+import type { IndexProgress } from '../../shared/api/progress-schema';
 import { repoFixtures } from '../helpers/fixtures';
 import { snapshotFiles } from '../helpers/originals';
 import { copyFixtures, removeTempDirs, tempDir } from '../helpers/temp-dir';
@@ -57,8 +58,26 @@ describe('indexing a folder', () => {
     const before = snapshotFiles([repoFixtures]);
     const lib = library();
     const expected = imageFilesUnder(repoFixtures);
-    const first = await lib.index([repoFixtures]);
+    const progress: IndexProgress[] = [];
+    const first = await lib.index([repoFixtures], { onProgress: (p) => progress.push(p) });
     expect(first.status).toBe('completed');
+    // Progress streams while the run goes: counts only grow, the rate and ETA become known.
+    expect(progress.length).toBeGreaterThan(5);
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i]!.found).toBeGreaterThanOrEqual(progress[i - 1]!.found);
+      expect(progress[i]!.done + progress[i]!.failed).toBeGreaterThanOrEqual(
+        progress[i - 1]!.done + progress[i - 1]!.failed,
+      );
+    }
+    expect(progress.some((p) => p.phase === 'indexing' && p.rate > 0 && p.etaSeconds != null)).toBe(
+      true,
+    );
+    expect(progress.at(-1)).toMatchObject({
+      phase: 'done',
+      found: expected.length,
+      done: first.added - first.failed,
+      failed: first.failed,
+    });
     expect(first.found).toBe(expected.length);
     expect(first.added).toBe(expected.length);
     expect([...lib.paths().values()].sort()).toEqual(expected);
