@@ -57,6 +57,7 @@ export default tseslint.config(
   {
     // The renderer and shared code reach the catalog only through the API contract.
     files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: globals.browser },
     rules: {
       'no-restricted-imports': [

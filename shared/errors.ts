@@ -14,6 +14,7 @@ export const errorCodes = [
   'CATALOG_CORRUPT',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  'UNSUPPORTED',
   'INTERNAL',
 ] as const;
 

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { exitWithError } from './cli-context';
 import { indexCommand } from './commands/index-command';
 import { photosCommand } from './commands/photos-command';
+import { serveCommand } from './commands/serve-command';
 import { rootsCommand, statsCommand } from './commands/stats-command';
 
 function positiveInt(value: string): number {
@@ -85,5 +86,14 @@ program
   .description('list the library folders')
   .option('--json', 'print JSON')
   .action((options: object) => run(() => rootsCommand({ ...program.opts(), ...options })));
+
+program
+  .command('serve')
+  .description(
+    'serve the Kadar window in a browser on 127.0.0.1 (for machines without the desktop app)',
+  )
+  .option('--port <n>', 'port to listen on (default: any free port)', positiveInt)
+  .option('--sample', 'open the sample archive if the catalog has no folders yet')
+  .action((options: object) => run(() => serveCommand({ ...program.opts(), ...options })));
 
 program.parseAsync().catch(exitWithError);

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import sharp from 'sharp';
 import { processFile, type FileOutcome, type FileTask } from './process-file';
+import { renderImage, type RenderOutcome, type RenderTask } from './render-image';
 import { scanFolder, type ScanIssue, type ScannedFile } from './scan-folder';
 
 /**
@@ -16,6 +17,7 @@ sharp.cache(false);
 
 export type WorkerTask =
   | { kind: 'file'; file: FileTask }
+  | { kind: 'render'; render: RenderTask }
   | {
       kind: 'scan';
       rootPath: string;
@@ -53,10 +55,11 @@ function scan(rootPath: string, port: MessagePort, cancel: SharedArrayBuffer): v
   port.postMessage({ type: 'done', complete: !cancelled() } satisfies ScanMessage);
 }
 
-export default async function run(task: WorkerTask): Promise<FileOutcome | null> {
+export default async function run(task: WorkerTask): Promise<FileOutcome | RenderOutcome | null> {
   if (task.kind === 'scan') {
     scan(task.rootPath, task.port, task.cancel);
     return null;
   }
+  if (task.kind === 'render') return renderImage(task.render);
   return processFile(task.file);
 }

@@ -22,8 +22,6 @@ export interface ThumbnailResult {
 // sharp's own default: images claiming more pixels than this are refused before decoding.
 export const pixelLimit = 0x3fff * 0x3fff;
 
-const jpegOptions = { quality: 80 } as const;
-
 /** The orientation transforms of EXIF values 2–8, for pixels sharp cannot orient itself. */
 function orient(image: Sharp, orientation: number | null): Sharp {
   switch (orientation) {
@@ -48,10 +46,17 @@ function orient(image: Sharp, orientation: number | null): Sharp {
 
 const swaps = (orientation: number | null) => orientation != null && orientation >= 5;
 
-function fit(image: Sharp, size: number): Promise<Buffer> {
+/** Grid thumbnails and viewer previews differ only in these. */
+export interface RenderSize {
+  /** Long edge in pixels; smaller images keep their own size. */
+  size: number;
+  quality: number;
+}
+
+function fit(image: Sharp, { size, quality }: RenderSize): Promise<Buffer> {
   return image
     .resize(size, size, { fit: 'inside', withoutEnlargement: true })
-    .jpeg(jpegOptions)
+    .jpeg({ quality })
     .toBuffer();
 }
 
@@ -72,7 +77,7 @@ async function fromEmbeddedPreview(
   buf: Buffer,
   from: number,
   orientation: number | null,
-  size: number,
+  size: RenderSize,
 ): Promise<Buffer | null> {
   for (const preview of findEmbeddedJpegs(buf, from)) {
     try {
@@ -89,7 +94,7 @@ async function rawThumbnail(
   buf: Buffer,
   orientation: number | null,
   exifSize: [number | null, number | null],
-  size: number,
+  size: RenderSize,
 ): Promise<ThumbnailResult> {
   const previews = findEmbeddedJpegs(buf);
   const jpeg = await fromEmbeddedPreview(buf, 0, orientation, size);
@@ -113,7 +118,7 @@ let heicDecoder: Promise<{ default: typeof HeicDecode }> | null = null;
 
 /** HEVC-coded HEIF (iPhone photos), which sharp's prebuilt libvips cannot decode. The HEIF
  * decoder applies the file's rotation itself, so EXIF orientation is not applied again. */
-async function heicThumbnail(buf: Buffer, size: number): Promise<ThumbnailResult> {
+async function heicThumbnail(buf: Buffer, size: RenderSize): Promise<ThumbnailResult> {
   heicDecoder ??= import('heic-decode');
   const decode = (await heicDecoder).default;
   try {
@@ -148,7 +153,7 @@ export async function makeThumbnail(
   format: ImageFormat,
   orientation: number | null,
   exifSize: [number | null, number | null],
-  size: number,
+  size: RenderSize,
 ): Promise<ThumbnailResult> {
   if (format === 'raw') return rawThumbnail(buf, orientation, exifSize, size);
 

@@ -155,7 +155,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
     format,
     meta.orientation,
     [meta.exifWidth, meta.exifHeight],
-    thumbnailSize,
+    { size: thumbnailSize, quality: 80 },
   );
   if (thumb.jpeg)
     writeCachedImage(cachedImagePath(task.cacheDir, 'thumbs', fingerprint), thumb.jpeg);

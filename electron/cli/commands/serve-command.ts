@@ -1,0 +1,39 @@
+import { createKadarApi } from '../../api/kadar-api';
+import { resolveCatalogPath } from '../../catalog/default-paths';
+import { listRoots } from '../../catalog/roots-repo';
+import { rendererDir } from '../../host/renderer-dir';
+import { startHost } from '../../host/serve';
+import type { GlobalOptions } from '../cli-context';
+
+export interface ServeOptions extends GlobalOptions {
+  port?: number;
+  /** Opens the sample archive when the catalog has no folders yet. */
+  sample?: boolean;
+}
+
+/** `kadar serve`: the desktop UI in a browser, over the same API, on 127.0.0.1. */
+export async function serveCommand(options: ServeOptions): Promise<number> {
+  const catalogPath = resolveCatalogPath(options.catalog);
+  const api = createKadarApi({ catalogPath, shell: { kind: 'browser' } });
+  const host = await startHost({
+    api,
+    rendererDir: rendererDir(),
+    ...(options.port != null ? { port: options.port } : {}),
+  });
+  if (options.sample && listRoots(api.db).length === 0) {
+    const opened = await api.call('sample.open', {});
+    if (!opened.ok)
+      process.stderr.write(
+        `kadar: the sample archive could not be opened: ${opened.error.message}\n`,
+      );
+  }
+  process.stdout.write(`Kadar catalog: ${catalogPath}\nOpen ${host.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await api.close();
+  return 0;
+}

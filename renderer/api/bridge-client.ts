@@ -1,0 +1,36 @@
+import type { KadarBridge, KadarClient } from '../../shared/api/client';
+import { electronImageUrl } from '../../shared/api/client';
+import {
+  apiEvents,
+  isMethodName,
+  type EventName,
+  type EventPayload,
+} from '../../shared/api/contract';
+import { KadarError } from '../../shared/errors';
+
+/** The contract over Electron IPC, through the two functions the preload exposes. */
+export function createBridgeClient(bridge: KadarBridge): KadarClient {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  bridge.subscribe((event, payload) => {
+    if (!(event in apiEvents)) return;
+    const parsed = apiEvents[event as EventName].safeParse(payload);
+    if (!parsed.success) return;
+    for (const listener of listeners.get(event) ?? []) listener(parsed.data);
+  });
+  return {
+    async call(method, input) {
+      if (!isMethodName(method))
+        throw new KadarError('NOT_FOUND', `There is no API method ${String(method)}.`);
+      const result = await bridge.invoke(method, input ?? {});
+      if (!result.ok) throw new KadarError(result.error.code, result.error.message);
+      return result.value as never;
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (payload: unknown) => void);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    imageUrl: electronImageUrl,
+  };
+}

@@ -1,0 +1,34 @@
+import type { ApiError } from '../errors';
+import type {
+  EventName,
+  EventPayload,
+  ImageKind,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from './contract';
+
+/** What the renderer holds: the contract, whichever transport carries it. */
+export interface KadarClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The URL of a photo's thumbnail or preview: by id, never by path. */
+  imageUrl(kind: ImageKind, photoId: number): string;
+}
+
+/** How a call's outcome crosses a process boundary. */
+export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/**
+ * The surface Electron's preload exposes on `window.kadarBridge`: two functions and nothing
+ * that reaches Node, IPC or the file system.
+ */
+export interface KadarBridge {
+  invoke(method: string, input: unknown): Promise<CallResult>;
+  subscribe(listener: (event: string, payload: unknown) => void): () => void;
+}
+
+/** The custom protocol Electron serves images on: kadar://image/<kind>/<photo id>. */
+export const imageProtocol = 'kadar';
+export const electronImageUrl = (kind: ImageKind, photoId: number) =>
+  `${imageProtocol}://image/${kind}/${photoId}`;
