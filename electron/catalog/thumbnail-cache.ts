@@ -24,12 +24,19 @@ const madeDirs = new Set<string>();
 /** Writes atomically (temp file, then rename), so a crash never leaves half an image. */
 export function writeCachedImage(path: string, data: Uint8Array): void {
   const dir = dirname(path);
+  const temp = `${path}.${process.pid}-${threadId}.tmp`;
   if (!madeDirs.has(dir)) {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  const temp = `${path}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(temp, data);
+  try {
+    writeFileSync(temp, data);
+  } catch (error) {
+    // Someone deleted the cache while Kadar runs: make the folder again.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, data);
+  }
   renameSync(temp, path);
 }
 

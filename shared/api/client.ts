@@ -32,3 +32,6 @@ export interface KadarBridge {
 export const imageProtocol = 'kadar';
 export const electronImageUrl = (kind: ImageKind, photoId: number) =>
   `${imageProtocol}://image/${kind}/${photoId}`;
+
+/** The two IPC channels between Electron's preload and main process. */
+export const ipcChannels = { invoke: 'kadar:invoke', event: 'kadar:event' } as const;
