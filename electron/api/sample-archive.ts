@@ -1,5 +1,5 @@
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../catalog/open-catalog';
 import { attachDocument } from '../catalog/documents-repo';
@@ -34,12 +34,9 @@ interface SampleArchive {
 
 const settingKey = 'sample.archive';
 
-/** assets/sample beside the sources or the bundle (unpacked from app.asar when packaged). */
+/** assets/sample beside the sources or the bundle (electron-builder.yml ships it). */
 export function sampleArchiveDir(): string | null {
-  const dir = fileURLToPath(new URL('../../assets/sample/', import.meta.url)).replace(
-    `${sep}app.asar${sep}`,
-    `${sep}app.asar.unpacked${sep}`,
-  );
+  const dir = fileURLToPath(new URL('../../assets/sample/', import.meta.url));
   return existsSync(join(dir, 'archive.json')) ? dir : null;
 }
 

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
@@ -11,11 +10,9 @@ export type IndexPool = Piscina;
  */
 export function createIndexPool(threads = availableParallelism()): IndexPool {
   const fromSource = import.meta.url.endsWith('.ts');
-  let filename = fileURLToPath(
+  const filename = fileURLToPath(
     new URL(fromSource ? './index-worker.ts' : './index-worker.js', import.meta.url),
   );
-  // Packaged Electron apps keep the bundle in app.asar; worker threads load from the unpacked copy.
-  filename = filename.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
   return new Piscina({
     filename,
     minThreads: 0,
