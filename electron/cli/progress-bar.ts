@@ -25,10 +25,9 @@ export function createProgressReporter(mode: ProgressMode): {
     {
       stream: process.stderr,
       format:
-        '{bar} {percentage}% | {value}/{total} read, {failed} failed, {unchanged} unchanged | {rate}/s | ETA {eta} | found {found}',
+        '{bar} {percentage}% | {value}/{total} read, {failed} failed, {unchanged} unchanged | {rate}/s | ETA {left} | found {found}',
       hideCursor: true,
       clearOnComplete: false,
-      etaBuffer: 50,
     },
     Presets.shades_classic,
   );
@@ -39,7 +38,7 @@ export function createProgressReporter(mode: ProgressMode): {
         failed: p.failed,
         unchanged: p.unchanged,
         rate: p.rate.toFixed(1),
-        eta: eta(p.etaSeconds),
+        left: eta(p.etaSeconds),
         found: p.found,
       };
       const value = p.done + p.failed;

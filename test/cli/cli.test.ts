@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { IndexSummary } from '../../shared/api/progress-schema';
 import { isImageFileName } from '../../electron/indexer/sniff-format';
 import { repoFixtures, readManifest } from '../helpers/fixtures';
 import { snapshotFiles } from '../helpers/originals';
-import { parseJson, runCli } from '../helpers/run-cli';
+import { cliPath, parseJson, runCli } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
@@ -227,5 +228,34 @@ describe('the kadar CLI', () => {
     } finally {
       chmodSync(join(library, 'locked'), 0o755);
     }
+  });
+});
+
+describe('the progress bar', () => {
+  it('draws on a terminal and reports rate and time left', async () => {
+    const catalog = join(tempDir(), 'catalog.sqlite');
+    // `script` gives the CLI a pseudo-terminal, as a person at a shell would.
+    const tty = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        'script',
+        [
+          '-qec',
+          `"${process.execPath}" "${cliPath}" --catalog "${catalog}" index "${repoFixtures}"`,
+          '/dev/null',
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+    });
+    expect(tty).toMatch(/█+░*/);
+    expect(tty).toMatch(
+      /\d+\/\d+ read, \d+ failed, 0 unchanged \| [\d.]+\/s \| ETA (\d+:\d\d|--:--) \| found \d+/,
+    );
+    expect(tty).toContain(`${imageCount} files found, ${imageCount} added`);
   });
 });
