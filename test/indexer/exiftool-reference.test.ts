@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processFile } from '../../electron/indexer/process-file';
+import { processPath } from '../helpers/process-path';
 import { exiftoolRead, requireExiftool, type ExiftoolTags } from '../helpers/exiftool';
 import { fixtureSets, readManifest } from '../helpers/fixtures';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
@@ -39,16 +38,7 @@ for (const set of fixtureSets()) {
       const absPath = join(set.dir, path);
       const tags = reference.get(absPath.replace(/\/+/g, '/'));
       expect(tags, `exiftool read ${absPath}`).toBeDefined();
-      const stat = statSync(absPath);
-      const { fields: f } = await processFile({
-        absPath,
-        fileName: path.split('/').pop()!,
-        size: stat.size,
-        mtimeMs: stat.mtimeMs,
-        sidecarPath: null,
-        sidecarMtimeMs: null,
-        cacheDir,
-      });
+      const { fields: f } = await processPath(absPath, cacheDir);
       const t = tags!;
       const close = (ours: number | null, theirs: unknown, digits: number) => {
         const expected = num(theirs);

@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processFile, type FileOutcome } from '../../electron/indexer/process-file';
+import type { FileOutcome } from '../../electron/indexer/process-file';
+import { processPath } from '../helpers/process-path';
 import { cachedImagePath, hasCachedImage } from '../../electron/catalog/thumbnail-cache';
 import { fixtureSets, readManifest, type ManifestRow } from '../helpers/fixtures';
 import { snapshotFiles } from '../helpers/originals';
@@ -33,27 +34,8 @@ const boilerplate =
   /^(OLYMPUS DIGITAL CAMERA|SONY DSC|MINOLTA DIGITAL CAMERA|SANYO DIGITAL CAMERA)$/;
 
 function read(dir: string, row: ManifestRow): Promise<FileOutcome> {
-  const absPath = join(dir, row.path);
-  const stat = statSync(absPath);
   const sidecar = join(dir, row.path.replace(/\.[^.]+$/, '.xmp'));
-  const hasSidecar =
-    row.path !== sidecar.slice(dir.length) &&
-    (() => {
-      try {
-        return statSync(sidecar).isFile();
-      } catch {
-        return false;
-      }
-    })();
-  return processFile({
-    absPath,
-    fileName: row.path.split('/').pop()!,
-    size: stat.size,
-    mtimeMs: stat.mtimeMs,
-    sidecarPath: hasSidecar ? sidecar : null,
-    sidecarMtimeMs: hasSidecar ? statSync(sidecar).mtimeMs : null,
-    cacheDir,
-  });
+  return processPath(join(dir, row.path), cacheDir, existsSync(sidecar) ? sidecar : null);
 }
 
 for (const set of fixtureSets()) {

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedImagePath } from '../../electron/catalog/thumbnail-cache';
 import { findEmbeddedJpegs } from '../../electron/indexer/embedded-preview';
-import { processFile } from '../../electron/indexer/process-file';
+import { processPath } from '../helpers/process-path';
 import { repoFixtures } from '../helpers/fixtures';
 import { imageDistance } from '../helpers/image-compare';
 import { makeRaf, makeTiffRaw } from '../helpers/make-raw';
@@ -16,15 +16,7 @@ afterAll(removeTempDirs);
 async function index(name: string, bytes: Buffer) {
   const path = join(dir, name);
   writeFileSync(path, bytes);
-  const { fields } = await processFile({
-    absPath: path,
-    fileName: name,
-    size: bytes.length,
-    mtimeMs: Date.now(),
-    sidecarPath: null,
-    sidecarMtimeMs: null,
-    cacheDir: join(dir, 'cache'),
-  });
+  const { fields } = await processPath(path, join(dir, 'cache'));
   return {
     fields,
     thumb: fields.thumbKey ? cachedImagePath(join(dir, 'cache'), 'thumbs', fields.thumbKey) : null,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedImagePath } from '../../electron/catalog/thumbnail-cache';
-import { processFile } from '../../electron/indexer/process-file';
+import { processPath } from '../helpers/process-path';
 import { fixtureSets, readManifest } from '../helpers/fixtures';
 import { imageDistance } from '../helpers/image-compare';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
@@ -26,16 +26,7 @@ const { VIPSHOME: _sharpsVipsHome, ...vipsEnv } = process.env;
 
 async function thumbnailOf(dir: string, path: string) {
   const absPath = join(dir, path);
-  const stat = statSync(absPath);
-  const { fields } = await processFile({
-    absPath,
-    fileName: path.split('/').pop()!,
-    size: stat.size,
-    mtimeMs: stat.mtimeMs,
-    sidecarPath: null,
-    sidecarMtimeMs: null,
-    cacheDir,
-  });
+  const { fields } = await processPath(absPath, cacheDir);
   return {
     fields,
     thumb: fields.thumbKey ? cachedImagePath(cacheDir, 'thumbs', fields.thumbKey) : null,

@@ -1,7 +1,7 @@
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processFile } from '../../electron/indexer/process-file';
+import { processPath } from '../helpers/process-path';
 import { readMetadata } from '../../electron/indexer/read-metadata';
 import { exiftoolWrite, requireExiftool } from '../helpers/exiftool';
 import { repoFixtures } from '../helpers/fixtures';
@@ -19,17 +19,8 @@ function copyOf(name: string, source = 'no-exif/noexif.jpg'): string {
   return path;
 }
 
-async function read(path: string, sidecarPath: string | null = null) {
-  const stat = statSync(path);
-  return await processFile({
-    absPath: path,
-    fileName: path.split('/').pop()!,
-    size: stat.size,
-    mtimeMs: stat.mtimeMs,
-    sidecarPath,
-    sidecarMtimeMs: sidecarPath ? statSync(sidecarPath).mtimeMs : null,
-    cacheDir: join(dir, 'cache'),
-  });
+function read(path: string, sidecarPath: string | null = null) {
+  return processPath(path, join(dir, 'cache'), sidecarPath);
 }
 
 describe('metadata written by other tools', () => {
