@@ -1,3 +1,49 @@
+import { useShallow } from 'zustand/react/shallow';
+import { AddFolderDialog } from '../folders/add-folder-dialog';
+import { LibraryView } from '../library/library-view';
+import { Sidebar } from '../sidebar/sidebar';
+import { ErrorsPanel } from '../status/errors-panel';
+import { Notices } from '../status/notices';
+import { StatusBar } from '../status/status-bar';
+import { useKadar } from '../store/store';
+import { Viewer } from '../viewer/viewer';
+import { useApiEvents } from './use-api-events';
+import { useGlobalKeys } from './use-global-keys';
+
+/** Sidebar | grid, the status bar below, and the viewer and dialogs over them. */
 export function App() {
-  return <div className="app">Kadar</div>;
+  useApiEvents();
+  useGlobalKeys();
+  const { ready, bootError } = useKadar(
+    useShallow((s) => ({ ready: s.info != null, bootError: s.bootError })),
+  );
+
+  if (bootError) {
+    return (
+      <div className="app-message" role="alert" data-testid="boot-error">
+        <h1>Kadar could not open the catalog</h1>
+        <p>{bootError}</p>
+      </div>
+    );
+  }
+  if (!ready) {
+    return (
+      <div className="app-message" role="status">
+        Opening the catalog…
+      </div>
+    );
+  }
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="main">
+        <LibraryView />
+      </main>
+      <StatusBar />
+      <Viewer />
+      <AddFolderDialog />
+      <ErrorsPanel />
+      <Notices />
+    </div>
+  );
 }

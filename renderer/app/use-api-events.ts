@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { client } from '../api/client';
+import { useKadar } from '../store/store';
+import { createRefreshScheduler } from './refresh-scheduler';
+
+/** Changes arrive about once a second while indexing; each burst becomes one refresh. */
+const refreshDelayMs = 300;
+
+/**
+ * Listens to the catalog's events, then loads the app. Subscribing first means a run that
+ * starts while the first calls are under way is still heard.
+ */
+export function useApiEvents(): void {
+  useEffect(() => {
+    const store = useKadar.getState();
+    const refresh = createRefreshScheduler(() => store.refreshAll(), refreshDelayMs);
+    const unsubscribe = [
+      client.on('index.progress', (progress) => store.onIndexProgress(progress)),
+      client.on('index.finished', (summary) => store.onIndexFinished(summary)),
+      client.on('catalog.changed', () => refresh.request()),
+    ];
+    void store.boot();
+    return () => {
+      for (const off of unsubscribe) off();
+      refresh.cancel();
+    };
+  }, []);
+}

@@ -1,0 +1,70 @@
+import { useShallow } from 'zustand/react/shallow';
+import { formatCount } from '../format/format-number';
+import { useKadar } from '../store/store';
+import { cameraName } from './camera-name';
+import { DateInput } from './date-input';
+
+export function FiltersPanel() {
+  const { filter, cameras, setFilter } = useKadar(
+    useShallow((s) => ({ filter: s.filter, cameras: s.cameras, setFilter: s.setFilter })),
+  );
+
+  return (
+    <div className="filters">
+      <label htmlFor="camera-filter">Camera</label>
+      <select
+        id="camera-filter"
+        value={filter.cameraId ?? ''}
+        onChange={(e) =>
+          setFilter({ cameraId: e.target.value ? Number(e.target.value) : undefined })
+        }
+        data-testid="camera-filter"
+      >
+        <option value="">All cameras</option>
+        {cameras.map((camera) => (
+          <option key={camera.id} value={camera.id}>
+            {cameraName(camera)} ({formatCount(camera.photoCount)})
+          </option>
+        ))}
+      </select>
+
+      <div className="date-range">
+        <DateInput
+          key={`from-${filter.from ?? ''}`}
+          id="date-from"
+          label="From"
+          value={filter.from}
+          onCommit={(from) => setFilter({ from })}
+          testId="date-from"
+        />
+        <DateInput
+          key={`to-${filter.to ?? ''}`}
+          id="date-to"
+          label="To"
+          value={filter.to}
+          onCommit={(to) => setFilter({ to })}
+          testId="date-to"
+        />
+      </div>
+
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.hasGps === true}
+          onChange={(e) => setFilter({ hasGps: e.target.checked || undefined })}
+          data-testid="filter-gps"
+        />
+        Has GPS location
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.hasError === true}
+          onChange={(e) => setFilter({ hasError: e.target.checked || undefined })}
+          data-testid="filter-errors"
+        />
+        Has errors
+      </label>
+    </div>
+  );
+}

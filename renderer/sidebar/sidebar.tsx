@@ -1,0 +1,56 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAddFolder } from '../folders/use-add-folder';
+import { useKadar } from '../store/store';
+import { DateTree } from './date-tree';
+import { FiltersPanel } from './filters-panel';
+import { FolderTree } from './folder-tree';
+import { SidebarSection } from './sidebar-section';
+import './sidebar.css';
+
+export function Sidebar() {
+  const addFolder = useAddFolder();
+  const { hasRoots, filtered, clearFilters } = useKadar(
+    useShallow((s) => ({
+      hasRoots: s.roots.length > 0,
+      filtered: Object.keys(s.filter).length > 0,
+      clearFilters: s.clearFilters,
+    })),
+  );
+
+  return (
+    <aside className="sidebar" aria-label="Library">
+      <header className="sidebar-head">
+        <span className="brand">Kadar</span>
+        <button type="button" className="button" onClick={addFolder} data-testid="add-folder">
+          Add folder…
+        </button>
+      </header>
+      {hasRoots && (
+        <div className="sidebar-scroll">
+          <SidebarSection title="Folders">
+            <FolderTree />
+          </SidebarSection>
+          <SidebarSection title="Dates">
+            <DateTree />
+          </SidebarSection>
+          <SidebarSection title="Filters">
+            <FiltersPanel />
+          </SidebarSection>
+        </div>
+      )}
+      {hasRoots && (
+        <footer className="sidebar-foot">
+          <button
+            type="button"
+            className="button"
+            disabled={!filtered}
+            onClick={clearFilters}
+            data-testid="clear-filters"
+          >
+            Clear filters
+          </button>
+        </footer>
+      )}
+    </aside>
+  );
+}

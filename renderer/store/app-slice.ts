@@ -1,0 +1,72 @@
+import type { AppInfo } from '../../shared/api/contract';
+import type { Stats } from '../../shared/api/catalog-schema';
+import { client } from '../api/client';
+import { errorMessage } from './error-message';
+import type { Slice } from './slice';
+
+export interface Notice {
+  id: number;
+  message: string;
+}
+
+export interface AppSlice {
+  info: AppInfo | null;
+  /** Set when the catalog could not be opened at all: the app shows only this. */
+  bootError: string | null;
+  stats: Stats | null;
+  notices: Notice[];
+  boot: () => Promise<void>;
+  loadStats: () => Promise<void>;
+  /** Re-asks everything a catalog change may have touched. */
+  refreshAll: () => Promise<void>;
+  notify: (error: unknown) => void;
+  dismissNotice: (id: number) => void;
+}
+
+let nextNoticeId = 1;
+
+export const createAppSlice: Slice<AppSlice> = (set, get) => ({
+  info: null,
+  bootError: null,
+  stats: null,
+  notices: [],
+
+  async boot() {
+    try {
+      set({ info: await client.call('app.info', {}) });
+    } catch (error) {
+      set({ bootError: errorMessage(error) });
+      return;
+    }
+    await Promise.all([
+      get().loadStats(),
+      get().loadLibrary(),
+      get().loadIndexState(),
+      get().loadIds(),
+    ]);
+  },
+
+  async loadStats() {
+    try {
+      set({ stats: await client.call('catalog.stats', {}) });
+    } catch (error) {
+      get().notify(error);
+    }
+  },
+
+  async refreshAll() {
+    get().invalidatePhotos();
+    await Promise.all([get().loadIds(), get().loadLibrary(), get().loadStats()]);
+  },
+
+  notify(error) {
+    const message = typeof error === 'string' ? error : errorMessage(error);
+    // The same failure repeated (e.g. on every refresh) is one notice, not a pile.
+    if (get().notices.some((n) => n.message === message)) return;
+    set({ notices: [...get().notices, { id: nextNoticeId++, message }] });
+  },
+
+  dismissNotice(id) {
+    set({ notices: get().notices.filter((n) => n.id !== id) });
+  },
+});

@@ -1,0 +1,26 @@
+import type { Photo } from '../../shared/api/photo-schema';
+import { photoSections } from './photo-fields';
+
+export function MetadataPanel({ photo }: { photo: Photo | undefined }) {
+  return (
+    <aside className="metadata" aria-label="Photo details" data-testid="metadata-panel">
+      {photo == null ? (
+        <p className="hint">Loading details…</p>
+      ) : (
+        photoSections(photo).map((section) => (
+          <section key={section.title} className="metadata-section">
+            <h3>{section.title}</h3>
+            <dl>
+              {section.fields.map((f) => (
+                <div key={f.key} className={`metadata-row metadata-${f.key}`}>
+                  <dt>{f.label}</dt>
+                  <dd data-field={f.key}>{f.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))
+      )}
+    </aside>
+  );
+}

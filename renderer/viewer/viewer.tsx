@@ -1,0 +1,108 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { client } from '../api/client';
+import { formatWallClock } from '../format/format-date';
+import { formatCount } from '../format/format-number';
+import { useKadar } from '../store/store';
+import { MetadataPanel } from './metadata-panel';
+import { ViewerImage } from './viewer-image';
+import './viewer.css';
+
+/** One photo large, over the grid (which stays mounted, keeping its scroll and selection). */
+export function Viewer() {
+  const viewerId = useKadar((s) => s.viewerId);
+  return viewerId == null ? null : <ViewerOverlay id={viewerId} />;
+}
+
+function ViewerOverlay({ id }: { id: number }) {
+  const { photo, photoEpoch, position, total, electron } = useKadar(
+    useShallow((s) => ({
+      photo: s.photoCache.get(id),
+      photoEpoch: s.photoEpoch,
+      position: s.ids.indexOf(id),
+      total: s.ids.length,
+      electron: s.info?.shell === 'electron',
+    })),
+  );
+  const { ensurePhotos, stepViewer, closeViewer, notify } = useKadar(
+    useShallow((s) => ({
+      ensurePhotos: s.ensurePhotos,
+      stepViewer: s.stepViewer,
+      closeViewer: s.closeViewer,
+      notify: s.notify,
+    })),
+  );
+  const ref = useRef<HTMLDivElement>(null);
+
+  // Runs again on a new photoEpoch too: the record may have changed with the catalog.
+  useEffect(() => {
+    ensurePhotos([id]);
+  }, [id, photoEpoch, ensurePhotos]);
+
+  useEffect(() => {
+    // Keys go to the viewer while it is open; back in the grid, they go where they were.
+    const previous = document.activeElement;
+    ref.current?.focus();
+    return () => {
+      if (previous instanceof HTMLElement) previous.focus();
+    };
+  }, []);
+
+  const showInFolder = () =>
+    client.call('shell.showInFolder', { photoId: id }).catch((error: unknown) => notify(error));
+
+  return (
+    <div
+      ref={ref}
+      className="viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-label={photo?.fileName ?? 'Photo'}
+      tabIndex={-1}
+      data-testid="viewer"
+      data-photo-id={id}
+    >
+      <header className="viewer-bar">
+        <button type="button" className="button" onClick={closeViewer} data-testid="viewer-close">
+          ← Back to the grid
+        </button>
+        <div className="viewer-title">
+          <span className="viewer-name" data-testid="viewer-name">
+            {photo?.fileName}
+          </span>
+          {photo?.takenAt && <span className="hint">{formatWallClock(photo.takenAt)}</span>}
+        </div>
+        <span className="hint" data-testid="viewer-position">
+          {formatCount(position + 1)} of {formatCount(total)}
+        </span>
+        {electron && (
+          <button type="button" className="button" onClick={() => void showInFolder()}>
+            Show in folder
+          </button>
+        )}
+      </header>
+      <div className="viewer-body">
+        <div className="viewer-stage">
+          <ViewerImage key={id} id={id} photo={photo} />
+          <button
+            type="button"
+            className="viewer-step viewer-prev"
+            aria-label="Previous photo"
+            disabled={position <= 0}
+            onClick={() => stepViewer(-1)}
+            data-testid="viewer-prev"
+          />
+          <button
+            type="button"
+            className="viewer-step viewer-next"
+            aria-label="Next photo"
+            disabled={position < 0 || position >= total - 1}
+            onClick={() => stepViewer(1)}
+            data-testid="viewer-next"
+          />
+        </div>
+        <MetadataPanel photo={photo} />
+      </div>
+    </div>
+  );
+}
