@@ -15,7 +15,7 @@ import { sql } from '../catalog/statements';
 import { catalogStats } from '../catalog/stats-repo';
 import { listTags } from '../catalog/tags-repo';
 import { createIndexPool, type IndexPool } from '../indexer/index-pool';
-import type { EventName, EventPayload, PhotoGroup } from '../../shared/api/contract';
+import type { EventName, EventPayload } from '../../shared/api/contract';
 import type { FileFailure } from '../../shared/api/progress-schema';
 import { KadarError } from '../../shared/errors';
 import { dispatch, type Handlers } from './dispatch';
@@ -40,17 +40,6 @@ const version = (
     readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
   ) as { version: string }
 ).version;
-
-/** Consecutive runs of the same day in an ordered id list: the grid's headings. */
-function dayGroups(days: string[]): PhotoGroup[] {
-  const groups: PhotoGroup[] = [];
-  days.forEach((day, i) => {
-    const last = groups.at(-1);
-    if (last && last.key === day) last.count++;
-    else groups.push({ key: day, start: i, count: 1 });
-  });
-  return groups;
-}
 
 function unsupported(what: string): never {
   throw new KadarError('UNSUPPORTED', `${what} is only available in the desktop app.`);
@@ -89,14 +78,7 @@ export function createKadarApi(options: KadarApiOptions) {
       return added;
     },
     'roots.folders': ({ rootId }) => folderTree(db, rootId),
-    'photos.ids': (query) => {
-      const { ids, days } = photoIds(db, query, query);
-      return {
-        ids,
-        groups:
-          query.sort === 'takenAt' ? dayGroups(days) : [{ key: '', start: 0, count: ids.length }],
-      };
-    },
+    'photos.ids': (query) => photoIds(db, query, query),
     'photos.get': ({ ids }) => getPhotos(db, ids),
     'photos.page': (query) => listPhotos(db, query),
     'photos.days': (filter) => photoDays(db, filter),

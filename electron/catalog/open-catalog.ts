@@ -43,6 +43,9 @@ export function openCatalog(file: string, options: OpenCatalogOptions = {}): Cat
     if (!readonly) {
       migrate(db);
       rebuildSearchIfFlagged(db);
+      // Gathers the table statistics the query planner needs (once, then when they go stale):
+      // without them it may walk a whole index where a few entries would do.
+      db.pragma('optimize=0x10002');
     }
     return db;
   } catch (error) {

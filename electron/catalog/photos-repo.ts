@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Catalog } from './open-catalog';
+import type { PhotoGroup } from '../../shared/api/contract';
 import type { Photo, TakenAtSource } from '../../shared/api/photo-schema';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { photoPageQuerySchema, type PhotoPageQuery } from '../../shared/api/photo-query-schema';
@@ -11,7 +12,7 @@ import {
   orderClause,
   whereClause,
 } from './photo-query';
-import { sql } from './statements';
+import { sql, sqlPluck } from './statements';
 
 export interface PhotoRow {
   id: number;
@@ -195,18 +196,32 @@ export function* iteratePhotos(
 
 export interface PhotoIdList {
   ids: number[];
-  /** The local day (YYYY-MM-DD) of each photo, parallel to `ids`, for day headers. */
-  days: string[];
+  /** Runs of `ids` taken on one local day (date order), or one unnamed run (other orders). */
+  groups: PhotoGroup[];
 }
 
-/** The ids of every photo a query selects, in order: what a virtual grid lays out. */
+/** The ids of every photo a query selects, in order, with their day groups: what a virtual
+ * grid lays out. Ids come plucked and the days counted by the day index, not per row. */
 export function photoIds(db: Catalog, filter: PhotoFilter, sort: PhotoSort): PhotoIdList {
   const built = buildPhotoQuery(db, filter, sort);
-  const rows = sql<unknown[], { id: number; day: string }>(
+  const ids = sqlPluck<unknown[], number>(
     db,
-    `SELECT p.id, substr(p.taken_at, 1, 10) AS day FROM ${built.from} ${whereClause(built)} ${orderClause(built)}`,
+    `SELECT p.id FROM ${built.from} ${whereClause(built)} ${orderClause(built)}`,
   ).all(...built.params);
-  return { ids: rows.map((r) => r.id), days: rows.map((r) => r.day) };
+  if (sort.sort !== 'takenAt')
+    return { ids, groups: ids.length ? [{ key: '', start: 0, count: ids.length }] : [] };
+  const days = sql<unknown[], { day: string; count: number }>(
+    db,
+    `SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count FROM ${built.from} ${whereClause(built)}
+     GROUP BY day ORDER BY day ${built.direction}`,
+  ).all(...built.params);
+  let start = 0;
+  const groups = days.map(({ day, count }) => {
+    const group = { key: day, start, count };
+    start += count;
+    return group;
+  });
+  return { ids, groups };
 }
 
 export function countPhotos(db: Catalog, filter: PhotoFilter): number {

@@ -21,6 +21,27 @@ export function sql<Params extends unknown[] = unknown[], Row = unknown>(
   return statement as Statement<Params, Row>;
 }
 
+const plucked = new WeakMap<Database, Map<string, Statement>>();
+
+/** Like `sql`, for statements that return their first column only (pluck mode is a property of
+ * the statement, so these have their own cache). */
+export function sqlPluck<Params extends unknown[] = unknown[], Value = unknown>(
+  db: Database,
+  text: string,
+): Statement<Params, Value> {
+  let cache = plucked.get(db);
+  if (!cache) {
+    cache = new Map();
+    plucked.set(db, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.prepare(text).pluck();
+    cache.set(text, statement);
+  }
+  return statement as Statement<Params, Value>;
+}
+
 /** ISO-8601 UTC timestamp for bookkeeping columns (added_at, indexed_at…). */
 export function nowIso(): string {
   return new Date().toISOString();

@@ -81,6 +81,14 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
   };
 
   const writer = createCatalogWriter(db);
+  const runCounts = () => ({
+    found,
+    indexed: done,
+    skipped: unchanged,
+    failed: failedCount,
+    missing,
+    moved: writer.counts.moved,
+  });
   const recordIssue = (issue: FileFailure) => {
     issues.push(issue);
     addScanIssue(db, runId, issue);
@@ -167,25 +175,15 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
     } else {
       status = 'failed';
       message = error instanceof Error ? error.message : String(error);
-      finishRun(
-        db,
-        runId,
-        status,
-        {
-          found,
-          indexed: done,
-          skipped: unchanged,
-          failed: failedCount,
-          missing,
-          moved: writer.counts.moved,
-        },
-        message,
-      );
+      finishRun(db, runId, status, runCounts(), message);
       throw error instanceof KadarError
         ? error
         : new KadarError('INTERNAL', `Indexing failed: ${message}`, { cause: error });
     }
   }
+  // A run can change the catalog a lot: refresh the planner's statistics where they went stale.
+  db.pragma('optimize');
+  finishRun(db, runId, status, runCounts(), message);
   finishRun(
     db,
     runId,

@@ -38,11 +38,12 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
       set({ bootError: errorMessage(error) });
       return;
     }
+    // The host answers in the order asked: the grid's ids first, the sidebar after.
     await Promise.all([
+      get().loadIds(),
+      get().loadIndexState(),
       get().loadStats(),
       get().loadLibrary(),
-      get().loadIndexState(),
-      get().loadIds(),
     ]);
   },
 
