@@ -5,18 +5,16 @@ import { cacheDirFor } from '../catalog/default-paths';
 import { listCameras } from '../catalog/cameras-repo';
 import { listEvents } from '../catalog/events-repo';
 import { folderTree } from '../catalog/folders-repo';
-import { runIssues } from '../catalog/index-runs-repo';
+import { lastRunIssues } from '../catalog/index-runs-repo';
 import { addLibraryRoot } from '../catalog/library-roots';
 import { openCatalog, type Catalog, type OpenCatalogOptions } from '../catalog/open-catalog';
 import { getPhotos, listPhotos, photoDays, photoIds } from '../catalog/photos-repo';
 import { listProjects } from '../catalog/projects-repo';
 import { listRoots } from '../catalog/roots-repo';
-import { sql } from '../catalog/statements';
 import { catalogStats } from '../catalog/stats-repo';
 import { listTags } from '../catalog/tags-repo';
 import { createIndexPool, type IndexPool } from '../indexer/index-pool';
 import type { EventName, EventPayload } from '../../shared/api/contract';
-import type { FileFailure } from '../../shared/api/progress-schema';
 import { KadarError } from '../../shared/errors';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
@@ -89,24 +87,12 @@ export function createKadarApi(options: KadarApiOptions) {
     'index.start': ({ rootIds }) => indexing.start(rootIds),
     'index.cancel': () => indexing.cancel(),
     'index.state': () => indexing.state(),
-    'index.issues': () => {
-      const last = sql<[], { id: number }>(
-        db,
-        `SELECT id FROM index_runs ORDER BY id DESC LIMIT 1`,
-      ).get();
-      const folders: FileFailure[] = last ? runIssues(db, last.id) : [];
-      const files = listPhotos(db, {
-        hasError: true,
-        limit: 1000,
-        sort: 'name',
-        order: 'asc',
-      }).items.map((p) => ({
-        path: p.path,
-        code: p.errorCode ?? 'ERROR',
-        message: p.error ?? '',
-      }));
-      return [...folders, ...files];
-    },
+    'index.issues': () => [
+      ...lastRunIssues(db),
+      ...listPhotos(db, { hasError: true, limit: 1000, sort: 'name', order: 'asc' }).items.map(
+        (p) => ({ path: p.path, code: p.errorCode ?? 'ERROR', message: p.error ?? '' }),
+      ),
+    ],
     'sample.open': () => {
       const rootId = openSampleArchive(db, options.catalogPath);
       emit('catalog.changed', { reason: 'sample' });

@@ -71,3 +71,12 @@ export function runIssues(db: Catalog, runId: number): FileFailure[] {
     `SELECT path, code, message FROM scan_issues WHERE run_id = ? ORDER BY id`,
   ).all(runId);
 }
+
+/** What the latest run could not read: folders, and roots found offline. */
+export function lastRunIssues(db: Catalog): FileFailure[] {
+  const last = sql<[], { id: number }>(
+    db,
+    `SELECT id FROM index_runs ORDER BY id DESC LIMIT 1`,
+  ).get();
+  return last ? runIssues(db, last.id) : [];
+}
