@@ -1,18 +1,21 @@
 import type { Catalog } from './open-catalog';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { KadarError } from '../../shared/errors';
-import { searchCondition } from './search-repo';
+import { toFtsQuery } from '../../shared/text/fold-text';
+import { searchIdMask, searchKeySql } from './search-repo';
 import { sql } from './statements';
 
-/** The FROM/WHERE of a photo query, and the columns it pages and sorts by. */
+/** The FROM/WHERE of a photo query, its order, and how to continue after a page. */
 export interface BuiltQuery {
   from: string;
   where: string[];
   params: unknown[];
-  /** Sort key columns, most significant first; the last is always unique. */
-  keys: string[];
-  /** The same keys as values on a result row (for cursors). */
+  /** The ORDER BY terms; the last one makes the order total. */
+  order: string;
+  /** Result-row fields a cursor keeps to continue after the row. */
   rowKeys: string[];
+  /** The condition selecting rows after a cursor, with one `?` per row key. */
+  after: string;
   direction: 'ASC' | 'DESC';
 }
 
@@ -29,28 +32,63 @@ function tagSubtree(db: Catalog, tagId: number): number[] {
 /** The day after which a date prefix ends: '2015-11' covers every time up to '2015-11~'. */
 const endOf = (prefix: string) => `${prefix}~`;
 
+const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
+/**
+ * Builds a photo query so that every date-ordered page is read from an index already in date
+ * order, whatever the filter: the photos' own (taken_at, id) indexes, a tag's entries in
+ * photo_tags, or the search index's date keys. Other filters are checked row by row as the
+ * ordered rows stream past.
+ */
 export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSort): BuiltQuery {
   const where: string[] = [];
   const params: unknown[] = [];
-  let from = 'photos p';
-  let keys = ['p.taken_at', 'p.id'];
+  const direction = sort.order === 'asc' ? 'ASC' : 'DESC';
+  const op = direction === 'DESC' ? '<' : '>';
+  const byDate = sort.sort === 'takenAt';
+  const fts = filter.search ? toFtsQuery(filter.search) : null;
+  const tags = filter.tagId != null ? tagSubtree(db, filter.tagId) : null;
 
-  if (filter.tagId != null) {
-    const tags = tagSubtree(db, filter.tagId);
-    if (tags.length === 1) {
-      // One tag: drive from photo_tags, whose (tag_id, taken_at, photo_id) index is already
-      // in date order, so a page of a large tag reads 200 index entries and no more.
-      from = 'photo_tags pt JOIN photos p ON p.id = pt.photo_id';
-      where.push('pt.tag_id = ?');
-      params.push(filter.tagId);
-      keys = ['pt.taken_at', 'pt.photo_id'];
-    } else {
-      where.push(
-        `p.id IN (SELECT photo_id FROM photo_tags WHERE tag_id IN (${tags.map(() => '?').join(',')}))`,
-      );
-      params.push(...tags);
-    }
+  let from = 'photos p';
+  let dateColumn = 'p.taken_at';
+  let query: Pick<BuiltQuery, 'order' | 'rowKeys' | 'after'> = {
+    order: `p.taken_at ${direction}, p.id ${direction}`,
+    rowKeys: ['taken_at', 'id'],
+    after: `(p.taken_at, p.id) ${op} (?, ?)`,
+  };
+
+  if (fts && byDate) {
+    // The search index's rowids are date keys: read matches newest (or oldest) first.
+    from = `photo_search(?) s JOIN photos p ON p.id = (s.rowid & ${searchIdMask})`;
+    params.push(fts);
+    query = {
+      order: `s.rowid ${direction}`,
+      rowKeys: ['taken_at', 'id'],
+      after: `s.rowid ${op} ${searchKeySql('?', '?')}`,
+    };
+  } else if (fts) {
+    where.push(`p.id IN (SELECT rowid & ${searchIdMask} FROM photo_search(?))`);
+    params.push(fts);
   }
+
+  if (tags && tags.length === 1 && byDate && !fts) {
+    // One tag: its (tag_id, taken_at, photo_id) entries are already in date order.
+    from = 'photo_tags pt JOIN photos p ON p.id = pt.photo_id';
+    where.push('pt.tag_id = ?');
+    params.push(filter.tagId);
+    dateColumn = 'pt.taken_at';
+    query = {
+      order: `pt.taken_at ${direction}, pt.photo_id ${direction}`,
+      rowKeys: ['taken_at', 'id'],
+      after: `(pt.taken_at, pt.photo_id) ${op} (?, ?)`,
+    };
+  } else if (tags) {
+    where.push(
+      `EXISTS (SELECT 1 FROM photo_tags x WHERE x.photo_id = p.id AND x.tag_id IN (${placeholders(tags.length)}))`,
+    );
+    params.push(...tags);
+  }
+
   if (filter.rootId != null) {
     where.push('p.root_id = ?');
     params.push(filter.rootId);
@@ -85,11 +123,11 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
     params.push(filter.eventId);
   }
   if (filter.from) {
-    where.push(`${keys[0] === 'pt.taken_at' ? 'pt' : 'p'}.taken_at >= ?`);
+    where.push(`${dateColumn} >= ?`);
     params.push(filter.from);
   }
   if (filter.to) {
-    where.push(`${keys[0] === 'pt.taken_at' ? 'pt' : 'p'}.taken_at <= ?`);
+    where.push(`${dateColumn} <= ?`);
     params.push(endOf(filter.to));
   }
   if (filter.hasGps != null) {
@@ -101,23 +139,17 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   if (filter.missing != null) {
     where.push(filter.missing ? 'p.missing_since IS NOT NULL' : 'p.missing_since IS NULL');
   }
-  if (filter.search) {
-    const cond = searchCondition(filter.search);
-    if (cond) {
-      where.push(cond.where);
-      params.push(cond.param);
-    }
-  }
 
-  let rowKeys = ['taken_at', 'id'];
   if (sort.sort === 'name') {
-    keys = ['p.file_name COLLATE NOCASE', 'p.id'];
-    rowKeys = ['file_name', 'id'];
+    query = {
+      order: `p.file_name COLLATE NOCASE ${direction}, p.id ${direction}`,
+      rowKeys: ['file_name', 'id'],
+      after: `(p.file_name COLLATE NOCASE, p.id) ${op} (?, ?)`,
+    };
   } else if (sort.sort === 'added') {
-    keys = ['p.id'];
-    rowKeys = ['id'];
+    query = { order: `p.id ${direction}`, rowKeys: ['id'], after: `p.id ${op} ?` };
   }
-  return { from, where, params, keys, rowKeys, direction: sort.order === 'asc' ? 'ASC' : 'DESC' };
+  return { from, where, params, direction, ...query };
 }
 
 export function whereClause(q: BuiltQuery, extra: string[] = []): string {
@@ -126,15 +158,7 @@ export function whereClause(q: BuiltQuery, extra: string[] = []): string {
 }
 
 export function orderClause(q: BuiltQuery): string {
-  return `ORDER BY ${q.keys.map((k) => `${k} ${q.direction}`).join(', ')}`;
-}
-
-/** The keyset condition that continues after the row whose sort values are `after`. */
-export function afterClause(q: BuiltQuery): string {
-  const op = q.direction === 'DESC' ? '<' : '>';
-  return q.keys.length === 1
-    ? `${q.keys[0]} ${op} ?`
-    : `(${q.keys.join(', ')}) ${op} (${q.keys.map(() => '?').join(', ')})`;
+  return `ORDER BY ${q.order}`;
 }
 
 export function encodeCursor(values: unknown[]): string {

@@ -5,7 +5,6 @@ import type { Photo, TakenAtSource } from '../../shared/api/photo-schema';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { photoPageQuerySchema, type PhotoPageQuery } from '../../shared/api/photo-query-schema';
 import {
-  afterClause,
   buildPhotoQuery,
   decodeCursor,
   encodeCursor,
@@ -165,8 +164,8 @@ export function listPhotos(db: Catalog, input: PhotoPageQuery): PhotoPage {
   const extra: string[] = [];
   const params = [...built.params];
   if (query.cursor) {
-    extra.push(afterClause(built));
-    params.push(...decodeCursor(query.cursor, built.keys.length));
+    extra.push(built.after);
+    params.push(...decodeCursor(query.cursor, built.rowKeys.length));
   }
   const rows = sql<unknown[], JoinedRow>(
     db,

@@ -1,6 +1,20 @@
 import type { Database } from 'better-sqlite3';
-import { searchVariants, toFtsQuery } from '../../shared/text/fold-text';
+import { searchVariants } from '../../shared/text/fold-text';
 import { sql } from './statements';
+
+/** Photo ids fit in the low 26 bits of a search key: 67 million photos. */
+const idBits = 26;
+export const searchIdMask = 2 ** idBits - 1;
+// Seconds from 1800-01-01 to 1970-01-01, so photos from 1800 on get positive keys.
+const epochShift = 5_364_662_400;
+
+/**
+ * The SQL for a photo's search key: its capture second, then its id, in one 64-bit integer.
+ * Keys pass 2^53, so they stay inside SQLite and never become JavaScript numbers; the id is
+ * cast because a bound JavaScript number may arrive as a REAL and turn the sum into a float.
+ */
+export const searchKeySql = (takenAt: string, id: string) =>
+  `((CAST(strftime('%s', substr(${takenAt}, 1, 19)) AS INTEGER) + ${epochShift}) * ${2 ** idBits} + CAST(${id} AS INTEGER))`;
 
 // Everything the catalog knows about a photo that a person might type: its own metadata, its
 // folder, tags with their ancestors, people, and the events and projects it belongs to.
@@ -40,24 +54,31 @@ function bodyOf(row: TextRow): string {
 /** Rewrites the search documents of the given photos; call inside the writing transaction. */
 export function refreshPhotoSearch(db: Database, photoIds: Iterable<number>): void {
   const gather = sql<[number], TextRow>(db, gatherText);
-  const remove = sql(db, `DELETE FROM photo_search WHERE rowid = ?`);
-  const insert = sql(db, `INSERT INTO photo_search (rowid, body) VALUES (?, ?)`);
+  const remove = sql(
+    db,
+    `DELETE FROM photo_search WHERE rowid = (SELECT search_key FROM photos WHERE id = ? AND search_key IS NOT NULL)`,
+  );
+  const insert = sql(
+    db,
+    `INSERT INTO photo_search (rowid, body) SELECT ${searchKeySql('taken_at', 'id')}, ? FROM photos WHERE id = ?`,
+  );
+  const remember = sql(
+    db,
+    `UPDATE photos SET search_key = ${searchKeySql('taken_at', 'id')} WHERE id = ?`,
+  );
   for (const id of photoIds) {
     remove.run(id);
     const row = gather.get(id);
-    if (row) insert.run(id, bodyOf(row));
+    if (!row) continue;
+    insert.run(bodyOf(row), id);
+    remember.run(id);
   }
-}
-
-export function removePhotoSearch(db: Database, photoIds: Iterable<number>): void {
-  const remove = sql(db, `DELETE FROM photo_search WHERE rowid = ?`);
-  for (const id of photoIds) remove.run(id);
 }
 
 /** Refills the whole index, in batches, inside one transaction. */
 export function rebuildSearch(db: Database): void {
   db.transaction(() => {
-    db.exec(`DELETE FROM photo_search`);
+    db.exec(`DELETE FROM photo_search; UPDATE photos SET search_key = NULL`);
     const rows = sql<[], { id: number }>(db, `SELECT id FROM photos ORDER BY id`).all();
     refreshPhotoSearch(
       db,
@@ -74,20 +95,4 @@ export function rebuildSearchIfFlagged(db: Database): void {
     `SELECT value FROM settings WHERE key = 'search.rebuild'`,
   ).get();
   if (flagged?.value === '1') rebuildSearch(db);
-}
-
-/**
- * An SQL condition (and its parameter) restricting `alias.id` to photos matching `query`, or
- * null when the query has nothing searchable in it.
- */
-export function searchCondition(
-  query: string,
-  alias = 'p',
-): { where: string; param: string } | null {
-  const fts = toFtsQuery(query);
-  if (!fts) return null;
-  return {
-    where: `${alias}.id IN (SELECT rowid FROM photo_search WHERE photo_search MATCH ?)`,
-    param: fts,
-  };
 }

@@ -108,7 +108,8 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
         continue;
       }
       markScanStarted(db, root.id);
-      const known = knownFiles(db, root.id);
+      // Filled as soon as the walk has started, so loading it overlaps with the walk.
+      const known = new Map<string, KnownFile>();
       const seen = new Set<string>();
       const complete = await indexRoot({
         ...options,
@@ -148,6 +149,9 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
           report();
         },
         onIssue: recordIssue,
+        onWalkStarted() {
+          for (const [rel, file] of knownFiles(db, root.id)) known.set(rel, file);
+        },
         onWalkDone() {
           walkComplete = true;
           report(true);
@@ -261,6 +265,7 @@ interface RootRun extends IndexJobOptions {
   onQueued(): void;
   onDone(relPath: string, outcome: FileOutcome): void;
   onIssue(issue: FileFailure): void;
+  onWalkStarted(): void;
   onWalkDone(): void;
 }
 
@@ -382,5 +387,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
       walkDone = true;
       finish();
     });
+    // The walk's first files queue up as messages until this thread has the catalog's list.
+    run.onWalkStarted();
   });
 }

@@ -23,6 +23,7 @@ import {
   listProjects,
 } from '../../electron/catalog/projects-repo';
 import { insertRoot } from '../../electron/catalog/roots-repo';
+import { refreshPhotoSearch } from '../../electron/catalog/search-repo';
 import { catalogStats } from '../../electron/catalog/stats-repo';
 import {
   addPhotoTag,
@@ -89,7 +90,7 @@ function addPhotos(
   specs: { name: string; dir?: string; fields?: Partial<PhotoFileFields> }[],
 ): number[] {
   const rootId = insertRoot(db, rootPath);
-  return specs.map((s) => {
+  const ids = specs.map((s) => {
     const dir = s.dir ?? '';
     return insertPhoto(
       db,
@@ -102,6 +103,9 @@ function addPhotos(
       fields(s.fields),
     );
   });
+  // As the indexer does once a photo's row and tags are written.
+  refreshPhotoSearch(db, ids);
+  return ids;
 }
 
 describe('events and projects', () => {
@@ -286,10 +290,31 @@ describe('photo queries', () => {
           const page = listPhotos(db, { sort, order, limit: 10, ...(cursor ? { cursor } : {}) });
           seen.push(...page.items.map((p) => p.id));
           cursor = page.nextCursor ?? undefined;
-        } while (cursor);
+          // A cursor that does not advance would loop for ever: fail instead.
+        } while (cursor && seen.length <= 57);
         expect(seen).toEqual(photoIds(db, {}, { sort, order }).ids);
         expect([...seen].sort((x, y) => x - y)).toEqual(ids);
       }
+    }
+    // Search results page through the search index's date keys the same way.
+    for (const order of ['asc', 'desc'] as const) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = listPhotos(db, {
+          search: 'dsc',
+          sort: 'takenAt',
+          order,
+          limit: 7,
+          ...(cursor ? { cursor } : {}),
+        });
+        seen.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && seen.length <= 57);
+      const all = photoIds(db, {}, { sort: 'takenAt', order }).ids;
+      expect(seen).toEqual(all);
+      const { groups } = photoIds(db, { search: 'dsc' }, { sort: 'takenAt', order });
+      expect(groups.map((g) => g.count).reduce((a, b) => a + b, 0)).toBe(57);
     }
     const byName = listPhotos(db, { sort: 'name', order: 'asc', limit: 3 }).items.map(
       (p) => p.fileName,
@@ -313,6 +338,8 @@ describe('photo queries', () => {
       ['camera', { cameraId: 1 }],
       ['tag', { tagId: tag }],
       ['dates', { from: '2015-11', to: '2015-12' }],
+      ['search', { search: 'Niš' }],
+      ['search and root', { search: 'Niš', rootId: 1 }],
     ] as const) {
       const built = buildPhotoQuery(db, filter, { sort: 'takenAt', order: 'desc' });
       const rows = db
