@@ -101,6 +101,8 @@ const cases: Case[] = [
     run: page({ tagId: parentTag.id }),
     target: true,
   },
+  // What the search box sends after the first keystroke.
+  { name: 'listPhotos search "n"', run: page({ search: 'n' }), target: true },
   { name: 'listPhotos search "Niš"', run: page({ search: 'Niš' }), target: true },
   { name: 'listPhotos search "ниш"', run: page({ search: 'ниш' }), target: true },
   { name: 'listPhotos search "stip"', run: page({ search: 'stip' }), target: true },
@@ -111,6 +113,11 @@ const cases: Case[] = [
   {
     name: 'photoIds all, newest first',
     run: (c) => photoIds(c, {}, { sort: 'takenAt', order: 'desc' }).ids.length,
+    target: false,
+  },
+  {
+    name: 'photoIds search "Niš", newest first',
+    run: (c) => photoIds(c, { search: 'Niš' }, { sort: 'takenAt', order: 'desc' }).ids.length,
     target: false,
   },
 ];

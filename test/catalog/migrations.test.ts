@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../electron/catalog/open-catalog';
 import { loadMigrations, migrate, schemaVersion } from '../../electron/catalog/migrate';
 import { listPhotos } from '../../electron/catalog/photos-repo';
+import { rebuildSearch } from '../../electron/catalog/search-repo';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
@@ -113,6 +114,34 @@ describe('catalog migrations', () => {
     expect(
       db.prepare(`SELECT count(*) AS n FROM settings WHERE key = 'search.rebuild'`).get(),
     ).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('give a version-5 catalog the search prefix indexes and re-index its photos for them', () => {
+    const file = join(tempDir(), 'v5.sqlite');
+    const old = new Database(file);
+    migrate(old, loadMigrations().slice(0, 5));
+    old.exec(`
+      INSERT INTO roots (id, path, name, added_at) VALUES (1, '/archive', 'archive', '2016-01-01T00:00:00Z');
+      INSERT INTO folders (id, root_id, parent_id, rel_path, name) VALUES (1, 1, NULL, '', 'archive');
+      INSERT INTO photos (id, root_id, folder_id, rel_path, file_name, file_size, file_mtime, taken_at, taken_at_source, city, added_at, indexed_at)
+        VALUES (7, 1, 1, 'IMG_5218.JPG', 'IMG_5218.JPG', 1000, 0, '2019-06-14T10:00:00', 'DateTimeOriginal', 'Vranje', '2019-07-01T00:00:00Z', '2019-07-01T00:00:00Z');`);
+    rebuildSearch(old);
+    expect(old.prepare(`SELECT sql FROM sqlite_master WHERE name = 'photo_search'`).get()).toEqual({
+      sql: expect.not.stringContaining('prefix') as string,
+    });
+    old.close();
+
+    const db = openCatalog(file);
+    expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'photo_search'`).get()).toEqual({
+      sql: expect.stringMatching(/prefix = '1 2 3'/) as string,
+    });
+    // One-, two- and three-letter prefixes now come from the prefix index; all must still match.
+    for (const query of ['v', 'вр', 'img', 'vranje', '5218'])
+      expect(listPhotos(db, { search: query }).items.map((p) => p.id)).toEqual([7]);
+    expect(db.prepare(`SELECT count(*) AS n FROM photos WHERE search_key IS NULL`).get()).toEqual({
+      n: 0,
+    });
     db.close();
   });
 
