@@ -1,6 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import type { Catalog } from '../catalog/open-catalog';
 import { pruneEmptyFolders } from '../catalog/folders-repo';
 import { addScanIssue, finishRun, markInterruptedRuns, startRun } from '../catalog/index-runs-repo';
@@ -11,10 +10,12 @@ import type { FileFailure, IndexProgress, IndexSummary } from '../../shared/api/
 import { KadarError, toError } from '../../shared/errors';
 import { createCatalogWriter, type CatalogWriter } from './catalog-writer';
 import type { IndexPool } from './index-pool';
-import type { ScanMessage, WorkerTask } from './index-worker';
+import type { WorkerTask } from './index-worker';
 import type { FileOutcome } from './process-file';
 import { ProgressMeter } from './progress-meter';
 import type { ScannedFile } from './scan-folder';
+import type { ScanMessage } from './scan-worker';
+import { startFolderScan, type FolderScan } from './start-folder-scan';
 
 export interface IndexJobOptions {
   db: Catalog;
@@ -188,20 +189,6 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
   // A run can change the catalog a lot: refresh the planner's statistics where they went stale.
   db.pragma('optimize');
   finishRun(db, runId, status, runCounts(), message);
-  finishRun(
-    db,
-    runId,
-    status,
-    {
-      found,
-      indexed: done,
-      skipped: unchanged,
-      failed: failedCount,
-      missing,
-      moved: writer.counts.moved,
-    },
-    message,
-  );
   phase = 'done';
   walkComplete = true;
   report(true);
@@ -277,8 +264,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
   const aborter = new AbortController();
   const onAbort = () => aborter.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  const cancelFlag = new SharedArrayBuffer(4);
-  const { port1, port2 } = new MessageChannel();
+  let scan: FolderScan | null = null;
   let inFlight = 0;
   let walkDone = false;
   let walkComplete = false;
@@ -293,7 +279,6 @@ function indexRoot(run: RootRun): Promise<boolean> {
       )
         return;
       signal?.removeEventListener('abort', onAbort);
-      port1.close();
       if (failure != null) reject(failure);
       else resolve(walkComplete && !aborter.signal.aborted);
     };
@@ -343,11 +328,11 @@ function indexRoot(run: RootRun): Promise<boolean> {
     };
 
     aborter.signal.addEventListener('abort', () => {
-      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      scan?.cancel();
       finish();
     });
 
-    port1.on('message', (message: ScanMessage) => {
+    const onScanMessage = (message: ScanMessage) => {
       if (message.type === 'files') {
         for (const file of message.files) {
           run.onFound(file);
@@ -374,19 +359,14 @@ function indexRoot(run: RootRun): Promise<boolean> {
         run.onWalkDone();
         finish();
       }
-    });
-
-    const scanTask: WorkerTask = {
-      kind: 'scan',
-      rootPath: run.rootPath,
-      port: port2,
-      cancel: cancelFlag,
     };
-    pool.run(scanTask, { transferList: [port2] }).catch((error: unknown) => {
-      failure ??= toError(error);
+
+    scan = startFolderScan(run.rootPath, onScanMessage, (error) => {
+      failure ??= error;
       walkDone = true;
       finish();
     });
+    if (aborter.signal.aborted) scan.cancel();
     // The walk's first files queue up as messages until this thread has the catalog's list.
     run.onWalkStarted();
   });

@@ -21,7 +21,7 @@ function snapshotCli(): string {
   rmSync(snapshotRoot, { recursive: true, force: true });
   cpSync(join(repoRoot, 'dist', 'node'), join(snapshotRoot, 'dist', 'node'), { recursive: true });
   cpSync(join(repoRoot, 'package.json'), join(snapshotRoot, 'package.json'));
-  for (const needed of ['kadar.js', 'index-worker.js', 'migrations'])
+  for (const needed of ['kadar.js', 'index-worker.js', 'scan-worker.js', 'migrations'])
     if (!existsSync(join(snapshotRoot, 'dist', 'node', needed)))
       throw new Error(`dist/node has no ${needed}: run npm run build:node first.`);
   kadarPath = join(snapshotRoot, 'dist', 'node', 'kadar.js');

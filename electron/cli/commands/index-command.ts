@@ -2,7 +2,7 @@ import type { IndexSummary } from '../../../shared/api/progress-schema';
 import { KadarError } from '../../../shared/errors';
 import { addLibraryRoot } from '../../catalog/library-roots';
 import { listRoots } from '../../catalog/roots-repo';
-import { createIndexPool } from '../../indexer/index-pool';
+import { createIndexPool, type IndexPool } from '../../indexer/index-pool';
 import { runIndexJob } from '../../indexer/index-job';
 import { openCliCatalog, writeOut, type GlobalOptions } from '../cli-context';
 import { createProgressReporter, type ProgressMode } from '../progress-bar';
@@ -18,6 +18,21 @@ export interface IndexCommandOptions extends GlobalOptions {
 export async function indexCommand(
   folders: string[] | null,
   options: IndexCommandOptions,
+): Promise<number> {
+  // Started first, so the threads load their decoders while the catalog opens; a rescan,
+  // which usually finds nothing to read, starts them only for the first changed file.
+  const pool = createIndexPool(options.threads, { warm: folders != null });
+  try {
+    return await indexWithPool(folders, options, pool);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+async function indexWithPool(
+  folders: string[] | null,
+  options: IndexCommandOptions,
+  pool: IndexPool,
 ): Promise<number> {
   const { db, cacheDir } = openCliCatalog(options);
   let rootIds: number[];
@@ -36,7 +51,6 @@ export async function indexCommand(
     rootIds = wanted;
   }
 
-  const pool = createIndexPool(options.threads);
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -65,7 +79,6 @@ export async function indexCommand(
   } finally {
     reporter.stop();
     process.off('SIGINT', onSigint);
-    await pool.destroy();
     db.close();
   }
   if (options.json) await writeOut(`${JSON.stringify(summary, null, 2)}\n`);
