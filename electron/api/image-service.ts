@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/open-catalog';
-import { absolutePath } from '../catalog/photos-repo';
+import { absolutePath } from '../catalog/absolute-path';
 import { sql } from '../catalog/statements';
 import { cachedImagePath, hasCachedImage, type CacheKind } from '../catalog/thumbnail-cache';
 import type { IndexPool } from '../indexer/index-pool';

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { Catalog } from './open-catalog';
 import type { PhotoGroup } from '../../shared/api/contract';
 import type { Photo, TakenAtSource } from '../../shared/api/photo-schema';
+import { absolutePath } from './absolute-path';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { photoPageQuerySchema, type PhotoPageQuery } from '../../shared/api/photo-query-schema';
 import {
@@ -70,11 +70,6 @@ interface JoinedRow extends PhotoRow {
 
 export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model`;
 export const photoJoins = `JOIN roots r ON r.id = p.root_id LEFT JOIN cameras c ON c.id = p.camera_id`;
-
-/** The original's absolute path: the root's native path plus the '/'-separated relative one. */
-export function absolutePath(rootPath: string, relPath: string): string {
-  return join(rootPath, ...relPath.split('/'));
-}
 
 export function toPhoto(row: JoinedRow): Photo {
   return {

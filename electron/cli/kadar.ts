@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { exitWithError } from './cli-context';
-import { indexCommand } from './commands/index-command';
-import { photosCommand } from './commands/photos-command';
-import { serveCommand } from './commands/serve-command';
-import { rootsCommand, statsCommand } from './commands/stats-command';
+
+// Each command loads its own modules when it runs: `serve` needs the API's schemas, and
+// loading those alone (zod) would add a tenth of a second to every `kadar index`.
+const commands = {
+  index: () => import('./commands/index-command'),
+  photos: () => import('./commands/photos-command'),
+  serve: () => import('./commands/serve-command'),
+  stats: () => import('./commands/stats-command'),
+};
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -52,7 +57,9 @@ program
   .option('--threads <n>', 'worker threads (default: one per core)', positiveInt)
   .addOption(progressOption)
   .action((folders: string[], options: object) =>
-    run(() => indexCommand(folders, { ...program.opts(), ...options })),
+    run(async () =>
+      (await commands.index()).indexCommand(folders, { ...program.opts(), ...options }),
+    ),
   );
 
 program
@@ -62,7 +69,9 @@ program
   .option('--json', 'print the run summary as JSON')
   .option('--threads <n>', 'worker threads (default: one per core)', positiveInt)
   .addOption(progressOption)
-  .action((options: object) => run(() => indexCommand(null, { ...program.opts(), ...options })));
+  .action((options: object) =>
+    run(async () => (await commands.index()).indexCommand(null, { ...program.opts(), ...options })),
+  );
 
 program
   .command('photos')
@@ -73,19 +82,25 @@ program
   .option('--limit <n>', 'at most this many', positiveInt)
   .option('--errors', 'only files that could not be read fully')
   .option('--missing', 'only photos whose files have vanished')
-  .action((options: object) => run(() => photosCommand({ ...program.opts(), ...options })));
+  .action((options: object) =>
+    run(async () => (await commands.photos()).photosCommand({ ...program.opts(), ...options })),
+  );
 
 program
   .command('stats')
   .description('count what the catalog holds')
   .option('--json', 'print JSON')
-  .action((options: object) => run(() => statsCommand({ ...program.opts(), ...options })));
+  .action((options: object) =>
+    run(async () => (await commands.stats()).statsCommand({ ...program.opts(), ...options })),
+  );
 
 program
   .command('roots')
   .description('list the library folders')
   .option('--json', 'print JSON')
-  .action((options: object) => run(() => rootsCommand({ ...program.opts(), ...options })));
+  .action((options: object) =>
+    run(async () => (await commands.stats()).rootsCommand({ ...program.opts(), ...options })),
+  );
 
 program
   .command('serve')
@@ -94,6 +109,8 @@ program
   )
   .option('--port <n>', 'port to listen on (default: any free port)', positiveInt)
   .option('--sample', 'open the sample archive if the catalog has no folders yet')
-  .action((options: object) => run(() => serveCommand({ ...program.opts(), ...options })));
+  .action((options: object) =>
+    run(async () => (await commands.serve()).serveCommand({ ...program.opts(), ...options })),
+  );
 
 program.parseAsync().catch(exitWithError);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/open-catalog';
 import { ensureFolder } from '../catalog/folders-repo';
-import { absolutePath } from '../catalog/photos-repo';
+import { absolutePath } from '../catalog/absolute-path';
 import {
   clearMissing,
   insertPhoto,
