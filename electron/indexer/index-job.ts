@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { absolutePath } from '../catalog/absolute-path';
 import type { Catalog } from '../catalog/open-catalog';
 import { pruneEmptyFolders } from '../catalog/folders-repo';
 import { addScanIssue, finishRun, markInterruptedRuns, startRun } from '../catalog/index-runs-repo';
@@ -295,12 +296,12 @@ function indexRoot(run: RootRun): Promise<boolean> {
         const task: WorkerTask = {
           kind: 'file',
           file: {
-            absPath: join(run.rootPath, ...file.relPath.split('/')),
+            absPath: absolutePath(run.rootPath, file.relPath),
             fileName: file.relPath.slice(file.relPath.lastIndexOf('/') + 1),
             size: file.size,
             mtimeMs: file.mtimeMs,
             sidecarPath: file.sidecarRelPath
-              ? join(run.rootPath, ...file.sidecarRelPath.split('/'))
+              ? absolutePath(run.rootPath, file.sidecarRelPath)
               : null,
             sidecarMtimeMs: file.sidecarMtimeMs,
             cacheDir: run.cacheDir,
