@@ -14,10 +14,16 @@ import { listRoots } from '../catalog/roots-repo';
 import { catalogStats } from '../catalog/stats-repo';
 import { listTags } from '../catalog/tags-repo';
 import { createIndexPool, type IndexPool } from '../indexer/index-pool';
-import type { EventName, EventPayload } from '../../shared/api/contract';
+import {
+  apiEvents,
+  apiMethods,
+  type EventName,
+  type EventPayload,
+} from '../../shared/api/contract';
 import { KadarError } from '../../shared/errors';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
+import { recentResults } from './recent-results';
 import { createIndexService } from './index-service';
 import { linkSamplePhotos, openSampleArchive, sampleArchiveDir } from './sample-archive';
 
@@ -54,11 +60,15 @@ export function createKadarApi(options: KadarApiOptions) {
   emitter.setMaxListeners(100);
   let pool: IndexPool | null = null;
   const getPool = () => (pool ??= createIndexPool(options.threads));
+  // Checked here, where events leave, so renderers can take them as the contract says.
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) =>
-    emitter.emit('event', event, payload);
+    emitter.emit('event', event, apiEvents[event].parse(payload));
   const indexing = createIndexService(db, cacheDir, getPool, emit);
   const images = createImageService(db, cacheDir, getPool);
   const shell = options.shell ?? { kind: 'browser' };
+  const gridIds = recentResults(db, (query: Parameters<Handlers['photos.ids']>[0]) =>
+    photoIds(db, query, query),
+  );
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -76,7 +86,7 @@ export function createKadarApi(options: KadarApiOptions) {
       return added;
     },
     'roots.folders': ({ rootId }) => folderTree(db, rootId),
-    'photos.ids': (query) => photoIds(db, query, query),
+    'photos.ids': (query) => gridIds(query),
     'photos.get': ({ ids }) => getPhotos(db, ids),
     'photos.page': (query) => listPhotos(db, query),
     'photos.days': (filter) => photoDays(db, filter),
@@ -126,6 +136,13 @@ export function createKadarApi(options: KadarApiOptions) {
     call: (method: unknown, input: unknown) => dispatch(handlers, method, input),
     images,
     indexing,
+    /**
+     * Reads what a window asks first (the whole library, newest first) into SQLite's page
+     * cache and the ids cache, so the first screen does not wait on a cold catalog.
+     */
+    warmUp(): void {
+      gridIds(apiMethods['photos.ids'].input.parse({ sort: 'takenAt', order: 'desc' }));
+    },
     /** Every event, for transports to forward. */
     onEvent(listener: (event: EventName, payload: unknown) => void): () => void {
       emitter.on('event', listener);

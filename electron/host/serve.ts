@@ -37,12 +37,16 @@ const statusOf: Record<string, number> = {
 
 const maxBody = 1 << 20;
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, startedMs?: number): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
     ...securityHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(data),
+    // How long the call took here, as the browser's resource timing shows it (serverTiming).
+    ...(startedMs == null
+      ? {}
+      : { 'Server-Timing': `api;dur=${(performance.now() - startedMs).toFixed(1)}` }),
   });
   res.end(data);
 }
@@ -111,8 +115,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
               message: 'The request body is not valid JSON.',
             });
           }
+          const started = performance.now();
           const result = await api.call(method, input);
-          if (result.ok) sendJson(res, 200, result.value);
+          if (result.ok) sendJson(res, 200, result.value, started);
           else sendError(res, statusOf[result.error.code] ?? 500, result.error);
         })
         .catch(() =>

@@ -108,6 +108,8 @@ if (!app.requestSingleInstanceLock()) {
         ),
       );
       window = createWindow();
+      // While the window loads its page, the first screen's ids are read.
+      setImmediate(() => kadar.warmUp());
       window.on('closed', () => (window = null));
       app.on('activate', () => {
         if (!window) window = createWindow();

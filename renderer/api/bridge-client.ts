@@ -1,21 +1,16 @@
 import type { KadarBridge, KadarClient } from '../../shared/api/client';
 import { electronImageUrl } from '../../shared/api/client';
-import {
-  apiEvents,
-  isMethodName,
-  type EventName,
-  type EventPayload,
-} from '../../shared/api/contract';
+import { isEventName, isMethodName } from '../../shared/api/api-names';
+import type { EventName, EventPayload } from '../../shared/api/contract';
 import { KadarError } from '../../shared/errors';
 
 /** The contract over Electron IPC, through the two functions the preload exposes. */
 export function createBridgeClient(bridge: KadarBridge): KadarClient {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   bridge.subscribe((event, payload) => {
-    if (!(event in apiEvents)) return;
-    const parsed = apiEvents[event as EventName].safeParse(payload);
-    if (!parsed.success) return;
-    for (const listener of listeners.get(event) ?? []) listener(parsed.data);
+    // Events come from Kadar's own main process, which validated them against the contract.
+    if (!isEventName(event)) return;
+    for (const listener of listeners.get(event) ?? []) listener(payload);
   });
   return {
     async call(method, input) {

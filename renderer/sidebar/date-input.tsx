@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { datePrefixSchema } from '../../shared/api/photo-query-schema';
+import { isDatePrefix } from '../../shared/api/date-prefix';
 
 interface DateInputProps {
   id: string;
@@ -16,7 +16,7 @@ interface DateInputProps {
 export function DateInput({ id, label, value, onCommit, testId }: DateInputProps) {
   const [draft, setDraft] = useState(value ?? '');
   const trimmed = draft.trim();
-  const valid = trimmed === '' || datePrefixSchema.safeParse(trimmed).success;
+  const valid = trimmed === '' || isDatePrefix(trimmed);
 
   const commit = () => {
     if (valid && trimmed !== (value ?? '')) onCommit(trimmed || undefined);

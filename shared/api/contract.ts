@@ -4,6 +4,7 @@ import { rootSchema, statsSchema } from './catalog-schema';
 import { photoSchema } from './photo-schema';
 import { photoFilterSchema, photoPageQuerySchema, photoSortSchema } from './photo-query-schema';
 import { fileFailureSchema, indexProgressSchema, indexSummarySchema } from './progress-schema';
+import type { EventName as ListedEventName, MethodName as ListedMethodName } from './api-names';
 
 /**
  * The one API between the renderer and the catalog. Every transport (Electron IPC, the Node
@@ -126,11 +127,7 @@ export type ApiMethods = typeof apiMethods;
 export type MethodName = keyof ApiMethods;
 export type MethodInput<M extends MethodName> = z.input<ApiMethods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<ApiMethods[M]['output']>;
-export const methodNames = Object.keys(apiMethods) as MethodName[];
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);
-}
+export { isMethodName, isEventName, methodNames, eventNames } from './api-names';
 
 /** Events pushed to every connected renderer. */
 export const apiEvents = {
@@ -143,7 +140,14 @@ export const apiEvents = {
 export type ApiEvents = typeof apiEvents;
 export type EventName = keyof ApiEvents;
 export type EventPayload<E extends EventName> = z.output<ApiEvents[E]>;
-export const eventNames = Object.keys(apiEvents) as EventName[];
+
+// The plain name lists (for code that must not load the schemas) name exactly these.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: [
+  Same<keyof ApiMethods, ListedMethodName>,
+  Same<keyof ApiEvents, ListedEventName>,
+] = [true, true];
+void namesMatch;
 
 /** Images reach the renderer by photo id and kind, never by a path. */
 export const imageKinds = ['thumb', 'preview'] as const;

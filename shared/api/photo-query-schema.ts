@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { datePrefixPattern } from './date-prefix';
 
 /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': a date-tree node or a day in a range. */
 export const datePrefixSchema = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Use YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(datePrefixPattern, 'Use YYYY, YYYY-MM or YYYY-MM-DD');
 
 const id = z.number().int().positive();
 

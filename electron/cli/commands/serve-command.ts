@@ -28,6 +28,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       );
   }
   process.stdout.write(`Kadar catalog: ${catalogPath}\nOpen ${host.url}\n`);
+  // A browser opening the link meanwhile waits for this, then gets its ids from the cache.
+  setImmediate(() => api.warmUp());
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,0 +1,44 @@
+/**
+ * The contract's method and event names as plain lists. The renderer checks names against
+ * these without loading the schemas (zod), which would cost every window start a tenth of a
+ * second; `contract.ts` is checked against them at compile time.
+ */
+
+export const methodNames = [
+  'app.info',
+  'catalog.stats',
+  'roots.list',
+  'roots.add',
+  'roots.folders',
+  'photos.ids',
+  'photos.get',
+  'photos.page',
+  'photos.days',
+  'cameras.list',
+  'tags.list',
+  'events.list',
+  'projects.list',
+  'index.start',
+  'index.cancel',
+  'index.state',
+  'index.issues',
+  'sample.open',
+  'shell.pickFolder',
+  'shell.showInFolder',
+] as const;
+
+export const eventNames = ['index.progress', 'index.finished', 'catalog.changed'] as const;
+
+export type MethodName = (typeof methodNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+const methodSet: ReadonlySet<string> = new Set(methodNames);
+const eventSet: ReadonlySet<string> = new Set(eventNames);
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && methodSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}
