@@ -34,9 +34,6 @@ export function layoutRows(groups: readonly PhotoGroup[], columns: number): Grid
   return rows;
 }
 
-export const rowKey = (row: GridRow) =>
-  row.kind === 'header' ? `day-${row.day}-${row.start}` : `cells-${row.start}-${row.count}`;
-
 /** The row that holds the photo at `index` (a heading shares its start with the row after it). */
 export function rowOfPhoto(rows: readonly GridRow[], index: number): number {
   let lo = 0;

@@ -17,8 +17,11 @@ export function LibraryView() {
     })),
   );
 
-  if (!rootsLoaded || !idsLoaded) return null;
-  if (!hasRoots) return <EmptyState />;
+  if (!idsLoaded) return null;
+  // Photos mean the library has folders, so the grid need not wait for the sidebar's list;
+  // only an empty result needs it, to tell a first run from a filter that matched nothing.
+  if (empty && !rootsLoaded) return null;
+  if (empty && !hasRoots) return <EmptyState />;
   return (
     <>
       <GridToolbar />

@@ -24,6 +24,7 @@ export const PhotoCell = memo(function PhotoCell({ id, index, size }: PhotoCellP
   const focused = useKadar((s) => s.focusId === id);
   const clickPhoto = useKadar((s) => s.clickPhoto);
   const openViewer = useKadar((s) => s.openViewer);
+  const thumbSettled = useKadar((s) => s.thumbSettled);
   // The catalog may list a thumbnail the cache no longer has and cannot remake (file gone).
   const [imageFailed, setImageFailed] = useState(false);
 
@@ -59,10 +60,13 @@ export const PhotoCell = memo(function PhotoCell({ id, index, size }: PhotoCellP
         <img
           src={client.imageUrl('thumb', id)}
           alt={photo.fileName}
-          loading="lazy"
           decoding="async"
           draggable={false}
-          onError={() => setImageFailed(true)}
+          onLoad={() => thumbSettled(id)}
+          onError={() => {
+            thumbSettled(id);
+            setImageFailed(true);
+          }}
           data-testid="thumb"
         />
       )}

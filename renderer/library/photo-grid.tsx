@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useKadar } from '../store/store';
 import { DayHeader } from './day-header';
@@ -9,7 +9,6 @@ import {
   gridPadding,
   headerHeight,
   layoutRows,
-  rowKey,
   rowOfPhoto,
   targetIndex,
 } from './grid-layout';
@@ -44,10 +43,10 @@ export function PhotoGrid() {
   const rowHeight = cellSize + gridGap;
 
   // A new key function makes the virtualizer re-measure: the layout or the cell size changed.
-  const getItemKey = useCallback(
-    (i: number) => `${rowKey(rows[i]!)}@${cellSize}`,
-    [rows, cellSize],
-  );
+  // Rows are keyed by position: with 20,000 rows, building a string key for each one on every
+  // layout cost tens of milliseconds before the first screen, and no row is measured by key.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function per layout is the signal
+  const getItemKey = useMemo(() => (i: number) => i, [rows, cellSize]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself; nothing memoizes its results
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -55,6 +54,9 @@ export function PhotoGrid() {
     estimateSize: (i) => (rows[i]?.kind === 'header' ? headerHeight : rowHeight),
     getItemKey,
     overscan: 2,
+    // Rendering inside the scroll event (flushSync) made fast scrolls build every passing
+    // screen; batched, React renders once per frame at most.
+    useFlushSync: false,
     paddingStart: gridPadding,
     paddingEnd: gridPadding,
   });

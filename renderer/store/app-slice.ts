@@ -32,19 +32,18 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
   notices: [],
 
   async boot() {
+    // The host answers in the order asked. The grid's ids go with app.info, and the sidebar's
+    // calls wait until the first screen of thumbnails is in (a second at most).
+    const ids = get().loadIds();
     try {
       set({ info: await client.call('app.info', {}) });
     } catch (error) {
       set({ bootError: errorMessage(error) });
       return;
     }
-    // The host answers in the order asked: the grid's ids first, the sidebar after.
-    await Promise.all([
-      get().loadIds(),
-      get().loadIndexState(),
-      get().loadStats(),
-      get().loadLibrary(),
-    ]);
+    await ids;
+    if (get().ids.length > 0) await get().firstScreenSettled(1000);
+    await Promise.all([get().loadIndexState(), get().loadStats(), get().loadLibrary()]);
   },
 
   async loadStats() {

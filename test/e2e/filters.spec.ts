@@ -98,6 +98,8 @@ test('the camera filter narrows, and the date tree counts under it', async ({ pa
   await openKadar(page, host.url);
   await expectShown(page, photos.length);
   const select = page.getByTestId('camera-filter');
+  // The sidebar loads after the grid's first screen: wait for the camera to be offered.
+  await expect(select.locator('option', { hasText: model })).toHaveCount(1);
   const options = await select
     .locator('option')
     .evaluateAll((list) =>
