@@ -3,7 +3,11 @@ import type { PhotoGroup } from '../../shared/api/contract';
 import type { Photo, TakenAtSource } from '../../shared/api/photo-schema';
 import { absolutePath } from './absolute-path';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
-import { photoPageQuerySchema, type PhotoPageQuery } from '../../shared/api/photo-query-schema';
+import {
+  photoFilterSchema,
+  photoPageQuerySchema,
+  type PhotoPageQuery,
+} from '../../shared/api/photo-query-schema';
 import {
   buildPhotoQuery,
   decodeCursor,
@@ -204,11 +208,13 @@ export function photoIds(db: Catalog, filter: PhotoFilter, sort: PhotoSort): Pho
   ).all(...built.params);
   if (sort.sort !== 'takenAt')
     return { ids, groups: ids.length ? [{ key: '', start: 0, count: ids.length }] : [] };
-  const days = sql<unknown[], { day: string; count: number }>(
-    db,
-    `SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count FROM ${built.from} ${whereClause(built)}
-     GROUP BY day ORDER BY day ${built.direction}`,
-  ).all(...built.params);
+  const days =
+    countedDays(db, filter, built.direction) ??
+    sql<unknown[], { day: string; count: number }>(
+      db,
+      `SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count FROM ${built.from} ${whereClause(built)}
+       GROUP BY day ORDER BY day ${built.direction}`,
+    ).all(...built.params);
   let start = 0;
   const groups = days.map(({ day, count }) => {
     const group = { key: day, start, count };
@@ -226,9 +232,34 @@ export function countPhotos(db: Catalog, filter: PhotoFilter): number {
   ).get(...built.params)!.n;
 }
 
+// Every filter but the root: any of them set means counting the photos themselves.
+const narrowingKeys = Object.keys(photoFilterSchema.shape).filter(
+  (key): key is Exclude<keyof PhotoFilter, 'rootId'> => key !== 'rootId',
+);
+
+/**
+ * Photos per day from the counts the catalog keeps (migration 007), when the filter is the
+ * whole library or one root; null for any other filter, which has to count its photos.
+ */
+function countedDays(
+  db: Catalog,
+  filter: PhotoFilter,
+  direction: 'ASC' | 'DESC',
+): { day: string; count: number }[] | null {
+  if (narrowingKeys.some((key) => filter[key] !== undefined)) return null;
+  const { rootId } = filter;
+  return sql<unknown[], { day: string; count: number }>(
+    db,
+    `SELECT day, sum(photos) AS count FROM photo_day_counts
+     ${rootId === undefined ? '' : 'WHERE root_id = ?'} GROUP BY day ORDER BY day ${direction}`,
+  ).all(...(rootId === undefined ? [] : [rootId]));
+}
+
 /** Photo counts per local day, for the year → month → day tree. */
 export function photoDays(db: Catalog, filter: PhotoFilter): { day: string; count: number }[] {
   const { from: _from, to: _to, ...rest } = filter;
+  const counted = countedDays(db, rest, 'ASC');
+  if (counted) return counted;
   const built = buildPhotoQuery(db, rest, { sort: 'added', order: 'asc' });
   return sql<unknown[], { day: string; count: number }>(
     db,

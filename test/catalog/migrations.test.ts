@@ -19,6 +19,7 @@ const expectedTables = [
   'index_runs',
   'organisations',
   'people',
+  'photo_day_counts',
   'photo_people',
   'photo_search',
   'photo_tags',
