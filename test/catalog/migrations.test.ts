@@ -135,10 +135,10 @@ describe('catalog migrations', () => {
 
     const db = openCatalog(file);
     expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'photo_search'`).get()).toEqual({
-      sql: expect.stringMatching(/prefix = '1 2 3'/) as string,
+      sql: expect.stringMatching(/prefix = '1 2 3 4'/) as string,
     });
-    // One-, two- and three-letter prefixes now come from the prefix index; all must still match.
-    for (const query of ['v', 'вр', 'img', 'vranje', '5218'])
+    // Prefixes of one to four letters now come from the prefix index; all must still match.
+    for (const query of ['v', 'вр', 'img', 'vran', 'vranje', '5218'])
       expect(listPhotos(db, { search: query }).items.map((p) => p.id)).toEqual([7]);
     expect(db.prepare(`SELECT count(*) AS n FROM photos WHERE search_key IS NULL`).get()).toEqual({
       n: 0,
