@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { chromium, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { cacheDirFor } from '../../electron/catalog/default-paths';
+import { chromiumLaunchOptions } from '../helpers/chromium-launch';
 import { cachedImagePath, writeCachedImage } from '../../electron/catalog/thumbnail-cache';
 import { intOptions } from './bench-options';
 import { machineLine } from './machine-load';
@@ -73,20 +74,7 @@ const url = await new Promise<string>((resolve, reject) => {
   host.on('exit', (code) => reject(new Error(`kadar serve exited ${code}`)));
 });
 
-const browser = await chromium.launch({
-  executablePath: process.env.KADAR_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-});
+const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
 
 async function firstThumbnails(page: Page): Promise<FirstThumbnails> {
   await page.goto(url);

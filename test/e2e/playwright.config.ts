@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../helpers/chromium-launch';
 
-// Debian's Chromium, driven headless against `kadar serve` on 127.0.0.1. The flags keep
-// Chromium from reaching out to Google's services, which this network refuses.
+// Debian's Chromium, driven headless against `kadar serve` on 127.0.0.1.
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -16,18 +16,6 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.KADAR_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
