@@ -141,7 +141,8 @@ export function createKadarApi(options: KadarApiOptions) {
      * cache and the ids cache, so the first screen does not wait on a cold catalog.
      */
     warmUp(): void {
-      gridIds(apiMethods['photos.ids'].input.parse({ sort: 'takenAt', order: 'desc' }));
+      // The contract's defaults are the renderer's first query.
+      gridIds(apiMethods['photos.ids'].input.parse({}));
     },
     /** Every event, for transports to forward. */
     onEvent(listener: (event: EventName, payload: unknown) => void): () => void {
