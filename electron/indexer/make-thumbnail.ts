@@ -1,6 +1,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ImageFormat } from './sniff-format';
 import { findEmbeddedJpegs } from './embedded-preview';
+import { jpegFrameSize, type FrameSize } from './jpeg-frame-size';
 import type HeicDecode from 'heic-decode';
 
 export interface FileProblem {
@@ -53,11 +54,15 @@ export interface RenderSize {
   quality: number;
 }
 
-function fit(image: Sharp, { size, quality }: RenderSize): Promise<Buffer> {
+function fitWithSize(image: Sharp, { size, quality }: RenderSize) {
   return image
     .resize(size, size, { fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality })
-    .toBuffer();
+    .toBuffer({ resolveWithObject: true });
+}
+
+async function fit(image: Sharp, size: RenderSize): Promise<Buffer> {
+  return (await fitWithSize(image, size)).data;
 }
 
 /** libvips' message, without its "Input buffer has corrupt header:" wrapper and repeats. */
@@ -70,6 +75,23 @@ export function decoderMessage(error: unknown): string {
     )
     .replace(/^VipsJpeg:\s*/, '')
     .trim();
+}
+
+/**
+ * The frame's size as displayed. libvips decides the rotation of the thumbnail from the EXIF
+ * it reads itself, so a thumbnail whose shape disagrees with the frame's was turned; only a
+ * square thumbnail (or none) leaves the decision to the orientation read with the metadata.
+ */
+function displayedSize(
+  frame: FrameSize,
+  thumb: { width: number; height: number } | null,
+  orientation: number | null,
+): [number, number] {
+  const turned =
+    thumb && thumb.width !== thumb.height
+      ? thumb.width > thumb.height !== frame.width > frame.height
+      : swaps(orientation);
+  return turned ? [frame.height, frame.width] : [frame.width, frame.height];
 }
 
 /** A thumbnail from the largest JPEG preview embedded in `buf` that decodes. */
@@ -157,27 +179,36 @@ export async function makeThumbnail(
 ): Promise<ThumbnailResult> {
   if (format === 'raw') return rawThumbnail(buf, orientation, exifSize, size);
 
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(buf).metadata();
-  } catch (error) {
-    const preview = format === 'jpeg' ? await fromEmbeddedPreview(buf, 2, orientation, size) : null;
-    return {
-      jpeg: preview,
-      width: null,
-      height: null,
-      warnings: [],
-      problem: {
-        code: 'DAMAGED',
-        message: `The image is damaged and cannot be decoded (${decoderMessage(error)}).`,
-      },
-    };
+  // A JPEG's size is read from its frame header; libvips' header read is for the other formats.
+  let frame = format === 'jpeg' ? jpegFrameSize(buf) : null;
+  let width: number | null = null;
+  let height: number | null = null;
+  if (!frame) {
+    let metadata: Metadata;
+    try {
+      metadata = await sharp(buf).metadata();
+    } catch (error) {
+      const preview =
+        format === 'jpeg' ? await fromEmbeddedPreview(buf, 2, orientation, size) : null;
+      return {
+        jpeg: preview,
+        width: null,
+        height: null,
+        warnings: [],
+        problem: {
+          code: 'DAMAGED',
+          message: `The image is damaged and cannot be decoded (${decoderMessage(error)}).`,
+        },
+      };
+    }
+    if (format === 'heif' && metadata.compression === 'hevc') return heicThumbnail(buf, size);
+    width = metadata.autoOrient?.width ?? metadata.width ?? null;
+    height = metadata.autoOrient?.height ?? metadata.height ?? null;
+    if (metadata.width && metadata.height)
+      frame = { width: metadata.width, height: metadata.height };
   }
-  if (format === 'heif' && metadata.compression === 'hevc') return heicThumbnail(buf, size);
-
-  const width = metadata.autoOrient?.width ?? metadata.width ?? null;
-  const height = metadata.autoOrient?.height ?? metadata.height ?? null;
-  if (metadata.width && metadata.height && metadata.width * metadata.height > pixelLimit) {
+  if (frame && frame.width * frame.height > pixelLimit) {
+    if (width == null || height == null) [width, height] = displayedSize(frame, null, orientation);
     return {
       jpeg: null,
       width,
@@ -185,20 +216,33 @@ export async function makeThumbnail(
       warnings: [],
       problem: {
         code: 'TOO_LARGE',
-        message: `The image claims to be ${metadata.width} × ${metadata.height} pixels, more than Kadar decodes (${Math.round(pixelLimit / 1e6)} megapixels).`,
+        message: `The image claims to be ${frame.width} × ${frame.height} pixels, more than Kadar decodes (${Math.round(pixelLimit / 1e6)} megapixels).`,
       },
     };
   }
+  const sized = (
+    thumb: { width: number; height: number } | null,
+  ): [number | null, number | null] =>
+    width != null && height != null
+      ? [width, height]
+      : frame
+        ? displayedSize(frame, thumb, orientation)
+        : [null, null];
   try {
-    const jpeg = await fit(sharp(buf, { sequentialRead: true }).rotate(), size);
-    return { jpeg, width, height, warnings: [], problem: null };
+    const { data, info } = await fitWithSize(sharp(buf, { sequentialRead: true }).rotate(), size);
+    const [w, h] = sized(info);
+    return { jpeg: data, width: w, height: h, warnings: [], problem: null };
   } catch (strictError) {
     try {
-      const jpeg = await fit(sharp(buf, { failOn: 'none', sequentialRead: true }).rotate(), size);
+      const { data, info } = await fitWithSize(
+        sharp(buf, { failOn: 'none', sequentialRead: true }).rotate(),
+        size,
+      );
+      const [w, h] = sized(info);
       return {
-        jpeg,
-        width,
-        height,
+        jpeg: data,
+        width: w,
+        height: h,
         warnings: [
           `The image data is slightly damaged (${decoderMessage(strictError)}); parts of the picture may be missing.`,
         ],
@@ -207,10 +251,11 @@ export async function makeThumbnail(
     } catch {
       const preview =
         format === 'jpeg' ? await fromEmbeddedPreview(buf, 2, orientation, size) : null;
+      const [w, h] = sized(null);
       return {
         jpeg: preview,
-        width,
-        height,
+        width: w,
+        height: h,
         warnings: [],
         problem: {
           code: 'DAMAGED',

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { PhotoFileFields } from '../catalog/photo-writes';
 import { cachedImagePath, thumbnailSize, writeCachedImage } from '../catalog/thumbnail-cache';
 import { parseCameraName } from './camera-name';
 import { makeThumbnail, type FileProblem } from './make-thumbnail';
 import { wallClockOfInstant } from './parse-exif-date';
+import { FileReadError, readFileOnce, type FileBytes } from './read-file-once';
 import { readMetadata, type FileMetadata } from './read-metadata';
 import { describeNonImage, sniffFormat } from './sniff-format';
 
@@ -26,11 +26,6 @@ export interface FileOutcome {
 
 // Buffers cannot hold more; a file this large is a video or a disk image, not a photo.
 const maxFileBytes = 2 ** 31 - 1;
-
-/** The content fingerprint: 128 bits of SHA-256 over every byte of the file. */
-export function fingerprintOf(buf: Uint8Array): string {
-  return createHash('sha256').update(buf).digest('hex').slice(0, 32);
-}
 
 function emptyFields(task: FileTask): PhotoFileFields {
   const name = parseCameraName(task.fileName);
@@ -116,16 +111,22 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
       message: `The file is ${(task.size / 2 ** 30).toFixed(1)} GiB; Kadar reads photos up to 2 GiB.`,
     });
   }
-  let buf: Buffer;
   try {
-    buf = await readFile(task.absPath);
+    return await readFileOnce(task.absPath, (file) => describeFile(task, file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (!(error instanceof FileReadError)) throw error;
     return failed(task, {
       code: 'READ_FAILED',
-      message: `The file could not be read (${code}: ${(error as Error).message}).`,
+      message: `The file could not be read (${error.code}: ${error.message}).`,
     });
   }
+}
+
+/** Everything learnt from the file's bytes: metadata, thumbnail, or what is wrong with it. */
+async function describeFile(
+  task: FileTask,
+  { bytes: buf, fingerprint }: FileBytes,
+): Promise<FileOutcome> {
   if (buf.length === 0)
     return failed({ ...task, size: 0 }, { code: 'EMPTY', message: 'The file is empty (0 bytes).' });
   const format = sniffFormat(buf, task.fileName);
@@ -133,13 +134,12 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
     return {
       fields: {
         ...failed(task, { code: 'NOT_AN_IMAGE', message: describeNonImage(buf) }).fields,
-        fingerprint: fingerprintOf(buf),
+        fingerprint,
         fileSize: buf.length,
       },
       hierarchicalKeywords: [],
     };
   }
-  const fingerprint = fingerprintOf(buf);
   let sidecar: Buffer | null = null;
   const warnings: string[] = [];
   if (task.sidecarPath) {

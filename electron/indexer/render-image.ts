@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   cachedImagePath,
   previewSize,
@@ -7,7 +6,7 @@ import {
   type CacheKind,
 } from '../catalog/thumbnail-cache';
 import { makeThumbnail } from './make-thumbnail';
-import { fingerprintOf } from './process-file';
+import { FileReadError, readFileOnce, type FileBytes } from './read-file-once';
 import { readMetadata } from './read-metadata';
 import { sniffFormat } from './sniff-format';
 
@@ -25,16 +24,19 @@ export type RenderOutcome = { written: true } | { written: false; reason: string
 
 /** Renders one cached image on demand, in a worker thread (HEIC decoding alone takes a second). */
 export async function renderImage(task: RenderTask): Promise<RenderOutcome> {
-  let buf: Buffer;
   try {
-    buf = await readFile(task.absPath);
+    return await readFileOnce(task.absPath, (file) => render(task, file));
   } catch (error) {
-    return {
-      written: false,
-      reason: `The original cannot be read (${(error as NodeJS.ErrnoException).code ?? 'EIO'}).`,
-    };
+    if (!(error instanceof FileReadError)) throw error;
+    return { written: false, reason: `The original cannot be read (${error.code}).` };
   }
-  if (fingerprintOf(buf) !== task.fingerprint) {
+}
+
+async function render(
+  task: RenderTask,
+  { bytes: buf, fingerprint }: FileBytes,
+): Promise<RenderOutcome> {
+  if (fingerprint !== task.fingerprint) {
     return { written: false, reason: 'The file changed since it was indexed; rescan its folder.' };
   }
   const format = sniffFormat(buf, task.fileName);

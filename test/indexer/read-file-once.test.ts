@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileReadError, readFileOnce } from '../../electron/indexer/read-file-once';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+afterAll(removeTempDirs);
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex').slice(0, 32);
+
+/** Files of different sizes and contents, around and across the 128 KB read chunks. */
+function makeFiles(dir: string): string[] {
+  const sizes = [1, 1000, 128 * 1024, 128 * 1024 + 1, 3 * 1024 * 1024 + 17, 200 * 1024];
+  return sizes.map((size, i) => {
+    const bytes = Buffer.alloc(size);
+    for (let j = 0; j < size; j++) bytes[j] = (j * 31 + i * 7) & 0xff;
+    const path = join(dir, `file-${i}.bin`);
+    writeFileSync(path, bytes);
+    return path;
+  });
+}
+
+describe('readFileOnce', () => {
+  const dir = tempDir();
+  const files = makeFiles(dir);
+
+  it('hands over every byte and the SHA-256 fingerprint of them, file after file', async () => {
+    // Growing and shrinking sizes, so the kept buffer is reused and replaced.
+    for (const path of [...files, ...files.reverse()]) {
+      const expected = readFileSync(path);
+      const seen = await readFileOnce(path, ({ bytes, fingerprint }) => ({
+        equal: bytes.equals(expected),
+        fingerprint,
+      }));
+      expect(seen).toEqual({ equal: true, fingerprint: sha256(expected) });
+    }
+  });
+
+  it('gives calls that overlap buffers of their own', async () => {
+    const results = await Promise.all(
+      files.map((path, i) =>
+        readFileOnce(path, async ({ bytes }) => {
+          // Other reads happen while this one still holds its bytes.
+          await sleep(5 * (files.length - i));
+          return bytes.equals(readFileSync(path));
+        }),
+      ),
+    );
+    expect(results).toEqual(files.map(() => true));
+  });
+
+  it('reads an empty file as no bytes', async () => {
+    const path = join(dir, 'empty.bin');
+    writeFileSync(path, '');
+    const seen = await readFileOnce(path, ({ bytes, fingerprint }) => [bytes.length, fingerprint]);
+    expect(seen).toEqual([0, sha256(Buffer.alloc(0))]);
+  });
+
+  it('says why a file cannot be read, without calling the reader', async () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    let called = false;
+    const use = () => {
+      called = true;
+    };
+    await expect(readFileOnce(join(dir, 'gone.jpg'), use)).rejects.toMatchObject({
+      constructor: FileReadError,
+      code: 'ENOENT',
+    });
+    await expect(readFileOnce(folder, use)).rejects.toMatchObject({
+      constructor: FileReadError,
+      code: 'EISDIR',
+    });
+    expect(called).toBe(false);
+  });
+
+  it('passes on what the reader throws, and reads on afterwards', async () => {
+    await expect(
+      readFileOnce(files[0]!, () => {
+        throw new Error('a bug in the reader');
+      }),
+    ).rejects.toThrow('a bug in the reader');
+    const again = await readFileOnce(files[4]!, ({ bytes }) =>
+      bytes.equals(readFileSync(files[4]!)),
+    );
+    expect(again).toBe(true);
+  });
+});
