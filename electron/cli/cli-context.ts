@@ -1,6 +1,5 @@
 import { openCatalog, type Catalog } from '../catalog/open-catalog';
 import { cacheDirFor, resolveCatalogPath } from '../catalog/default-paths';
-import { toApiError } from '../../shared/errors';
 
 export interface GlobalOptions {
   catalog?: string;
@@ -16,15 +15,6 @@ export interface CliContext {
 export function openCliCatalog(options: GlobalOptions): CliContext {
   const catalogPath = resolveCatalogPath(options.catalog);
   return { db: openCatalog(catalogPath), catalogPath, cacheDir: cacheDirFor(catalogPath) };
-}
-
-/** Fatal errors end the process with one line saying why, and a non-zero status. */
-export function exitWithError(error: unknown): never {
-  const { code, message } = toApiError(error);
-  process.stderr.write(
-    `kadar: ${message}${code === 'INTERNAL' && process.env.KADAR_DEBUG ? `\n${(error as Error).stack}` : ''}\n`,
-  );
-  process.exit(code === 'CANCELLED' ? 130 : 1);
 }
 
 /** Writes text to stdout, waiting whenever the pipe is full, so large outputs stream. */

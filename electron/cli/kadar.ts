@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { exitWithError } from './cli-context';
+import { exitWithError } from './exit-with-error';
 
 // Each command loads its own modules when it runs: `serve` needs the API's schemas, and
 // loading those alone (zod) would add a tenth of a second to every `kadar index`.
@@ -54,7 +54,7 @@ program
   )
   .argument('<folder...>', 'folders to index, recursively')
   .option('--json', 'print the run summary as JSON')
-  .option('--threads <n>', 'worker threads (default: one per core)', positiveInt)
+  .option('--threads <n>', 'worker threads (default: one per core, plus one)', positiveInt)
   .addOption(progressOption)
   .action((folders: string[], options: object) =>
     run(async () =>
@@ -67,7 +67,7 @@ program
   .description('look for new, changed, moved and vanished files in the library folders')
   .option('--root <id>', 'only this library folder (repeatable)', collectInts)
   .option('--json', 'print the run summary as JSON')
-  .option('--threads <n>', 'worker threads (default: one per core)', positiveInt)
+  .option('--threads <n>', 'worker threads (default: one per core, plus one)', positiveInt)
   .addOption(progressOption)
   .action((options: object) =>
     run(async () => (await commands.index()).indexCommand(null, { ...program.opts(), ...options })),

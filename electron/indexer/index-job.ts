@@ -260,7 +260,7 @@ interface RootRun extends IndexJobOptions {
 /** Walks one root and reads what changed; resolves to whether the walk covered everything. */
 function indexRoot(run: RootRun): Promise<boolean> {
   const { pool, signal, known, writer } = run;
-  const inFlightLimit = pool.options.maxThreads * 2;
+  const inFlightLimit = pool.files.options.maxThreads * 2;
   const queue: ScannedFile[] = [];
   const aborter = new AbortController();
   const onAbort = () => aborter.abort();
@@ -307,7 +307,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
             cacheDir: run.cacheDir,
           },
         };
-        (pool.run(task, { signal: aborter.signal }) as Promise<FileOutcome>)
+        (pool.files.run(task, { signal: aborter.signal }) as Promise<FileOutcome>)
           .then((outcome) => {
             run.onDone(file.relPath, outcome);
             writer.add({
@@ -362,7 +362,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
       }
     };
 
-    scan = startFolderScan(run.rootPath, onScanMessage, (error) => {
+    scan = startFolderScan(pool.walker, run.rootPath, onScanMessage, (error) => {
       failure ??= error;
       walkDone = true;
       finish();
