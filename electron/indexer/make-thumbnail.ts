@@ -220,6 +220,8 @@ export async function makeThumbnail(
       },
     };
   }
+  // libvips' displayed size when it read the header; for a JPEG, the frame's, turned as the
+  // thumbnail shows.
   const sized = (
     thumb: { width: number; height: number } | null,
   ): [number | null, number | null] =>
