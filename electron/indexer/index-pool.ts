@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { createDecoderLockMemory } from './decoder-lock';
 
 /** The threads an indexing run uses: the folder walk's, and the file readers'. */
 export interface IndexPool {
@@ -41,6 +42,8 @@ export function createIndexPool(
   const files = new Piscina({
     ...shared,
     filename: script('index-worker'),
+    // One lock for the pool's decoders, which share the process's libvips error log.
+    workerData: { decoderLock: createDecoderLockMemory() },
     minThreads: warm ? Math.max(1, threads) : 0,
     maxThreads: Math.max(1, threads),
   });

@@ -1,5 +1,6 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { ImageFormat } from './sniff-format';
+import { decodeAlone, decodeShared } from './decoder-lock';
 import { findEmbeddedJpegs } from './embedded-preview';
 import { jpegFrameSize, type FrameSize } from './jpeg-frame-size';
 import type HeicDecode from 'heic-decode';
@@ -78,6 +79,20 @@ export function decoderMessage(error: unknown): string {
 }
 
 /**
+ * What is wrong with a file, from its failing decode run again with no other decode running:
+ * the first failure's message may carry another file's lines (see decoder-lock.ts). Only
+ * broken files pay for the second run.
+ */
+async function failureReason(first: unknown, again: () => Promise<unknown>): Promise<string> {
+  try {
+    await decodeAlone(again);
+    return decoderMessage(first);
+  } catch (error) {
+    return decoderMessage(error);
+  }
+}
+
+/**
  * The frame's size as displayed. libvips decides the rotation of the thumbnail from the EXIF
  * it reads itself, so a thumbnail whose shape disagrees with the frame's was turned; only a
  * square thumbnail (or none) leaves the decision to the orientation read with the metadata.
@@ -104,7 +119,9 @@ async function fromEmbeddedPreview(
   for (const preview of findEmbeddedJpegs(buf, from)) {
     try {
       const jpeg = buf.subarray(preview.offset, preview.offset + preview.length);
-      return await fit(orient(sharp(jpeg, { failOn: 'none' }), orientation), size);
+      return await decodeShared(() =>
+        fit(orient(sharp(jpeg, { failOn: 'none' }), orientation), size),
+      );
     } catch {
       // try the next one
     }
@@ -146,9 +163,8 @@ async function heicThumbnail(buf: Buffer, size: RenderSize): Promise<ThumbnailRe
   try {
     const image = await decode({ buffer: buf });
     const pixels = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
-    const jpeg = await fit(
-      sharp(pixels, { raw: { width: image.width, height: image.height, channels: 4 } }),
-      size,
+    const jpeg = await decodeShared(() =>
+      fit(sharp(pixels, { raw: { width: image.width, height: image.height, channels: 4 } }), size),
     );
     return { jpeg, width: image.width, height: image.height, warnings: [], problem: null };
   } catch (error) {
@@ -185,9 +201,11 @@ export async function makeThumbnail(
   let height: number | null = null;
   if (!frame) {
     let metadata: Metadata;
+    const header = () => sharp(buf).metadata();
     try {
-      metadata = await sharp(buf).metadata();
+      metadata = await decodeShared(header);
     } catch (error) {
+      const reason = await failureReason(error, header);
       const preview =
         format === 'jpeg' ? await fromEmbeddedPreview(buf, 2, orientation, size) : null;
       return {
@@ -197,7 +215,7 @@ export async function makeThumbnail(
         warnings: [],
         problem: {
           code: 'DAMAGED',
-          message: `The image is damaged and cannot be decoded (${decoderMessage(error)}).`,
+          message: `The image is damaged and cannot be decoded (${reason}).`,
         },
       };
     }
@@ -230,15 +248,16 @@ export async function makeThumbnail(
       : frame
         ? displayedSize(frame, thumb, orientation)
         : [null, null];
+  const strict = () => fitWithSize(sharp(buf, { sequentialRead: true }).rotate(), size);
   try {
-    const { data, info } = await fitWithSize(sharp(buf, { sequentialRead: true }).rotate(), size);
+    const { data, info } = await decodeShared(strict);
     const [w, h] = sized(info);
     return { jpeg: data, width: w, height: h, warnings: [], problem: null };
   } catch (strictError) {
+    const reason = await failureReason(strictError, strict);
     try {
-      const { data, info } = await fitWithSize(
-        sharp(buf, { failOn: 'none', sequentialRead: true }).rotate(),
-        size,
+      const { data, info } = await decodeShared(() =>
+        fitWithSize(sharp(buf, { failOn: 'none', sequentialRead: true }).rotate(), size),
       );
       const [w, h] = sized(info);
       return {
@@ -246,7 +265,7 @@ export async function makeThumbnail(
         width: w,
         height: h,
         warnings: [
-          `The image data is slightly damaged (${decoderMessage(strictError)}); parts of the picture may be missing.`,
+          `The image data is slightly damaged (${reason}); parts of the picture may be missing.`,
         ],
         problem: null,
       };
@@ -262,8 +281,8 @@ export async function makeThumbnail(
         problem: {
           code: 'DAMAGED',
           message: preview
-            ? `The image data is damaged (${decoderMessage(strictError)}); the thumbnail comes from the small preview stored in the file.`
-            : `The image data is damaged and cannot be decoded (${decoderMessage(strictError)}).`,
+            ? `The image data is damaged (${reason}); the thumbnail comes from the small preview stored in the file.`
+            : `The image data is damaged and cannot be decoded (${reason}).`,
         },
       };
     }
