@@ -16,7 +16,7 @@ export interface IndexPool {
  * Worker threads by default: one per core, plus one. Each file passes from a worker to
  * libvips' threads and back, and a core waits at every hand-over; with one thread per core
  * the cores sat idle 6 % of the time, and the extra thread made indexing 3 % faster on 2
- * cores (bench:index), for about 40 MB of memory.
+ * cores (bench:index), for 40–60 MB of memory.
  */
 const defaultIndexThreads = () => availableParallelism() + 1;
 
@@ -47,8 +47,8 @@ export function createIndexPool(
     minThreads: warm ? Math.max(1, threads) : 0,
     maxThreads: Math.max(1, threads),
   });
-  // Always started with the pool: piscina hands a task at once only to a thread it started
-  // itself; one it starts later must first report ready to this thread, which is busy
+  // Always started with the pool: piscina hands a task at once only to the threads it starts
+  // with the pool; one started on demand must first report ready to this thread, which is busy
   // loading the catalog's list of known files (0.6 s at 100,000 photos) just after asking
   // for the walk. Started now, the walk runs alongside. It holds no decoders.
   const walker = new Piscina({
