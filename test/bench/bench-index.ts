@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intOptions } from './bench-options';
-import { childCpuSeconds, disturbed, machineLine, watchOtherCpu } from './machine-load';
+import { childCpuSeconds, disturbed, machineLine, quietRuns, watchOtherCpu } from './machine-load';
 import { jpegCorpus } from './make-jpeg-corpus';
 import { expectSummary, indexSummary, runKadar } from './run-kadar';
 import { timeVipsthumbnail } from './run-vipsthumbnail';
@@ -92,25 +92,14 @@ async function timed(what: string, run: () => Promise<number>): Promise<Timing> 
 }
 
 // On a shared machine another job can take a core for seconds, which says nothing about
-// either side. A pair counts only if other processes used under 5% of the machine during both
-// runs; a disturbed pair is run again, up to four times as many attempts as pairs wanted,
-// and if none ran quietly all are reported, flagged, rather than nothing.
+// either side: a pair counts only if other processes used under 5% of the machine during both
+// runs.
 const quiet = (t: Timing) => !disturbed(t.others, t.wall);
-const pairs: { kadar: Timing; vips: Timing; quiet: boolean }[] = [];
-let attempts = 0;
-while (pairs.filter((p) => p.quiet).length < runs && attempts < runs * 4) {
-  attempts++;
-  const kadar = await timed(`attempt ${attempts}: kadar index`, kadarRun);
-  const vips = await timed(`attempt ${attempts}: vipsthumbnail × 2`, vipsRun);
-  pairs.push({ kadar, vips, quiet: quiet(kadar) && quiet(vips) });
-  if (!pairs.at(-1)!.quiet)
-    console.log(`  attempt ${attempts} disturbed by other processes: not counted`);
-}
-let counted = pairs.filter((p) => p.quiet);
-if (counted.length === 0) {
-  console.log('  WARNING: no attempt ran undisturbed; the figures below include disturbed runs.');
-  counted = pairs;
-}
+const counted = await quietRuns(runs, 'attempt', async (n) => {
+  const kadar = await timed(`attempt ${n}: kadar index`, kadarRun);
+  const vips = await timed(`attempt ${n}: vipsthumbnail × 2`, vipsRun);
+  return { kadar, vips, quiet: quiet(kadar) && quiet(vips) };
+});
 const kadar = counted.map((p) => p.kadar);
 const vips = counted.map((p) => p.vips);
 

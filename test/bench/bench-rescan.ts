@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intOptions } from './bench-options';
-import { childCpuSeconds, disturbed, machineLine, watchOtherCpu } from './machine-load';
+import { childCpuSeconds, disturbed, machineLine, quietRuns, watchOtherCpu } from './machine-load';
 import { smallCorpus } from './make-small-corpus';
 import { expectSummary, indexSummary, runKadar } from './run-kadar';
 import { median, seconds } from './stats';
@@ -42,10 +42,7 @@ try {
     console.log('  WARNING: other processes took over 5% of the machine during the index run.');
 
   // Rescans are cheap, so, as in bench-index, one disturbed by other processes is run again.
-  const all: { ms: number; rss: number; quiet: boolean }[] = [];
-  let attempts = 0;
-  while (all.filter((r) => r.quiet).length < runs && attempts < runs * 4) {
-    attempts++;
+  const counted = await quietRuns(runs, 'rescan attempt', async (n) => {
     others = watchOtherCpu();
     cpuBefore = childCpuSeconds();
     const rescan = await runKadar(
@@ -62,17 +59,11 @@ try {
       failed: 0,
     });
     const otherCpu = others();
-    const quiet = !disturbed(otherCpu, rescan.ms);
-    all.push({ ms: rescan.ms, rss: rescan.peakRssMb!, quiet });
     console.log(
-      `  rescan attempt ${attempts}: ${seconds(rescan.ms)}, ${(childCpuSeconds() - cpuBefore).toFixed(1)} CPU-s, peak RSS ${rescan.peakRssMb!.toFixed(0)} MB (other processes meanwhile: ${otherCpu.toFixed(1)} CPU-s)${quiet ? '' : ', disturbed: not counted'}`,
+      `  rescan attempt ${n}: ${seconds(rescan.ms)}, ${(childCpuSeconds() - cpuBefore).toFixed(1)} CPU-s, peak RSS ${rescan.peakRssMb!.toFixed(0)} MB (other processes meanwhile: ${otherCpu.toFixed(1)} CPU-s)`,
     );
-  }
-  let counted = all.filter((r) => r.quiet);
-  if (counted.length === 0) {
-    console.log('  WARNING: no rescan ran undisturbed; the figures below include disturbed runs.');
-    counted = all;
-  }
+    return { ms: rescan.ms, rss: rescan.peakRssMb!, quiet: !disturbed(otherCpu, rescan.ms) };
+  });
   const rescans = counted.map((r) => r.ms);
   const rescanRss = counted.map((r) => r.rss);
 
