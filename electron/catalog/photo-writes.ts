@@ -236,6 +236,20 @@ export function photosWithFingerprint(db: Catalog, fingerprint: string): Fingerp
     .map((m) => ({ ...m, missing: Boolean(m.missing) }));
 }
 
+/**
+ * Whether some photo of this byte size still has an older catalog's fingerprint (SHA-256,
+ * 32 hex digits), so a new file of that size must be hashed that way too to be recognised as
+ * that photo, moved. The condition is the partial index's own, so the index answers it.
+ */
+export function hasLegacyFingerprintOfSize(db: Catalog, size: number): boolean {
+  return (
+    sql<[number], { one: number }>(
+      db,
+      `SELECT 1 AS one FROM photos WHERE length(fingerprint) = 32 AND file_size = ? LIMIT 1`,
+    ).get(size) != null
+  );
+}
+
 export function markMissing(db: Catalog, ids: Iterable<number>, when = nowIso()): number {
   const statement = sql(
     db,

@@ -92,7 +92,10 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     if (id != null) {
       updatePhotoFromFile(db, id, fields, now);
       counts.updated++;
-    } else if ((id = movedFrom(fields.fingerprint)) != null) {
+    } else if (
+      (id = movedFrom(fields.fingerprint) ?? movedFrom(item.outcome.legacyFingerprint ?? null)) !=
+      null
+    ) {
       movePhoto(db, id, at);
       updatePhotoFromFile(db, id, fields, now);
       movedIds.add(id);

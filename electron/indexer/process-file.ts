@@ -17,11 +17,15 @@ export interface FileTask {
   sidecarPath: string | null;
   sidecarMtimeMs: number | null;
   cacheDir: string;
+  /** The catalog holds photos of this size with an older kind of fingerprint: one may be this file, moved. */
+  matchLegacy?: boolean;
 }
 
 export interface FileOutcome {
   fields: PhotoFileFields;
   hierarchicalKeywords: string[][];
+  /** The file's fingerprint in the older kind, when `matchLegacy` asked for it. */
+  legacyFingerprint?: string | null;
 }
 
 // Buffers cannot hold more; a file this large is a video or a disk image, not a photo.
@@ -112,7 +116,14 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
     });
   }
   try {
-    return await readFileOnce(task.absPath, (file) => describeFile(task, file));
+    return await readFileOnce(
+      task.absPath,
+      async (file) => ({
+        ...(await describeFile(task, file)),
+        legacyFingerprint: file.legacyFingerprint,
+      }),
+      { legacy: task.matchLegacy },
+    );
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     return failed(task, {

@@ -1,11 +1,17 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import {
+  createFingerprintHash,
+  createLegacyFingerprintHash,
+  loadFingerprintHash,
+  type FingerprintHash,
+} from './fingerprint';
 
 /** A file's bytes and their fingerprint, from one read. */
 export interface FileBytes {
   bytes: Buffer;
-  /** 128 bits of SHA-256 over every byte, as hex. */
   fingerprint: string;
+  /** The fingerprint older catalogs hold, when it was asked for. */
+  legacyFingerprint: string | null;
 }
 
 /** The file could not be opened or read; `code` is the system's (ENOENT, EACCES, EIO…). */
@@ -33,16 +39,18 @@ interface WholeFile {
   whole: Buffer;
   length: number;
   fingerprint: string;
+  legacyFingerprint: string | null;
 }
 
-function readWhole(path: string, lent: Buffer | null): WholeFile {
+function readWhole(path: string, lent: Buffer | null, legacy: boolean): WholeFile {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
     // Never a pooled Buffer: this one is written again for the next file.
     let whole = lent && lent.length >= size ? lent : Buffer.allocUnsafeSlow(Math.max(size, 1));
     chunk ??= Buffer.allocUnsafeSlow(chunkBytes);
-    const hash = createHash('sha256');
+    const hash = createFingerprintHash();
+    const legacyHash: FingerprintHash | null = legacy ? createLegacyFingerprintHash() : null;
     let length = 0;
     for (;;) {
       const n = readSync(fd, chunk, 0, chunkBytes, length);
@@ -55,9 +63,15 @@ function readWhole(path: string, lent: Buffer | null): WholeFile {
       }
       chunk.copy(whole, length, 0, n);
       hash.update(chunk.subarray(0, n));
+      legacyHash?.update(chunk.subarray(0, n));
       length += n;
     }
-    return { whole, length, fingerprint: hash.digest('hex').slice(0, 32) };
+    return {
+      whole,
+      length,
+      fingerprint: hash.digest(),
+      legacyFingerprint: legacyHash?.digest() ?? null,
+    };
   } finally {
     closeSync(fd);
   }
@@ -72,26 +86,33 @@ function keep(...buffers: (Buffer | null)[]): Buffer | null {
 }
 
 /**
- * Reads the whole file once, fingerprinting it on the way, and hands the bytes to `use`. The
- * bytes are valid only until the promise `use` returns settles: their buffer is reused for
- * the next file. Calls that overlap (tests run several at once) each get a buffer of their own.
+ * Reads the whole file once, fingerprinting it on the way (also the older way when `legacy`),
+ * and hands the bytes to `use`. The bytes are valid only until the promise `use` returns
+ * settles: their buffer is reused for the next file. Calls that overlap (tests run several at
+ * once) each get a buffer of their own.
  */
 export async function readFileOnce<T>(
   path: string,
   use: (file: FileBytes) => Promise<T> | T,
+  { legacy = false }: { legacy?: boolean } = {},
 ): Promise<T> {
+  await loadFingerprintHash();
   const lent = spare;
   spare = null;
   let file: WholeFile;
   try {
-    file = readWhole(path, lent);
+    file = readWhole(path, lent, legacy);
   } catch (error) {
     spare = keep(spare, lent);
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     throw new FileReadError(code, (error as Error).message);
   }
   try {
-    return await use({ bytes: file.whole.subarray(0, file.length), fingerprint: file.fingerprint });
+    return await use({
+      bytes: file.whole.subarray(0, file.length),
+      fingerprint: file.fingerprint,
+      legacyFingerprint: file.legacyFingerprint,
+    });
   } finally {
     spare = keep(spare, file.whole === lent ? null : lent, file.whole);
   }

@@ -5,6 +5,7 @@ import {
   writeCachedImage,
   type CacheKind,
 } from '../catalog/thumbnail-cache';
+import { isLegacyFingerprint } from './fingerprint';
 import { makeThumbnail } from './make-thumbnail';
 import { FileReadError, readFileOnce, type FileBytes } from './read-file-once';
 import { readMetadata } from './read-metadata';
@@ -25,7 +26,8 @@ export type RenderOutcome = { written: true } | { written: false; reason: string
 /** Renders one cached image on demand, in a worker thread (HEIC decoding alone takes a second). */
 export async function renderImage(task: RenderTask): Promise<RenderOutcome> {
   try {
-    return await readFileOnce(task.absPath, (file) => render(task, file));
+    const legacy = isLegacyFingerprint(task.fingerprint);
+    return await readFileOnce(task.absPath, (file) => render(task, file), { legacy });
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     return { written: false, reason: `The original cannot be read (${error.code}).` };
@@ -34,9 +36,9 @@ export async function renderImage(task: RenderTask): Promise<RenderOutcome> {
 
 async function render(
   task: RenderTask,
-  { bytes: buf, fingerprint }: FileBytes,
+  { bytes: buf, fingerprint, legacyFingerprint }: FileBytes,
 ): Promise<RenderOutcome> {
-  if (fingerprint !== task.fingerprint) {
+  if ((legacyFingerprint ?? fingerprint) !== task.fingerprint) {
     return { written: false, reason: 'The file changed since it was indexed; rescan its folder.' };
   }
   const format = sniffFormat(buf, task.fileName);

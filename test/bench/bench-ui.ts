@@ -38,7 +38,7 @@ const catalog = join(work, 'catalog.sqlite');
 copyFileSync(await queryCatalog(rows), catalog);
 const db = new Database(catalog);
 db.prepare(
-  `UPDATE photos SET fingerprint = printf('%032x', id % ?), thumb_key = printf('%032x', id % ?) WHERE thumb_key IS NOT NULL`,
+  `UPDATE photos SET fingerprint = printf('%016x', id % ?), thumb_key = printf('%016x', id % ?) WHERE thumb_key IS NOT NULL`,
 ).run(distinct, distinct);
 db.close();
 for (let i = 0; i < distinct; i++) {
@@ -55,7 +55,7 @@ for (let i = 0; i < distinct; i++) {
     .jpeg({ quality: 80 })
     .toBuffer();
   writeCachedImage(
-    cachedImagePath(cacheDirFor(catalog), 'thumbs', i.toString(16).padStart(32, '0')),
+    cachedImagePath(cacheDirFor(catalog), 'thumbs', i.toString(16).padStart(16, '0')),
     jpeg,
   );
 }

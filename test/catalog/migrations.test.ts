@@ -90,6 +90,7 @@ describe('catalog migrations', () => {
         'photos_root_taken',
         'photos_camera_taken',
         'photos_fingerprint',
+        'photos_legacy_fingerprint_size',
       ]),
     );
     db.close();

@@ -13,7 +13,11 @@ import { openCatalog, type Catalog } from '../../electron/catalog/open-catalog';
 import { createOrganisation } from '../../electron/catalog/organisations-repo';
 import { createPerson, tagPersonInPhotos } from '../../electron/catalog/people-repo';
 import { buildPhotoQuery, orderClause, whereClause } from '../../electron/catalog/photo-query';
-import { insertPhoto, type PhotoFileFields } from '../../electron/catalog/photo-writes';
+import {
+  hasLegacyFingerprintOfSize,
+  insertPhoto,
+  type PhotoFileFields,
+} from '../../electron/catalog/photo-writes';
 import { countPhotos, getPhoto, listPhotos, photoIds } from '../../electron/catalog/photos-repo';
 import {
   addEventToProject,
@@ -107,6 +111,33 @@ function addPhotos(
   refreshPhotoSearch(db, ids);
   return ids;
 }
+
+describe('fingerprints', () => {
+  it("find photos of a size that still hold an older catalog's SHA-256 fingerprint, by index", () => {
+    addPhotos('/archive', [
+      { name: 'DSC_0001.JPG', fields: { fileSize: 5000, fingerprint: '0123456789abcdef' } },
+      { name: 'DSC_0002.JPG', fields: { fileSize: 7000, fingerprint: 'a'.repeat(32) } },
+      { name: 'DSC_0003.JPG', fields: { fileSize: 9000, fingerprint: null } },
+    ]);
+    expect([5000, 7000, 9000, 1].map((size) => hasLegacyFingerprintOfSize(db, size))).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
+    // Asked for every new file an index run finds: it must not read the whole photos table.
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT 1 AS one FROM photos WHERE length(fingerprint) = 32 AND file_size = ? LIMIT 1`,
+      )
+      .all(7000) as { detail: string }[];
+    expect(plan.map((r) => r.detail)).toEqual([
+      expect.stringMatching(
+        /^SEARCH photos USING .*INDEX photos_legacy_fingerprint_size \(file_size=\?\)/,
+      ),
+    ]);
+  });
+});
 
 describe('events and projects', () => {
   it("link a project's events in date order, with partners and documents, and make their photos findable", () => {

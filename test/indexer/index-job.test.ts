@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -13,12 +14,17 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createImageService } from '../../electron/api/image-service';
 import { addPhotosToEvent, createEvent } from '../../electron/catalog/events-repo';
 import { folderTree } from '../../electron/catalog/folders-repo';
 import { countPhotos, getPhoto, listPhotos, photoDays } from '../../electron/catalog/photos-repo';
 import { getRoot, listRoots } from '../../electron/catalog/roots-repo';
 import { addPhotoTag, ensureTagPath, photoTagPaths } from '../../electron/catalog/tags-repo';
-import { cachedImagePath, hasCachedImage } from '../../electron/catalog/thumbnail-cache';
+import {
+  cachedImagePath,
+  hasCachedImage,
+  writeCachedImage,
+} from '../../electron/catalog/thumbnail-cache';
 import { isImageFileName } from '../../electron/indexer/sniff-format';
 import type { IndexProgress } from '../../shared/api/progress-schema';
 import { repoFixtures } from '../helpers/fixtures';
@@ -167,6 +173,64 @@ describe('indexing a folder', () => {
     expect(folderTree(lib.db, listRoots(lib.db)[0]!.id).map((f) => f.relPath)).not.toContain(
       'orientation',
     );
+  });
+
+  it('recognises photos an older catalog fingerprinted with SHA-256, moved, and still shows them', async () => {
+    const dir = copyFixtures(repoFixtures);
+    const lib = library();
+    await lib.index([dir]);
+    // What a catalog indexed before XXH64 holds: SHA-256 fingerprints, thumbnails named by them.
+    const sha = (rel: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, rel)))
+        .digest('hex')
+        .slice(0, 32);
+    for (const [id, rel] of lib.paths()) {
+      const { fingerprint } = getPhoto(lib.db, id)!;
+      if (!fingerprint) continue; // empty or unreadable
+      const legacy = sha(rel);
+      const thumb = cachedImagePath(lib.cacheDir, 'thumbs', fingerprint);
+      if (hasCachedImage(thumb))
+        writeCachedImage(cachedImagePath(lib.cacheDir, 'thumbs', legacy), readFileSync(thumb));
+      lib.db
+        .prepare(
+          `UPDATE photos SET fingerprint = ?, thumb_key = CASE WHEN thumb_key IS NULL THEN NULL ELSE ? END WHERE id = ?`,
+        )
+        .run(legacy, legacy, id);
+    }
+    const moved = idOf(lib, 'gps/DSCN0010.jpg');
+    const stays = idOf(lib, 'cameras/tanners_ridge.jpg');
+    const tag = ensureTagPath(lib.db, ['Projects', 'Furniture-RE']);
+    addPhotoTag(lib.db, moved, tag);
+    const before = getPhoto(lib.db, stays)!.fingerprint!;
+
+    renameSync(join(dir, 'gps/DSCN0010.jpg'), join(dir, 'gps/Vranje info dan 001.jpg'));
+    // Same size and content as a photo that did not move: a copy, not that photo.
+    copyFileSync(join(dir, 'cameras/tanners_ridge.jpg'), join(dir, 'cameras/copy.jpg'));
+
+    expect(await lib.index()).toMatchObject({ moved: 1, added: 1, missing: 0 });
+    expect(lib.paths().get(moved)).toBe('gps/Vranje info dan 001.jpg');
+    expect(photoTagPaths(lib.db, moved)).toContainEqual(['Projects', 'Furniture-RE']);
+    // The moved file was read, so it now has the new kind; the unchanged one was not.
+    expect(getPhoto(lib.db, moved)!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(getPhoto(lib.db, stays)!.fingerprint).toBe(before);
+
+    // The unchanged photo's thumbnail, deleted from the cache, is made again under its old name.
+    const images = createImageService(lib.db, lib.cacheDir, () => lib.pool);
+    rmSync(cachedImagePath(lib.cacheDir, 'thumbs', before));
+    expect(await images('thumb', stays)).toMatchObject({
+      path: cachedImagePath(lib.cacheDir, 'thumbs', before),
+    });
+    expect(await images('preview', stays)).not.toBeNull();
+    // A file that changed without a rescan is still caught under the old kind of fingerprint.
+    execFileSync('exiftool', [
+      '-q',
+      '-overwrite_original',
+      '-XMP-dc:Description=Modna revija',
+      join(dir, 'cameras/tanners_ridge.jpg'),
+    ]);
+    rmSync(cachedImagePath(lib.cacheDir, 'thumbs', before));
+    expect(await images('thumb', stays)).toBeNull();
   });
 
   it('marks vanished files missing without losing them, and takes them back when they return', async () => {

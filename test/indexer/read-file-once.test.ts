@@ -3,12 +3,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import xxhash from 'xxhash-wasm';
 import { FileReadError, readFileOnce } from '../../electron/indexer/read-file-once';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex').slice(0, 32);
+// The one-shot hash, not the chunked one readFileOnce feeds.
+const oneShot = await xxhash();
+const xxh64 = (b: Buffer) => oneShot.h64Raw(b).toString(16).padStart(16, '0');
 
 /** Files of different sizes and contents, around and across the 128 KB read chunks. */
 function makeFiles(dir: string): string[] {
@@ -26,16 +30,35 @@ describe('readFileOnce', () => {
   const dir = tempDir();
   const files = makeFiles(dir);
 
-  it('hands over every byte and the SHA-256 fingerprint of them, file after file', async () => {
+  it('hands over every byte and the XXH64 fingerprint of them, file after file', async () => {
     // Growing and shrinking sizes, so the kept buffer is reused and replaced.
     for (const path of [...files, ...files.reverse()]) {
       const expected = readFileSync(path);
-      const seen = await readFileOnce(path, ({ bytes, fingerprint }) => ({
+      const seen = await readFileOnce(path, ({ bytes, fingerprint, legacyFingerprint }) => ({
         equal: bytes.equals(expected),
         fingerprint,
+        legacyFingerprint,
       }));
-      expect(seen).toEqual({ equal: true, fingerprint: sha256(expected) });
+      expect(seen).toEqual({ equal: true, fingerprint: xxh64(expected), legacyFingerprint: null });
     }
+  });
+
+  it('also gives the SHA-256 fingerprint older catalogs hold, when asked', async () => {
+    for (const path of files) {
+      const expected = readFileSync(path);
+      const seen = await readFileOnce(
+        path,
+        ({ fingerprint, legacyFingerprint }) => [fingerprint, legacyFingerprint],
+        { legacy: true },
+      );
+      expect(seen).toEqual([xxh64(expected), sha256(expected)]);
+    }
+  });
+
+  it('makes the published XXH64 of known inputs', async () => {
+    const abc = join(dir, 'abc.txt');
+    writeFileSync(abc, 'abc');
+    expect(await readFileOnce(abc, ({ fingerprint }) => fingerprint)).toBe('44bc2cf5ad770999');
   });
 
   it('gives calls that overlap buffers of their own', async () => {
@@ -55,7 +78,8 @@ describe('readFileOnce', () => {
     const path = join(dir, 'empty.bin');
     writeFileSync(path, '');
     const seen = await readFileOnce(path, ({ bytes, fingerprint }) => [bytes.length, fingerprint]);
-    expect(seen).toEqual([0, sha256(Buffer.alloc(0))]);
+    // XXH64 of nothing, as the algorithm's authors publish it.
+    expect(seen).toEqual([0, 'ef46db3751d8e999']);
   });
 
   it('says why a file cannot be read, without calling the reader', async () => {
