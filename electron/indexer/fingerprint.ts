@@ -5,8 +5,8 @@ import xxhash, { type XXHashAPI } from 'xxhash-wasm';
  * A photo's content fingerprint names its cached thumbnails and recognises it after a move or
  * a rename. It is XXH64 over every byte, as 16 hex digits. Nobody forges photos to collide in
  * their own archive, so a cryptographic hash buys nothing here: by chance, two of a million
- * photos share an XXH64 once in 37 million catalogs. On a 10 MB photo it costs 1.5 ms where
- * SHA-256 cost 7 ms, a twentieth of indexing the photo.
+ * photos share an XXH64 once in 37 million catalogs. On a 10 MB photo it costs 1.5 ms of CPU;
+ * SHA-256 cost 7 ms, a twentieth of all it takes to index the photo.
  *
  * Catalogs indexed before 2026-11-22 hold the first 128 bits of SHA-256 (32 hex digits). Those
  * stay until their file changes, so their thumbnails keep their names; a file that may be one
