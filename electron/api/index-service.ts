@@ -2,11 +2,10 @@ import type { Catalog } from '../catalog/open-catalog';
 import { listRoots } from '../catalog/roots-repo';
 import { runIndexJob } from '../indexer/index-job';
 import type { IndexPool } from '../indexer/index-pool';
-import type { EventName, EventPayload, IndexState } from '../../shared/api/contract';
+import type { IndexState } from '../../shared/api/contract';
 import type { IndexProgress, IndexSummary } from '../../shared/api/progress-schema';
 import { toApiError } from '../../shared/errors';
-
-export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+import type { Emit } from './api-context';
 
 /**
  * One indexing run at a time for the whole app. Roots asked for while a run is going are
@@ -44,7 +43,7 @@ export function createIndexService(
         // New photos appear in the grid while the run goes, about once a second.
         if (performance.now() - lastChange > 1000) {
           lastChange = performance.now();
-          emit('catalog.changed', { reason: 'index' });
+          emit('catalog.changed', { reason: 'index', kinds: ['photos', 'roots'] });
         }
       },
     })
@@ -72,7 +71,7 @@ export function createIndexService(
         emit('index.finished', lastSummary);
       })
       .finally(() => {
-        emit('catalog.changed', { reason: 'index' });
+        emit('catalog.changed', { reason: 'index', kinds: ['photos', 'roots'] });
         running = null;
         controller = null;
         progress = null;

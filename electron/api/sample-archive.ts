@@ -1,13 +1,13 @@
-import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../catalog/open-catalog';
-import { attachDocument } from '../catalog/documents-repo';
-import { addPhotosToEvent, createEvent } from '../catalog/events-repo';
+import { assignPhotos, createEvent } from '../catalog/events-repo';
 import { addLibraryRoot } from '../catalog/library-roots';
 import { createOrganisation } from '../catalog/organisations-repo';
-import { addEventToProject, addProjectPartner, createProject } from '../catalog/projects-repo';
-import { sql } from '../catalog/statements';
+import { createProject, linkEvents, setPartners } from '../catalog/projects-repo';
+import { sql, sqlPluck } from '../catalog/statements';
+import { runEdit } from '../edits/history';
 
 interface SampleArchive {
   organisations: { key: string; name: string; city: string; country: string }[];
@@ -60,22 +60,33 @@ export function openSampleArchive(db: Catalog, catalogPath: string): number {
   if (sql(db, `SELECT 1 FROM settings WHERE key = ?`).get(settingKey)) return rootId;
 
   const archive = JSON.parse(readFileSync(join(source, 'archive.json'), 'utf8')) as SampleArchive;
-  db.transaction(() => {
-    const orgs = new Map(archive.organisations.map((o) => [o.key, createOrganisation(db, o)]));
+  runEdit(db, 'Open the sample archive', (edit) => {
+    const orgs = new Map(
+      archive.organisations.map((o) => [
+        o.key,
+        createOrganisation(edit, { name: o.name, city: o.city, country: o.country }),
+      ]),
+    );
     const projects = new Map<string, number>();
     for (const p of archive.projects) {
-      const id = createProject(db, {
+      const id = createProject(edit, {
         name: p.name,
         programme: p.programme,
         startsOn: p.startsOn,
         endsOn: p.endsOn,
       });
-      for (const partner of p.partners)
-        addProjectPartner(db, id, orgs.get(partner.organisation)!, partner.role);
+      setPartners(
+        edit,
+        id,
+        p.partners.map((partner) => ({
+          organisationId: orgs.get(partner.organisation)!,
+          role: partner.role,
+        })),
+      );
       projects.set(p.key, id);
     }
     const links = archive.events.map((e) => {
-      const eventId = createEvent(db, {
+      const eventId = createEvent(edit, {
         title: e.title,
         startsOn: e.startsOn,
         endsOn: e.endsOn ?? null,
@@ -83,45 +94,52 @@ export function openSampleArchive(db: Catalog, catalogPath: string): number {
         city: e.city,
         organiserId: orgs.get(e.organiser) ?? null,
       });
-      for (const key of e.projects) addEventToProject(db, projects.get(key)!, eventId);
-      for (const doc of e.documents ?? []) {
-        const path = join(target, 'Documents', doc.file.replace(/^documents\//, ''));
-        attachDocument(db, {
-          title: doc.title,
-          path,
-          mime: 'application/pdf',
-          fileSize: statSync(path).size,
-          owner: { eventId },
-        });
-      }
-      return { eventId, folder: e.folder };
+      for (const key of e.projects) linkEvents(edit, projects.get(key)!, [eventId]);
+      const documents = (e.documents ?? []).map((doc) => ({
+        title: doc.title,
+        path: join(target, 'Documents', doc.file.replace(/^documents\//, '')),
+      }));
+      return { eventId, folder: e.folder, documents };
     });
     sql(db, `INSERT INTO settings (key, value) VALUES (?, ?)`).run(
       settingKey,
       JSON.stringify({ rootId, links }),
     );
-  })();
+  });
   return rootId;
 }
 
-/** Puts each sample event's photos (its folder's) into the event, once they are indexed. */
-export function linkSamplePhotos(db: Catalog): void {
+interface SampleLinks {
+  rootId: number;
+  links: { eventId: number; folder: string; documents: { title: string; path: string }[] }[];
+}
+
+function sampleLinks(db: Catalog): SampleLinks | null {
   const setting = sql<[string], { value: string }>(
     db,
     `SELECT value FROM settings WHERE key = ?`,
   ).get(settingKey);
-  if (!setting) return;
-  const { rootId, links } = JSON.parse(setting.value) as {
-    rootId: number;
-    links: { eventId: number; folder: string }[];
-  };
-  for (const { eventId, folder } of links) {
-    const ids = sql<[number, number, string], { id: number }>(
-      db,
-      `SELECT id FROM photos WHERE root_id = ? AND substr(rel_path, 1, ?) = ?`,
-    )
-      .all(rootId, folder.length + 1, `${folder}/`)
-      .map((r) => r.id);
-    if (ids.length) addPhotosToEvent(db, eventId, ids);
-  }
+  return setting ? (JSON.parse(setting.value) as SampleLinks) : null;
+}
+
+/** The sample's documents, to attach once (their text is read in a worker). */
+export function sampleDocuments(db: Catalog): { eventId: number; title: string; path: string }[] {
+  return (sampleLinks(db)?.links ?? []).flatMap((link) =>
+    link.documents.map((doc) => ({ eventId: link.eventId, ...doc })),
+  );
+}
+
+/** Puts each sample event's photos (its folder's) into the event, once they are indexed. */
+export function linkSamplePhotos(db: Catalog): void {
+  const sample = sampleLinks(db);
+  if (!sample) return;
+  runEdit(db, 'Put the sample photos into their events', (edit) => {
+    for (const { eventId, folder } of sample.links) {
+      const ids = sqlPluck<[number, number, string, number], number>(
+        db,
+        `SELECT id FROM photos WHERE root_id = ? AND substr(rel_path, 1, ?) = ? AND event_id IS NOT ?`,
+      ).all(sample.rootId, folder.length + 1, `${folder}/`, eventId);
+      if (ids.length) assignPhotos(edit, eventId, ids);
+    }
+  });
 }

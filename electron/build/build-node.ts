@@ -15,7 +15,14 @@ const out = `${root}dist/node`;
 // 130–150 ms to import in a fresh worker, and 75 ms bundled. These stay outside because they
 // load files of their own at run time: native addons (better-sqlite3, sharp's binaries in
 // @img/sharp-*), piscina's worker script, heic-decode's WebAssembly, and Electron itself.
-const external = ['electron', 'better-sqlite3', 'piscina', 'heic-decode', '@img/sharp-*'];
+const external = [
+  'electron',
+  'better-sqlite3',
+  'piscina',
+  'heic-decode',
+  '@img/sharp-*',
+  '@napi-rs/canvas',
+];
 
 // CommonJS packages bundled into ES modules still call require() for Node's built-ins.
 const requireShim =

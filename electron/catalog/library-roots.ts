@@ -5,6 +5,7 @@ import { KadarError } from '../../shared/errors';
 import { ensureFolder } from './folders-repo';
 import { findRootContaining, findRootsInside, insertRoot } from './roots-repo';
 import { sql } from './statements';
+import { writeTransaction } from './write-transaction';
 
 export interface AddedRoot {
   rootId: number;
@@ -36,19 +37,17 @@ export function addLibraryRoot(db: Catalog, folder: string): AddedRoot {
   }
   const container = findRootContaining(db, path);
   if (container) return { rootId: container.id, created: false, adopted: [] };
-  return db
-    .transaction(() => {
-      const rootId = insertRoot(db, path);
-      const adopted = findRootsInside(db, path).map((inner) => {
-        adoptRoot(db, rootId, inner.id, relative(path, inner.path).split(sep).join('/'));
-        return inner.id;
-      });
-      return { rootId, created: true, adopted };
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    const rootId = insertRoot(db, path);
+    const adopted = findRootsInside(db, path).map((inner) => {
+      adoptRoot(db, rootId, inner.id, relative(path, inner.path).split(sep).join('/'));
+      return inner.id;
+    });
+    return { rootId, created: true, adopted };
+  });
 }
 
-/** Moves every folder and photo of root `innerId` under `prefix` in root `outerId`. */
+/** Moves every folder, photo and linked document of root `innerId` under `prefix` in root `outerId`. */
 function adoptRoot(db: Catalog, outerId: number, innerId: number, prefix: string): void {
   const parentCut = prefix.lastIndexOf('/');
   const parentId = ensureFolder(db, outerId, parentCut < 0 ? '' : prefix.slice(0, parentCut));
@@ -57,6 +56,10 @@ function adoptRoot(db: Catalog, outerId: number, innerId: number, prefix: string
     prefix,
     innerId,
   );
+  sql(
+    db,
+    `UPDATE documents SET root_id = ?, rel_path = ? || '/' || rel_path WHERE root_id = ?`,
+  ).run(outerId, prefix, innerId);
   sql(
     db,
     `UPDATE folders SET root_id = ?, rel_path = CASE rel_path WHEN '' THEN ? ELSE ? || '/' || rel_path END,

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { KadarError } from '../../shared/errors';
 import { migrate } from './migrate';
-import { rebuildSearchIfFlagged } from './search-repo';
+import { prepareSearch } from './search/drain-search';
 
 export type Catalog = Db;
 
@@ -42,7 +42,7 @@ export function openCatalog(file: string, options: OpenCatalogOptions = {}): Cat
     configure(db, readonly);
     if (!readonly) {
       migrate(db);
-      rebuildSearchIfFlagged(db);
+      prepareSearch(db);
       // Gathers the table statistics the query planner needs (once, then when they go stale):
       // without them it may walk a whole index where a few entries would do.
       db.pragma('optimize=0x10002');

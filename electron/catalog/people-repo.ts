@@ -1,13 +1,15 @@
 import type { Catalog } from './open-catalog';
-import type { Person } from '../../shared/api/archive-schema';
-import { refreshPhotoSearch } from './search-repo';
+import type { Edit } from '../edits/edit';
 import { sql } from './statements';
 
-export function createPerson(db: Catalog, name: string, notes: string | null = null): number {
-  return Number(
-    sql(db, `INSERT INTO people (name, notes) VALUES (?, ?)`).run(name.trim(), notes)
-      .lastInsertRowid,
-  );
+export interface Person {
+  id: number;
+  name: string;
+  notes: string | null;
+}
+
+export function createPerson(edit: Edit, name: string, notes: string | null = null): number {
+  return edit.insert('people', { name: name.trim(), notes });
 }
 
 export function listPeople(db: Catalog): Person[] {
@@ -17,17 +19,9 @@ export function listPeople(db: Catalog): Person[] {
   ).all();
 }
 
-export function tagPersonInPhotos(
-  db: Catalog,
-  personId: number,
-  photoIds: readonly number[],
-): void {
-  db.transaction(() => {
-    const insert = sql(
-      db,
-      `INSERT OR IGNORE INTO photo_people (photo_id, person_id) VALUES (?, ?)`,
-    );
-    for (const id of photoIds) insert.run(id, personId);
-    refreshPhotoSearch(db, photoIds);
-  })();
+export function tagPersonInPhotos(edit: Edit, personId: number, photoIds: readonly number[]): void {
+  const tagged = sql(edit.db, `SELECT 1 FROM photo_people WHERE photo_id = ? AND person_id = ?`);
+  for (const photoId of new Set(photoIds))
+    if (!tagged.get(photoId, personId))
+      edit.insert('photo_people', { photo_id: photoId, person_id: personId });
 }

@@ -2,8 +2,8 @@ import type { Catalog } from './open-catalog';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { KadarError } from '../../shared/errors';
 import { toFtsQuery } from '../../shared/text/fold-text';
-import { searchIdMask, searchKeySql } from './search-repo';
-import { sql } from './statements';
+import { searchIdMask, searchKeySql } from './search/search-keys';
+import { sql, sqlPluck } from './statements';
 
 /** The FROM/WHERE of a photo query, its order, and how to continue after a page. */
 export interface BuiltQuery {
@@ -17,6 +17,16 @@ export interface BuiltQuery {
   /** The condition selecting rows after a cursor, with one `?` per row key. */
   after: string;
   direction: 'ASC' | 'DESC';
+}
+
+/** Events whose documents, or whose projects' documents, contain every word of the query. */
+function eventsByDocumentText(db: Catalog, fts: string): number[] {
+  return sqlPluck<[string, string], number>(
+    db,
+    `SELECT d.event_id FROM document_search(?) s JOIN documents d ON d.id = s.rowid WHERE d.event_id IS NOT NULL
+     UNION SELECT pe.event_id FROM document_search(?) s JOIN documents d ON d.id = s.rowid
+       JOIN project_events pe ON pe.project_id = d.project_id`,
+  ).all(fts, fts);
 }
 
 function tagSubtree(db: Catalog, tagId: number): number[] {
@@ -57,7 +67,15 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
     after: `(p.taken_at, p.id) ${op} (?, ?)`,
   };
 
-  if (fts && byDate) {
+  // Photos of events whose documents say the words (an invitation naming the venue) are found
+  // too; most searches match no document and keep the date-ordered path below.
+  const documentEvents = fts ? eventsByDocumentText(db, fts) : [];
+  if (fts && documentEvents.length > 0) {
+    where.push(
+      `(p.id IN (SELECT rowid & ${searchIdMask} FROM photo_search(?)) OR p.event_id IN (SELECT value FROM json_each(?)))`,
+    );
+    params.push(fts, JSON.stringify(documentEvents));
+  } else if (fts && byDate) {
     // The search index's rowids are date keys: read matches newest (or oldest) first.
     from = `photo_search(?) s JOIN photos p ON p.id = (s.rowid & ${searchIdMask})`;
     params.push(fts);
@@ -119,8 +137,22 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
     params.push(filter.cameraId);
   }
   if (filter.eventId != null) {
-    where.push('p.id IN (SELECT photo_id FROM event_photos WHERE event_id = ?)');
+    where.push('p.event_id = ?');
     params.push(filter.eventId);
+  }
+  if (filter.noEvent != null)
+    where.push(filter.noEvent ? 'p.event_id IS NULL' : 'p.event_id IS NOT NULL');
+  if (filter.projectId != null) {
+    where.push('p.event_id IN (SELECT event_id FROM project_events WHERE project_id = ?)');
+    params.push(filter.projectId);
+  }
+  if (filter.organisationId != null) {
+    where.push(
+      `p.event_id IN (SELECT id FROM events WHERE organiser_id = ?
+         UNION SELECT pe.event_id FROM project_partners pp JOIN project_events pe ON pe.project_id = pp.project_id
+           WHERE pp.organisation_id = ?)`,
+    );
+    params.push(filter.organisationId, filter.organisationId);
   }
   if (filter.from) {
     where.push(`${dateColumn} >= ?`);

@@ -1,133 +1,29 @@
 import type { Catalog } from './open-catalog';
-import type { TakenAtSource } from '../../shared/api/photo-schema';
+import {
+  photoFieldNames,
+  photoFileFields,
+  type PhotoFileValues,
+} from '../../shared/catalog/photo-fields';
 import { ensureCamera } from './cameras-repo';
 import { nowIso, sql } from './statements';
 
 /** Everything the indexer learns from one file: the file's own facts, never the user's edits. */
-export interface PhotoFileFields {
-  fileSize: number;
-  fileMtime: number;
-  sidecarMtime: number | null;
-  fingerprint: string | null;
-  format: string | null;
-  namePrefix: string | null;
-  nameNumber: number | null;
-  takenAt: string;
-  takenAtOffset: string | null;
-  takenAtSource: TakenAtSource;
-  make: string | null;
-  model: string | null;
-  lens: string | null;
-  focalLength: number | null;
-  fNumber: number | null;
-  exposureTime: number | null;
-  iso: number | null;
-  orientation: number | null;
-  width: number | null;
-  height: number | null;
-  gpsLatitude: number | null;
-  gpsLongitude: number | null;
-  gpsAltitude: number | null;
-  title: string | null;
-  caption: string | null;
-  keywords: string[];
-  creator: string | null;
-  credit: string | null;
-  copyright: string | null;
-  city: string | null;
-  location: string | null;
-  region: string | null;
-  country: string | null;
-  event: string | null;
-  rating: number | null;
-  thumbKey: string | null;
-  errorCode: string | null;
-  error: string | null;
-  warnings: string[];
-}
+export type PhotoFileFields = PhotoFileValues & { make: string | null; model: string | null };
 
+// The file columns, in the table's order, then the camera and the time of reading.
 const fileColumns = [
-  'file_size',
-  'file_mtime',
-  'sidecar_mtime',
-  'fingerprint',
-  'format',
-  'name_prefix',
-  'name_number',
-  'taken_at',
-  'taken_at_offset',
-  'taken_at_source',
+  ...photoFieldNames.map((name) => photoFileFields[name].column),
   'camera_id',
-  'lens',
-  'focal_length',
-  'f_number',
-  'exposure_time',
-  'iso',
-  'orientation',
-  'width',
-  'height',
-  'gps_latitude',
-  'gps_longitude',
-  'gps_altitude',
-  'title',
-  'caption',
-  'keywords',
-  'creator',
-  'credit',
-  'copyright',
-  'city',
-  'location',
-  'region',
-  'country',
-  'event_name',
-  'rating',
-  'thumb_key',
-  'error_code',
-  'error',
-  'warnings',
   'indexed_at',
-] as const;
+];
 
 function fileValues(db: Catalog, f: PhotoFileFields, now: string): unknown[] {
   return [
-    f.fileSize,
-    f.fileMtime,
-    f.sidecarMtime,
-    f.fingerprint,
-    f.format,
-    f.namePrefix,
-    f.nameNumber,
-    f.takenAt,
-    f.takenAtOffset,
-    f.takenAtSource,
+    ...photoFieldNames.map((name) => {
+      const value = f[name];
+      return Array.isArray(value) ? JSON.stringify(value) : value;
+    }),
     ensureCamera(db, f.make, f.model),
-    f.lens,
-    f.focalLength,
-    f.fNumber,
-    f.exposureTime,
-    f.iso,
-    f.orientation,
-    f.width,
-    f.height,
-    f.gpsLatitude,
-    f.gpsLongitude,
-    f.gpsAltitude,
-    f.title,
-    f.caption,
-    JSON.stringify(f.keywords),
-    f.creator,
-    f.credit,
-    f.copyright,
-    f.city,
-    f.location,
-    f.region,
-    f.country,
-    f.event,
-    f.rating,
-    f.thumbKey,
-    f.errorCode,
-    f.error,
-    f.warnings.length ? JSON.stringify(f.warnings) : null,
     now,
   ];
 }
@@ -234,20 +130,6 @@ export function photosWithFingerprint(db: Catalog, fingerprint: string): Fingerp
   )
     .all(fingerprint)
     .map((m) => ({ ...m, missing: Boolean(m.missing) }));
-}
-
-/**
- * Whether some photo of this byte size still has an older catalog's fingerprint (SHA-256,
- * 32 hex digits), so a new file of that size must be hashed that way too to be recognised as
- * that photo, moved. The condition is the partial index's own, so the index answers it.
- */
-export function hasLegacyFingerprintOfSize(db: Catalog, size: number): boolean {
-  return (
-    sql<[number], { one: number }>(
-      db,
-      `SELECT 1 AS one FROM photos WHERE length(fingerprint) = 32 AND file_size = ? LIMIT 1`,
-    ).get(size) != null
-  );
 }
 
 export function markMissing(db: Catalog, ids: Iterable<number>, when = nowIso()): number {

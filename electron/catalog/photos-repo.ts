@@ -1,6 +1,14 @@
 import type { Catalog } from './open-catalog';
 import type { PhotoGroup } from '../../shared/api/contract';
-import type { Photo, TakenAtSource } from '../../shared/api/photo-schema';
+import type { Photo } from '../../shared/api/photo-schema';
+import {
+  apiFieldNames,
+  editableFields,
+  photoFileFields,
+  type EditableField,
+  type FieldKind,
+  type FieldSpec,
+} from '../../shared/catalog/photo-fields';
 import { absolutePath } from './absolute-path';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import {
@@ -17,115 +25,78 @@ import {
 } from './photo-query';
 import { sql, sqlPluck } from './statements';
 
-export interface PhotoRow {
+/** A photos row joined with what the API shows beside it; columns as migration 001 names them. */
+type JoinedRow = Record<string, unknown> & {
   id: number;
   root_id: number;
   folder_id: number;
   rel_path: string;
   file_name: string;
-  file_size: number;
   file_mtime: number;
-  sidecar_mtime: number | null;
-  fingerprint: string | null;
-  format: string | null;
-  name_prefix: string | null;
-  name_number: number | null;
-  taken_at: string;
-  taken_at_offset: string | null;
-  taken_at_source: TakenAtSource;
-  camera_id: number | null;
-  lens: string | null;
-  focal_length: number | null;
-  f_number: number | null;
-  exposure_time: number | null;
-  iso: number | null;
-  orientation: number | null;
-  width: number | null;
-  height: number | null;
-  gps_latitude: number | null;
-  gps_longitude: number | null;
-  gps_altitude: number | null;
-  title: string | null;
-  caption: string | null;
-  keywords: string;
-  creator: string | null;
-  credit: string | null;
-  copyright: string | null;
-  city: string | null;
-  location: string | null;
-  region: string | null;
-  country: string | null;
-  event_name: string | null;
-  rating: number | null;
   thumb_key: string | null;
-  error_code: string | null;
-  error: string | null;
-  warnings: string | null;
+  event_id: number | null;
+  missing_since: string | null;
   added_at: string;
   indexed_at: string;
-  missing_since: string | null;
-}
-
-interface JoinedRow extends PhotoRow {
   root_path: string;
   make: string | null;
   model: string | null;
+  event_title: string | null;
+  project_ids: string | null;
+};
+
+export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model, e.title AS event_title,
+  (SELECT group_concat(project_id) FROM project_events WHERE event_id = p.event_id) AS project_ids`;
+export const photoJoins = `JOIN roots r ON r.id = p.root_id LEFT JOIN cameras c ON c.id = p.camera_id
+  LEFT JOIN events e ON e.id = p.event_id`;
+
+function decode(kind: FieldKind, value: unknown): unknown {
+  if (kind === 'list') return value == null ? [] : (JSON.parse(value as string) as string[]);
+  return value;
 }
 
-export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model`;
-export const photoJoins = `JOIN roots r ON r.id = p.root_id LEFT JOIN cameras c ON c.id = p.camera_id`;
+// '' is how a person clears a file's text; the API shows that as no value.
+const shown = (value: unknown) => (value === '' ? null : value);
 
 export function toPhoto(row: JoinedRow): Photo {
+  const photo: Record<string, unknown> = {};
+  for (const name of apiFieldNames) {
+    const spec: FieldSpec = photoFileFields[name];
+    photo[name] = decode(spec.kind, row[spec.column]);
+  }
+  const fromFile: Record<string, unknown> = {};
+  const edited: EditableField[] = [];
+  for (const name of editableFields) {
+    const spec: FieldSpec = photoFileFields[name];
+    fromFile[name] = photo[name];
+    const mine = row[spec.userColumn!];
+    if (mine != null) {
+      photo[name] = shown(mine);
+      edited.push(name);
+    }
+  }
   return {
+    ...photo,
     id: row.id,
     rootId: row.root_id,
     folderId: row.folder_id,
     path: absolutePath(row.root_path, row.rel_path),
     relPath: row.rel_path,
     fileName: row.file_name,
-    fileSize: row.file_size,
     fileModifiedAt: new Date(row.file_mtime).toISOString(),
-    format: row.format,
-    fingerprint: row.fingerprint,
-    namePrefix: row.name_prefix,
-    nameNumber: row.name_number,
-    takenAt: row.taken_at,
-    takenAtOffset: row.taken_at_offset,
-    takenAtSource: row.taken_at_source,
     make: row.make || null,
     model: row.model || null,
-    lens: row.lens,
-    focalLength: row.focal_length,
-    fNumber: row.f_number,
-    exposureTime: row.exposure_time,
-    iso: row.iso,
-    orientation: row.orientation,
-    width: row.width,
-    height: row.height,
-    gpsLatitude: row.gps_latitude,
-    gpsLongitude: row.gps_longitude,
-    gpsAltitude: row.gps_altitude,
-    title: row.title,
-    caption: row.caption,
-    keywords: JSON.parse(row.keywords) as string[],
-    creator: row.creator,
-    credit: row.credit,
-    copyright: row.copyright,
-    city: row.city,
-    location: row.location,
-    region: row.region,
-    country: row.country,
-    event: row.event_name,
-    rating: row.rating,
+    fromFile: fromFile as Photo['fromFile'],
+    edited,
+    eventId: row.event_id,
+    eventTitle: row.event_title,
+    projectIds: row.project_ids ? row.project_ids.split(',').map(Number) : [],
     hasThumbnail: row.thumb_key != null,
-    errorCode: row.error_code,
-    error: row.error,
-    warnings: row.warnings ? (JSON.parse(row.warnings) as string[]) : [],
     missing: row.missing_since != null,
     missingSince: row.missing_since,
     addedAt: row.added_at,
     indexedAt: row.indexed_at,
-  };
+  } as Photo;
 }
 
 export function getPhoto(db: Catalog, id: number): Photo | undefined {

@@ -1,5 +1,4 @@
 import type { Catalog } from './open-catalog';
-import { refreshPhotoSearch } from './search-repo';
 import { sql } from './statements';
 
 export type TagSource = 'file' | 'user';
@@ -45,7 +44,6 @@ export function setPhotoTags(
     `INSERT OR IGNORE INTO photo_tags (photo_id, tag_id, source) VALUES (?, ?, ?)`,
   );
   for (const tagId of new Set(tagIds)) insert.run(photoId, tagId, source);
-  refreshPhotoSearch(db, [photoId]);
 }
 
 export function addPhotoTag(
@@ -59,7 +57,6 @@ export function addPhotoTag(
     tagId,
     source,
   );
-  refreshPhotoSearch(db, [photoId]);
 }
 
 export function photoTagPaths(db: Catalog, photoId: number): string[][] {

@@ -11,6 +11,7 @@ import {
   type FileLocation,
 } from '../catalog/photo-writes';
 import { fileKeywordTags, setPhotoTags } from '../catalog/tags-repo';
+import { writeTransaction } from '../catalog/write-transaction';
 import { nowIso } from '../catalog/statements';
 import type { FileOutcome } from './process-file';
 
@@ -92,10 +93,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     if (id != null) {
       updatePhotoFromFile(db, id, fields, now);
       counts.updated++;
-    } else if (
-      (id = movedFrom(fields.fingerprint) ?? movedFrom(item.outcome.legacyFingerprint ?? null)) !=
-      null
-    ) {
+    } else if ((id = movedFrom(fields.fingerprint)) != null) {
       movePhoto(db, id, at);
       updatePhotoFromFile(db, id, fields, now);
       movedIds.add(id);
@@ -104,7 +102,6 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
       id = insertPhoto(db, at, fields, now);
       counts.added++;
     }
-    // Also rewrites the photo's search document, now that its row and tags are final.
     setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords), 'file');
   };
 
@@ -114,11 +111,11 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     const restores = pendingRestores;
     pending = [];
     pendingRestores = [];
-    db.transaction(() => {
+    writeTransaction(db, () => {
       const now = nowIso();
       for (const item of items) writeOne(item, now);
       counts.restored += clearMissing(db, restores);
-    }).immediate();
+    });
     onFlush?.();
   };
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 
 /**
@@ -7,20 +6,10 @@ import xxhash, { type XXHashAPI } from 'xxhash-wasm';
  * their own archive, so a cryptographic hash buys nothing here: by chance, two of a million
  * photos share an XXH64 once in 37 million catalogs. On a 10 MB photo it costs 1.5 ms of CPU;
  * SHA-256 cost 7 ms, a twentieth of all it takes to index the photo.
- *
- * Catalogs indexed before 2026-11-22 hold the first 128 bits of SHA-256 (32 hex digits). Those
- * stay until their file changes, so their thumbnails keep their names; a file that may be one
- * of them, moved, is hashed both ways (`legacy`).
  */
 export interface FingerprintHash {
   update(chunk: Uint8Array): void;
   digest(): string;
-}
-
-const legacyLength = 32;
-
-export function isLegacyFingerprint(fingerprint: string): boolean {
-  return fingerprint.length === legacyLength;
 }
 
 let api: XXHashAPI | null = null;
@@ -38,14 +27,5 @@ export function createFingerprintHash(): FingerprintHash {
   return {
     update: (chunk) => void state.update(chunk),
     digest: () => state.digest().toString(16).padStart(16, '0'),
-  };
-}
-
-/** The fingerprint older catalogs hold, for matching a file against them. */
-export function createLegacyFingerprintHash(): FingerprintHash {
-  const state = createHash('sha256');
-  return {
-    update: (chunk) => void state.update(chunk),
-    digest: () => state.digest('hex').slice(0, legacyLength),
   };
 }

@@ -4,12 +4,7 @@ import { absolutePath } from '../catalog/absolute-path';
 import type { Catalog } from '../catalog/open-catalog';
 import { pruneEmptyFolders } from '../catalog/folders-repo';
 import { addScanIssue, finishRun, markInterruptedRuns, startRun } from '../catalog/index-runs-repo';
-import {
-  hasLegacyFingerprintOfSize,
-  knownFiles,
-  markMissing,
-  type KnownFile,
-} from '../catalog/photo-writes';
+import { knownFiles, markMissing, type KnownFile } from '../catalog/photo-writes';
 import { getRoot, markScanCompleted, markScanStarted, setRootStatus } from '../catalog/roots-repo';
 import { tagCacheDir } from '../catalog/thumbnail-cache';
 import type { FileFailure, IndexProgress, IndexSummary } from '../../shared/api/progress-schema';
@@ -310,7 +305,6 @@ function indexRoot(run: RootRun): Promise<boolean> {
               : null,
             sidecarMtimeMs: file.sidecarMtimeMs,
             cacheDir: run.cacheDir,
-            matchLegacy: !known.has(file.relPath) && hasLegacyFingerprintOfSize(run.db, file.size),
           },
         };
         (pool.files.run(task, { signal: aborter.signal }) as Promise<FileOutcome>)

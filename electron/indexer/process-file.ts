@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { PhotoFileFields } from '../catalog/photo-writes';
+import { blankFileValues } from '../../shared/catalog/photo-fields';
 import { cachedImagePath, thumbnailSize, writeCachedImage } from '../catalog/thumbnail-cache';
 import { parseCameraName } from './camera-name';
 import { makeThumbnail, type FileProblem } from './make-thumbnail';
@@ -17,15 +18,11 @@ export interface FileTask {
   sidecarPath: string | null;
   sidecarMtimeMs: number | null;
   cacheDir: string;
-  /** The catalog holds photos of this size with an older kind of fingerprint: one may be this file, moved. */
-  matchLegacy?: boolean;
 }
 
 export interface FileOutcome {
   fields: PhotoFileFields;
   hierarchicalKeywords: string[][];
-  /** The file's fingerprint in the older kind, when `matchLegacy` asked for it. */
-  legacyFingerprint?: string | null;
 }
 
 // Buffers cannot hold more; a file this large is a video or a disk image, not a photo.
@@ -37,45 +34,17 @@ function emptyFields(task: FileTask): PhotoFileFields {
     ? { local: name.timestamp, offset: null, source: 'FileName' as const }
     : { ...wallClockOfInstant(task.mtimeMs), source: 'FileTime' as const };
   return {
+    ...blankFileValues(),
+    make: null,
+    model: null,
     fileSize: task.size,
     fileMtime: Math.trunc(task.mtimeMs),
     sidecarMtime: task.sidecarMtimeMs == null ? null : Math.trunc(task.sidecarMtimeMs),
-    fingerprint: null,
-    format: null,
     namePrefix: name.prefix,
     nameNumber: name.number,
     takenAt: when.local,
     takenAtOffset: when.offset,
     takenAtSource: when.source,
-    make: null,
-    model: null,
-    lens: null,
-    focalLength: null,
-    fNumber: null,
-    exposureTime: null,
-    iso: null,
-    orientation: null,
-    width: null,
-    height: null,
-    gpsLatitude: null,
-    gpsLongitude: null,
-    gpsAltitude: null,
-    title: null,
-    caption: null,
-    keywords: [],
-    creator: null,
-    credit: null,
-    copyright: null,
-    city: null,
-    location: null,
-    region: null,
-    country: null,
-    event: null,
-    rating: null,
-    thumbKey: null,
-    errorCode: null,
-    error: null,
-    warnings: [],
   };
 }
 
@@ -116,14 +85,7 @@ export async function processFile(task: FileTask): Promise<FileOutcome> {
     });
   }
   try {
-    return await readFileOnce(
-      task.absPath,
-      async (file) => ({
-        ...(await describeFile(task, file)),
-        legacyFingerprint: file.legacyFingerprint,
-      }),
-      { legacy: task.matchLegacy },
-    );
+    return await readFileOnce(task.absPath, (file) => describeFile(task, file));
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     return failed(task, {

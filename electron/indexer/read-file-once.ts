@@ -1,17 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import {
-  createFingerprintHash,
-  createLegacyFingerprintHash,
-  loadFingerprintHash,
-  type FingerprintHash,
-} from './fingerprint';
+import { createFingerprintHash, loadFingerprintHash } from './fingerprint';
 
 /** A file's bytes and their fingerprint, from one read. */
 export interface FileBytes {
   bytes: Buffer;
   fingerprint: string;
-  /** The fingerprint older catalogs hold, when it was asked for. */
-  legacyFingerprint: string | null;
 }
 
 /** The file could not be opened or read; `code` is the system's (ENOENT, EACCES, EIO…). */
@@ -39,10 +32,9 @@ interface WholeFile {
   whole: Buffer;
   length: number;
   fingerprint: string;
-  legacyFingerprint: string | null;
 }
 
-function readWhole(path: string, lent: Buffer | null, legacy: boolean): WholeFile {
+function readWhole(path: string, lent: Buffer | null): WholeFile {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -50,7 +42,6 @@ function readWhole(path: string, lent: Buffer | null, legacy: boolean): WholeFil
     let whole = lent && lent.length >= size ? lent : Buffer.allocUnsafeSlow(Math.max(size, 1));
     chunk ??= Buffer.allocUnsafeSlow(chunkBytes);
     const hash = createFingerprintHash();
-    const legacyHash: FingerprintHash | null = legacy ? createLegacyFingerprintHash() : null;
     let length = 0;
     for (;;) {
       const n = readSync(fd, chunk, 0, chunkBytes, length);
@@ -63,15 +54,9 @@ function readWhole(path: string, lent: Buffer | null, legacy: boolean): WholeFil
       }
       chunk.copy(whole, length, 0, n);
       hash.update(chunk.subarray(0, n));
-      legacyHash?.update(chunk.subarray(0, n));
       length += n;
     }
-    return {
-      whole,
-      length,
-      fingerprint: hash.digest(),
-      legacyFingerprint: legacyHash?.digest() ?? null,
-    };
+    return { whole, length, fingerprint: hash.digest() };
   } finally {
     closeSync(fd);
   }
@@ -86,33 +71,27 @@ function keep(...buffers: (Buffer | null)[]): Buffer | null {
 }
 
 /**
- * Reads the whole file once, fingerprinting it on the way (also the older way when `legacy`),
- * and hands the bytes to `use`. The bytes are valid only until the promise `use` returns
+ * Reads the whole file once, fingerprinting it on the way, and hands the bytes to `use`. The bytes are valid only until the promise `use` returns
  * settles: their buffer is reused for the next file. Calls that overlap (tests run several at
  * once) each get a buffer of their own.
  */
 export async function readFileOnce<T>(
   path: string,
   use: (file: FileBytes) => Promise<T> | T,
-  { legacy = false }: { legacy?: boolean } = {},
 ): Promise<T> {
   await loadFingerprintHash();
   const lent = spare;
   spare = null;
   let file: WholeFile;
   try {
-    file = readWhole(path, lent, legacy);
+    file = readWhole(path, lent);
   } catch (error) {
     spare = keep(spare, lent);
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     throw new FileReadError(code, (error as Error).message);
   }
   try {
-    return await use({
-      bytes: file.whole.subarray(0, file.length),
-      fingerprint: file.fingerprint,
-      legacyFingerprint: file.legacyFingerprint,
-    });
+    return await use({ bytes: file.whole.subarray(0, file.length), fingerprint: file.fingerprint });
   } finally {
     spare = keep(spare, file.whole === lent ? null : lent, file.whole);
   }

@@ -5,7 +5,6 @@ import {
   writeCachedImage,
   type CacheKind,
 } from '../catalog/thumbnail-cache';
-import { isLegacyFingerprint } from './fingerprint';
 import { makeThumbnail } from './make-thumbnail';
 import { FileReadError, readFileOnce, type FileBytes } from './read-file-once';
 import { readMetadata } from './read-metadata';
@@ -26,8 +25,7 @@ export type RenderOutcome = { written: true } | { written: false; reason: string
 /** Renders one cached image on demand, in a worker thread (HEIC decoding alone takes a second). */
 export async function renderImage(task: RenderTask): Promise<RenderOutcome> {
   try {
-    const legacy = isLegacyFingerprint(task.fingerprint);
-    return await readFileOnce(task.absPath, (file) => render(task, file), { legacy });
+    return await readFileOnce(task.absPath, (file) => render(task, file));
   } catch (error) {
     if (!(error instanceof FileReadError)) throw error;
     return { written: false, reason: `The original cannot be read (${error.code}).` };
@@ -36,9 +34,9 @@ export async function renderImage(task: RenderTask): Promise<RenderOutcome> {
 
 async function render(
   task: RenderTask,
-  { bytes: buf, fingerprint, legacyFingerprint }: FileBytes,
+  { bytes: buf, fingerprint }: FileBytes,
 ): Promise<RenderOutcome> {
-  if ((legacyFingerprint ?? fingerprint) !== task.fingerprint) {
+  if (fingerprint !== task.fingerprint) {
     return { written: false, reason: 'The file changed since it was indexed; rescan its folder.' };
   }
   const format = sniffFormat(buf, task.fileName);

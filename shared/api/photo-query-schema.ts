@@ -17,6 +17,12 @@ export const photoFilterSchema = z.object({
   /** A tag and every tag below it. */
   tagId: id.optional(),
   eventId: id.optional(),
+  /** Photos of the project's events. */
+  projectId: id.optional(),
+  /** Photos of the events an organisation organised or whose project it is a partner in. */
+  organisationId: id.optional(),
+  /** Photos in no event (true), or in some event (false). */
+  noEvent: z.boolean().optional(),
   /** Taken on or after this day (or month, or year). */
   from: datePrefixSchema.optional(),
   /** Taken on or before the end of this day (or month, or year). */

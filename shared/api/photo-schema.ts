@@ -1,20 +1,56 @@
 import { z } from 'zod';
+import {
+  apiFieldNames,
+  editableFields,
+  photoFileFields,
+  takenAtSources,
+  type EditableField,
+  type FieldKind,
+  type PhotoFieldName,
+  type PhotoFileValues,
+} from '../catalog/photo-fields';
 
-export const takenAtSources = [
-  'DateTimeOriginal',
-  'CreateDate',
-  'DateCreated',
-  'FileName',
-  'FileTime',
-] as const;
 export const takenAtSourceSchema = z.enum(takenAtSources);
-export type TakenAtSource = z.infer<typeof takenAtSourceSchema>;
 
-const text = z.string().nullable();
-const num = z.number().nullable();
-const int = z.number().int().nullable();
+const kindSchemas = {
+  text: z.string(),
+  int: z.number().int(),
+  real: z.number(),
+  list: z.array(z.string()),
+  takenAtSource: takenAtSourceSchema,
+} satisfies Record<FieldKind, z.ZodType>;
 
-/** One photo as the catalog knows it. Times are local wall-clock ISO strings without a zone. */
+type ApiFieldName = Exclude<
+  PhotoFieldName,
+  {
+    [K in PhotoFieldName]: (typeof photoFileFields)[K] extends { internal: true } ? K : never;
+  }[PhotoFieldName]
+>;
+
+function fieldSchema(name: PhotoFieldName): z.ZodType {
+  const spec: { kind: FieldKind; required?: true } = photoFileFields[name];
+  const schema = kindSchemas[spec.kind];
+  return spec.required ? schema : schema.nullable();
+}
+
+// The file's fields, from the one table; their value types are checked against it below.
+const fileFieldShape = Object.fromEntries(
+  apiFieldNames.map((name) => [name, fieldSchema(name)]),
+) as unknown as {
+  [K in ApiFieldName]: z.ZodType<PhotoFileValues[K]>;
+};
+
+const editableShape = Object.fromEntries(
+  editableFields.map((name) => [name, fieldSchema(name)]),
+) as unknown as {
+  [K in EditableField]: z.ZodType<PhotoFileValues[K]>;
+};
+
+/**
+ * One photo as the catalog knows it. Times are local wall-clock ISO strings without a zone.
+ * Editable fields (title, caption, rating) hold the effective value: the user's where they set
+ * one, else the file's; `fromFile` keeps the file's and `edited` names what the user set.
+ */
 export const photoSchema = z.object({
   id: z.number().int(),
   rootId: z.number().int(),
@@ -23,47 +59,20 @@ export const photoSchema = z.object({
   path: z.string(),
   relPath: z.string(),
   fileName: z.string(),
-  fileSize: z.number().int(),
   fileModifiedAt: z.string(),
-  format: text,
-  fingerprint: text,
-  namePrefix: text,
-  nameNumber: int,
-  takenAt: text,
-  takenAtOffset: text,
-  takenAtSource: takenAtSourceSchema.nullable(),
-  make: text,
-  model: text,
-  lens: text,
-  focalLength: num,
-  fNumber: num,
-  exposureTime: num,
-  iso: int,
-  orientation: int,
-  width: int,
-  height: int,
-  gpsLatitude: num,
-  gpsLongitude: num,
-  gpsAltitude: num,
-  title: text,
-  caption: text,
-  keywords: z.array(z.string()),
-  creator: text,
-  credit: text,
-  copyright: text,
-  city: text,
-  location: text,
-  region: text,
-  country: text,
-  event: text,
-  rating: int,
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  ...fileFieldShape,
+  fromFile: z.object(editableShape),
+  edited: z.array(z.enum(editableFields as [EditableField, ...EditableField[]])),
+  eventId: z.number().int().nullable(),
+  eventTitle: z.string().nullable(),
+  projectIds: z.array(z.number().int()),
   hasThumbnail: z.boolean(),
-  errorCode: text,
-  error: text,
-  warnings: z.array(z.string()),
   missing: z.boolean(),
-  missingSince: text,
+  missingSince: z.string().nullable(),
   addedAt: z.string(),
   indexedAt: z.string(),
 });
 export type Photo = z.infer<typeof photoSchema>;
+export type { TakenAtSource } from '../catalog/photo-fields';

@@ -7,7 +7,7 @@ import {
   type PhotoFileFields,
 } from '../../electron/catalog/photo-writes';
 import { insertRoot } from '../../electron/catalog/roots-repo';
-import { rebuildSearch } from '../../electron/catalog/search-repo';
+import { rebuildSearch } from '../../electron/catalog/search/drain-search';
 import { ensureTagPath, setPhotoTags } from '../../electron/catalog/tags-repo';
 import { parseCameraName } from '../../electron/indexer/camera-name';
 import {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachDocument, listDocuments } from '../../electron/catalog/documents-repo';
 import {
-  addPhotosToEvent,
+  assignPhotos,
   createEvent,
   deleteEvent,
   getEvent,
@@ -13,21 +13,19 @@ import { openCatalog, type Catalog } from '../../electron/catalog/open-catalog';
 import { createOrganisation } from '../../electron/catalog/organisations-repo';
 import { createPerson, tagPersonInPhotos } from '../../electron/catalog/people-repo';
 import { buildPhotoQuery, orderClause, whereClause } from '../../electron/catalog/photo-query';
-import {
-  hasLegacyFingerprintOfSize,
-  insertPhoto,
-  type PhotoFileFields,
-} from '../../electron/catalog/photo-writes';
+import { insertPhoto, type PhotoFileFields } from '../../electron/catalog/photo-writes';
 import { countPhotos, getPhoto, listPhotos, photoIds } from '../../electron/catalog/photos-repo';
 import {
-  addEventToProject,
-  addProjectPartner,
   createProject,
   getProject,
+  linkEvents,
   listProjects,
+  setPartners,
 } from '../../electron/catalog/projects-repo';
 import { insertRoot } from '../../electron/catalog/roots-repo';
-import { refreshPhotoSearch } from '../../electron/catalog/search-repo';
+import { drainSearch } from '../../electron/catalog/search/drain-search';
+import { runEdit } from '../../electron/edits/history';
+import type { Edit } from '../../electron/edits/edit';
 import { catalogStats } from '../../electron/catalog/stats-repo';
 import {
   addPhotoTag,
@@ -107,37 +105,15 @@ function addPhotos(
       fields(s.fields),
     );
   });
-  // As the indexer does once a photo's row and tags are written.
-  refreshPhotoSearch(db, ids);
+  // As every writing transaction does before it commits.
+  drainSearch(db);
   return ids;
 }
 
-describe('fingerprints', () => {
-  it("find photos of a size that still hold an older catalog's SHA-256 fingerprint, by index", () => {
-    addPhotos('/archive', [
-      { name: 'DSC_0001.JPG', fields: { fileSize: 5000, fingerprint: '0123456789abcdef' } },
-      { name: 'DSC_0002.JPG', fields: { fileSize: 7000, fingerprint: 'a'.repeat(32) } },
-      { name: 'DSC_0003.JPG', fields: { fileSize: 9000, fingerprint: null } },
-    ]);
-    expect([5000, 7000, 9000, 1].map((size) => hasLegacyFingerprintOfSize(db, size))).toEqual([
-      false,
-      true,
-      false,
-      false,
-    ]);
-    // Asked for every new file an index run finds: it must not read the whole photos table.
-    const plan = db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT 1 AS one FROM photos WHERE length(fingerprint) = 32 AND file_size = ? LIMIT 1`,
-      )
-      .all(7000) as { detail: string }[];
-    expect(plan.map((r) => r.detail)).toEqual([
-      expect.stringMatching(
-        /^SEARCH photos USING .*INDEX photos_legacy_fingerprint_size \(file_size=\?\)/,
-      ),
-    ]);
-  });
-});
+/** Runs repository writes as one step of the edit history, as the API does. */
+function edit<T>(command: (edit: Edit) => T): T {
+  return runEdit(db, 'test', command).result;
+}
 
 describe('events and projects', () => {
   it("link a project's events in date order, with partners and documents, and make their photos findable", () => {
@@ -146,56 +122,70 @@ describe('events and projects', () => {
       { name: 'DSC_2209.JPG', dir: '2015/Stip', fields: { takenAt: '2015-11-28T18:04:00' } },
       { name: 'IMG_5218.JPG', dir: '2015/Nis', fields: { takenAt: '2015-11-19T10:00:00' } },
     ]) as [number, number, number];
-    const cluster = createOrganisation(db, {
-      name: 'Textile Cluster',
-      city: 'Štip',
-      country: 'North Macedonia',
-    });
-    const agency = createOrganisation(db, {
-      name: 'Regional Development Agency JUG',
-      shortName: 'RRA JUG',
-      city: 'Niš',
-    });
-    const project = createProject(db, {
-      name: 'Strengthening textile industry capacities',
-      code: 'CB007.2013',
-      programme: 'IPA Bulgaria–Macedonia',
-      startsOn: '2015-03-01',
-      endsOn: '2016-02-28',
-    });
-    addProjectPartner(db, project, cluster, 'lead');
-    addProjectPartner(db, project, agency);
-    const show = createEvent(db, {
-      title: 'Textile Cluster Fashion Show',
-      startsOn: '2015-11-28',
-      venue: 'Cultural Centre',
-      city: 'Штип',
-      organiserId: cluster,
-    });
-    const course = createEvent(db, {
-      title: 'Introduction of cluster development in the EU',
-      startsOn: '2015-11-19',
-      endsOn: '2015-11-20',
-      city: 'Niš',
-      organiserId: agency,
-    });
-    addEventToProject(db, project, show);
-    addEventToProject(db, project, course);
-    addPhotosToEvent(db, show, [fashion1, fashion2]);
-    addPhotosToEvent(db, course, [training]);
-    attachDocument(db, {
-      title: 'Invitation',
-      path: '/archive/2015/Stip/invitation.pdf',
-      mime: 'application/pdf',
-      owner: { eventId: show },
-    });
-    attachDocument(db, {
-      title: 'Final report',
-      path: '/archive/reports/final.pdf',
-      owner: { projectId: project },
+    const { show, course, project } = edit((e) => {
+      const cluster = createOrganisation(e, {
+        name: 'Textile Cluster',
+        city: 'Štip',
+        country: 'North Macedonia',
+      });
+      const agency = createOrganisation(e, {
+        name: 'Regional Development Agency JUG',
+        shortName: 'RRA JUG',
+        city: 'Niš',
+      });
+      const project = createProject(e, {
+        name: 'Strengthening textile industry capacities',
+        code: 'CB007.2013',
+        programme: 'IPA Bulgaria–Macedonia',
+        startsOn: '2015-03-01',
+        endsOn: '2016-02-28',
+      });
+      setPartners(e, project, [
+        { organisationId: cluster, role: 'lead' },
+        { organisationId: agency },
+      ]);
+      const show = createEvent(e, {
+        title: 'Textile Cluster Fashion Show',
+        startsOn: '2015-11-28',
+        venue: 'Cultural Centre',
+        city: 'Штип',
+        organiserId: cluster,
+      });
+      const course = createEvent(e, {
+        title: 'Introduction of cluster development in the EU',
+        startsOn: '2015-11-19',
+        endsOn: '2015-11-20',
+        city: 'Niš',
+        organiserId: agency,
+      });
+      linkEvents(e, project, [show, course]);
+      assignPhotos(e, show, [fashion1, fashion2]);
+      assignPhotos(e, course, [training]);
+      const document = {
+        mime: 'application/pdf',
+        fileSize: 100,
+        fingerprint: '0',
+        pageCount: 1,
+        text: null,
+      };
+      attachDocument(e, {
+        ...document,
+        title: 'Invitation',
+        fileName: 'invitation.pdf',
+        stored: { storedName: 'a.pdf' },
+        owner: { eventId: show },
+      });
+      attachDocument(e, {
+        ...document,
+        title: 'Final report',
+        fileName: 'final.pdf',
+        stored: { storedName: 'b.pdf' },
+        owner: { projectId: project },
+      });
+      return { show, course, project };
     });
 
-    expect(listEvents(db, project).map((e) => e.title)).toEqual([
+    expect(listEvents(db, { projectId: project }).map((e) => e.title)).toEqual([
       'Introduction of cluster development in the EU',
       'Textile Cluster Fashion Show',
     ]);
@@ -207,13 +197,17 @@ describe('events and projects', () => {
     expect(getProject(db, project)).toMatchObject({
       code: 'CB007.2013',
       partners: [
-        { name: 'Textile Cluster', role: 'lead' },
-        { name: 'Regional Development Agency JUG', role: 'partner' },
+        { name: 'Textile Cluster', role: 'lead', country: 'North Macedonia' },
+        { name: 'Regional Development Agency JUG', role: 'partner', shortName: 'RRA JUG' },
       ],
       eventIds: [course, show],
     });
-    expect(listDocuments(db, { eventId: show }).map((d) => d.title)).toEqual(['Invitation']);
-    expect(listDocuments(db, { projectId: project }).map((d) => d.title)).toEqual(['Final report']);
+    expect(listDocuments(db, { eventId: show }, '/docs').map((d) => d.path)).toEqual([
+      '/docs/a.pdf',
+    ]);
+    expect(listDocuments(db, { projectId: project }, '/docs').map((d) => d.title)).toEqual([
+      'Final report',
+    ]);
 
     const ids = (search: string) =>
       listPhotos(db, { search, sort: 'takenAt', order: 'asc' }).items.map((p) => p.id);
@@ -231,11 +225,12 @@ describe('events and projects', () => {
         .sort(),
     ).toEqual([fashion1, fashion2]);
 
-    updateEvent(db, show, { title: 'Modna revija', startsOn: '2015-11-28', city: 'Štip' });
+    edit((e) => updateEvent(e, show, { title: 'Modna revija', city: 'Štip' }));
     expect(ids('fashion')).toEqual([]);
     expect(ids('revija')).toEqual([fashion1, fashion2]);
-    deleteEvent(db, show);
+    edit((e) => deleteEvent(e, show));
     expect(ids('revija')).toEqual([]);
+    expect(getPhoto(db, fashion1)).toMatchObject({ eventId: null, eventTitle: null });
     expect(catalogStats(db)).toMatchObject({
       events: 1,
       projects: 1,
@@ -246,12 +241,15 @@ describe('events and projects', () => {
     expect(listProjects(db)).toHaveLength(1);
   });
 
-  it('refuse an event that ends before it starts, with a clear message', () => {
-    expect(() =>
-      createEvent(db, { title: 'Assembly', startsOn: '2017-12-28', endsOn: '2017-12-27' }),
-    ).toThrow(/cannot end before it starts/);
-    expect(() => createEvent(db, { title: '  ', startsOn: '2017-12-28' })).toThrow();
-    expect(listEvents(db)).toEqual([]);
+  it('refuse an edit that would end an event before it starts, and change nothing', () => {
+    const id = edit((e) => createEvent(e, { title: 'Assembly', startsOn: '2017-12-28' }));
+    expect(() => edit((e) => updateEvent(e, id, { endsOn: '2017-12-27' }))).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/^endsOn: /) as string,
+      }),
+    );
+    expect(getEvent(db, id)).toMatchObject({ startsOn: '2017-12-28', endsOn: null });
   });
 });
 
@@ -292,6 +290,7 @@ describe('tags and people', () => {
         .sort(),
     ).toEqual([a, b]);
     expect(countPhotos(db, { tagId: vranje })).toBe(1);
+    drainSearch(db); // as the indexer's writing transaction does
     expect(listPhotos(db, { search: 'places' }).items).toHaveLength(3);
 
     // Re-reading a file replaces its own keywords and leaves the user's tags alone.
@@ -299,8 +298,7 @@ describe('tags and people', () => {
     setPhotoTags(db, c, [], 'file');
     expect(photoTagPaths(db, c)).toEqual([['Places', 'Serbia', 'Vranje']]);
 
-    const person = createPerson(db, 'Јована Петровић');
-    tagPersonInPhotos(db, person, [a]);
+    edit((e) => tagPersonInPhotos(e, createPerson(e, 'Јована Петровић'), [a]));
     expect(listPhotos(db, { search: 'jovana' }).items.map((p) => p.id)).toEqual([a]);
   });
 });

@@ -56,7 +56,7 @@ test('the grid shows every photo of the catalog, with its thumbnail or a placeho
   // One heading per day, counting that day's photos.
   const perDay = new Map<string, number>();
   for (const p of photos)
-    perDay.set(p.takenAt!.slice(0, 10), (perDay.get(p.takenAt!.slice(0, 10)) ?? 0) + 1);
+    perDay.set(p.takenAt.slice(0, 10), (perDay.get(p.takenAt.slice(0, 10)) ?? 0) + 1);
   expect(scan.headers).toEqual(perDay);
 });
 

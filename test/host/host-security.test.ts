@@ -230,6 +230,8 @@ describe('the browser host', () => {
       req.on('error', reject);
       req.end();
     });
-    expect(received).toContain('event: catalog.changed\ndata: {"reason":"roots"}');
+    expect(received).toContain(
+      'event: catalog.changed\ndata: {"reason":"roots","kinds":["roots","photos"]}',
+    );
   });
 });

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -15,16 +14,14 @@ import {
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createImageService } from '../../electron/api/image-service';
-import { addPhotosToEvent, createEvent } from '../../electron/catalog/events-repo';
+import { assignPhotos, createEvent } from '../../electron/catalog/events-repo';
+import { editPhotos } from '../../electron/catalog/photo-edits';
+import { runEdit } from '../../electron/edits/history';
 import { folderTree } from '../../electron/catalog/folders-repo';
 import { countPhotos, getPhoto, listPhotos, photoDays } from '../../electron/catalog/photos-repo';
 import { getRoot, listRoots } from '../../electron/catalog/roots-repo';
 import { addPhotoTag, ensureTagPath, photoTagPaths } from '../../electron/catalog/tags-repo';
-import {
-  cachedImagePath,
-  hasCachedImage,
-  writeCachedImage,
-} from '../../electron/catalog/thumbnail-cache';
+import { cachedImagePath, hasCachedImage } from '../../electron/catalog/thumbnail-cache';
 import { isImageFileName } from '../../electron/indexer/sniff-format';
 import type { IndexProgress } from '../../shared/api/progress-schema';
 import { repoFixtures } from '../helpers/fixtures';
@@ -129,12 +126,16 @@ describe('indexing a folder', () => {
     const inFolder = idOf(lib, 'orientation/landscape_3.jpg');
     const tag = ensureTagPath(lib.db, ['Projects', 'Furniture-RE']);
     addPhotoTag(lib.db, renamed, tag);
-    const event = createEvent(lib.db, {
-      title: 'Furniture-RE info day',
-      startsOn: '2015-11-24',
-      city: 'Vranje',
-    });
-    addPhotosToEvent(lib.db, event, [renamed, moved]);
+    const event = runEdit(lib.db, 'test', (edit) => {
+      const id = createEvent(edit, {
+        title: 'Furniture-RE info day',
+        startsOn: '2015-11-24',
+        city: 'Vranje',
+      });
+      assignPhotos(edit, id, [renamed, moved]);
+      editPhotos(edit, [moved], { title: 'Info dan, Vranje', rating: 4 });
+      return id;
+    }).result;
     const caption = getPhoto(lib.db, moved)!.keywords;
 
     renameSync(join(dir, 'gps/DSCN0010.jpg'), join(dir, 'gps/Vranje info dan 001.jpg'));
@@ -159,6 +160,10 @@ describe('indexing a folder', () => {
     ).toEqual([renamed, moved].sort());
     expect(getPhoto(lib.db, moved)).toMatchObject({
       keywords: caption,
+      title: 'Info dan, Vranje',
+      rating: 4,
+      edited: ['title', 'rating'],
+      eventId: event,
       fileName: 'DSC_2208.JPG',
       namePrefix: 'DSC_',
       nameNumber: 2208,
@@ -175,34 +180,16 @@ describe('indexing a folder', () => {
     );
   });
 
-  it('recognises photos an older catalog fingerprinted with SHA-256, moved, and still shows them', async () => {
+  it('recognises a moved photo by its fingerprint, tells a copy from it, and re-makes deleted thumbnails', async () => {
     const dir = copyFixtures(repoFixtures);
     const lib = library();
     await lib.index([dir]);
-    // What a catalog indexed before XXH64 holds: SHA-256 fingerprints, thumbnails named by them.
-    const sha = (rel: string) =>
-      createHash('sha256')
-        .update(readFileSync(join(dir, rel)))
-        .digest('hex')
-        .slice(0, 32);
-    for (const [id, rel] of lib.paths()) {
-      const { fingerprint } = getPhoto(lib.db, id)!;
-      if (!fingerprint) continue; // empty or unreadable
-      const legacy = sha(rel);
-      const thumb = cachedImagePath(lib.cacheDir, 'thumbs', fingerprint);
-      if (hasCachedImage(thumb))
-        writeCachedImage(cachedImagePath(lib.cacheDir, 'thumbs', legacy), readFileSync(thumb));
-      lib.db
-        .prepare(
-          `UPDATE photos SET fingerprint = ?, thumb_key = CASE WHEN thumb_key IS NULL THEN NULL ELSE ? END WHERE id = ?`,
-        )
-        .run(legacy, legacy, id);
-    }
     const moved = idOf(lib, 'gps/DSCN0010.jpg');
     const stays = idOf(lib, 'cameras/tanners_ridge.jpg');
     const tag = ensureTagPath(lib.db, ['Projects', 'Furniture-RE']);
     addPhotoTag(lib.db, moved, tag);
     const before = getPhoto(lib.db, stays)!.fingerprint!;
+    expect(before).toMatch(/^[0-9a-f]{16}$/);
 
     renameSync(join(dir, 'gps/DSCN0010.jpg'), join(dir, 'gps/Vranje info dan 001.jpg'));
     // Same size and content as a photo that did not move: a copy, not that photo.
@@ -211,18 +198,16 @@ describe('indexing a folder', () => {
     expect(await lib.index()).toMatchObject({ moved: 1, added: 1, missing: 0 });
     expect(lib.paths().get(moved)).toBe('gps/Vranje info dan 001.jpg');
     expect(photoTagPaths(lib.db, moved)).toContainEqual(['Projects', 'Furniture-RE']);
-    // The moved file was read, so it now has the new kind; the unchanged one was not.
-    expect(getPhoto(lib.db, moved)!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(getPhoto(lib.db, stays)!.fingerprint).toBe(before);
 
-    // The unchanged photo's thumbnail, deleted from the cache, is made again under its old name.
+    // A thumbnail deleted from the cache is made again under the same name.
     const images = createImageService(lib.db, lib.cacheDir, () => lib.pool);
     rmSync(cachedImagePath(lib.cacheDir, 'thumbs', before));
     expect(await images('thumb', stays)).toMatchObject({
       path: cachedImagePath(lib.cacheDir, 'thumbs', before),
     });
     expect(await images('preview', stays)).not.toBeNull();
-    // A file that changed without a rescan is still caught under the old kind of fingerprint.
+    // A file that changed without a rescan is not shown as the photo the catalog describes.
     execFileSync('exiftool', [
       '-q',
       '-overwrite_original',
@@ -280,6 +265,40 @@ describe('indexing a folder', () => {
     expect(getPhoto(lib.db, sidecarPhoto)!.city).toBe('Leskovac');
     expect(photoTagPaths(lib.db, id)).toContainEqual(['Best of 2023']);
     expect(listPhotos(lib.db, { search: 'stip' }).items.map((p) => p.id)).toEqual([id]);
+  });
+
+  it("shows a changed file's new values and keeps what people typed over them", async () => {
+    const dir = copyFixtures(repoFixtures);
+    const lib = library();
+    await lib.index([dir]);
+    const id = idOf(lib, 'cameras/tanners_ridge.jpg');
+    runEdit(lib.db, 'test', (edit) =>
+      editPhotos(edit, [id], { title: 'Fashion show, backstage', rating: 5 }),
+    );
+    execFileSync('exiftool', [
+      '-q',
+      '-overwrite_original',
+      '-XMP-dc:Title=DSC_2208',
+      '-XMP-dc:Description=Modna revija, Štip',
+      '-XMP-xmp:Rating=2',
+      join(dir, 'cameras/tanners_ridge.jpg'),
+    ]);
+
+    expect(await lib.index()).toMatchObject({ updated: 1 });
+    expect(getPhoto(lib.db, id)).toMatchObject({
+      title: 'Fashion show, backstage',
+      caption: 'Modna revija, Štip',
+      rating: 5,
+      fromFile: { title: 'DSC_2208', caption: 'Modna revija, Štip', rating: 2 },
+      edited: ['title', 'rating'],
+    });
+    // Both what the file says and what the person typed find it.
+    for (const words of ['backstage', 'revija stip'])
+      expect(listPhotos(lib.db, { search: words }).items.map((p) => p.id)).toEqual([id]);
+    // Dropping the person's value shows the file's again.
+    runEdit(lib.db, 'test', (edit) => editPhotos(edit, [id], { title: null }));
+    expect(getPhoto(lib.db, id)).toMatchObject({ title: 'DSC_2208', edited: ['rating'] });
+    expect(listPhotos(lib.db, { search: 'backstage' }).items).toEqual([]);
   });
 
   it('marks a root offline when its drive is gone, and keeps all its photos', async () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +8,6 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex').slice(0, 32);
 // The one-shot hash, not the chunked one readFileOnce feeds.
 const oneShot = await xxhash();
 const xxh64 = (b: Buffer) => oneShot.h64Raw(b).toString(16).padStart(16, '0');
@@ -34,24 +32,11 @@ describe('readFileOnce', () => {
     // Growing and shrinking sizes, so the kept buffer is reused and replaced.
     for (const path of [...files, ...files.reverse()]) {
       const expected = readFileSync(path);
-      const seen = await readFileOnce(path, ({ bytes, fingerprint, legacyFingerprint }) => ({
+      const seen = await readFileOnce(path, ({ bytes, fingerprint }) => ({
         equal: bytes.equals(expected),
         fingerprint,
-        legacyFingerprint,
       }));
-      expect(seen).toEqual({ equal: true, fingerprint: xxh64(expected), legacyFingerprint: null });
-    }
-  });
-
-  it('also gives the SHA-256 fingerprint older catalogs hold, when asked', async () => {
-    for (const path of files) {
-      const expected = readFileSync(path);
-      const seen = await readFileOnce(
-        path,
-        ({ fingerprint, legacyFingerprint }) => [fingerprint, legacyFingerprint],
-        { legacy: true },
-      );
-      expect(seen).toEqual([xxh64(expected), sha256(expected)]);
+      expect(seen).toEqual({ equal: true, fingerprint: xxh64(expected) });
     }
   });
 

@@ -87,7 +87,12 @@ describe('the IPC handlers', () => {
   it('send events to our own page only', async () => {
     sent.length = 0;
     await invoke('app://kadar/index.html', 'roots.add', { path: tempDir() });
-    expect(sent).toContainEqual(['ours', 'kadar:event', 'catalog.changed', { reason: 'roots' }]);
+    expect(sent).toContainEqual([
+      'ours',
+      'kadar:event',
+      'catalog.changed',
+      { reason: 'roots', kinds: ['roots', 'photos'] },
+    ]);
     expect(sent.some(([who]) => who === 'foreign')).toBe(false);
   });
 });

@@ -1,0 +1,69 @@
+import { getPhotos } from '../../catalog/photos-repo';
+import { catalogStats } from '../../catalog/stats-repo';
+import type { appMethods } from '../../../shared/api/domains/app';
+import { KadarError } from '../../../shared/errors';
+import type { ApiContext, DomainHandlers } from '../api-context';
+import type { IndexService } from '../index-service';
+import { linkSamplePhotos, openSampleArchive, sampleArchiveDir } from '../sample-archive';
+
+/** What the transport adds: a native folder picker and "Show in folder" (Electron only). */
+export interface ShellServices {
+  kind: 'electron' | 'browser';
+  pickFolder?: () => Promise<string | null>;
+  showInFolder?: (path: string) => void;
+}
+
+function unsupported(what: string): never {
+  throw new KadarError('UNSUPPORTED', `${what} is only available in the desktop app.`);
+}
+
+export function appService(
+  ctx: ApiContext,
+  indexing: IndexService,
+  shell: ShellServices,
+  version: string,
+): DomainHandlers<typeof appMethods> {
+  const { db } = ctx;
+  return {
+    'app.info': () => ({
+      version,
+      catalogPath: ctx.catalogPath,
+      cacheDir: ctx.cacheDir,
+      shell: shell.kind,
+      sampleAvailable: sampleArchiveDir() != null,
+    }),
+    'catalog.stats': () => catalogStats(db),
+    'sample.open': () => {
+      const rootId = openSampleArchive(db, ctx.catalogPath);
+      const everything = [
+        'roots',
+        'photos',
+        'events',
+        'projects',
+        'organisations',
+        'history',
+      ] as const;
+      ctx.emit('catalog.changed', { reason: 'sample', kinds: [...everything] });
+      indexing.start([rootId]);
+      indexing
+        .idle()
+        .then(() => {
+          linkSamplePhotos(db);
+          ctx.emit('catalog.changed', { reason: 'sample', kinds: [...everything] });
+        })
+        // The catalog may have been closed meanwhile; the links are made on the next open.
+        .catch(() => undefined);
+      return { rootId };
+    },
+    'shell.pickFolder': async () => ({
+      path: shell.pickFolder ? await shell.pickFolder() : unsupported('Choosing a folder'),
+    }),
+    'shell.showInFolder': ({ photoId }) => {
+      if (!shell.showInFolder) unsupported('Showing a file in its folder');
+      const [photo] = getPhotos(db, [photoId]);
+      if (!photo) throw new KadarError('NOT_FOUND', `There is no photo ${photoId}.`);
+      shell.showInFolder(photo.path);
+      return { shown: true };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { photoSchema } from '../photo-schema';
+import { photoFilterSchema, photoPageQuerySchema, photoSortSchema } from '../photo-query-schema';
+import { id, ids, none } from './common';
+
+export const cameraSchema = z.object({
+  id: z.number().int(),
+  make: z.string(),
+  model: z.string(),
+  photoCount: z.number().int(),
+});
+export type Camera = z.output<typeof cameraSchema>;
+
+/** A run of consecutive photos in the grid under one heading (a day, for date order). */
+export const photoGroupSchema = z.object({
+  key: z.string(),
+  start: z.number().int(),
+  count: z.number().int(),
+});
+export type PhotoGroup = z.output<typeof photoGroupSchema>;
+
+export const photoQuerySchema = photoFilterSchema.extend(photoSortSchema.shape).strict();
+export type PhotoQuery = z.input<typeof photoQuerySchema>;
+
+/**
+ * What a person sets on photos. A value replaces the file's (a blank text hides it); null
+ * drops the person's value, so the file's shows again.
+ */
+export const photoEditSchema = z
+  .object({
+    title: z.string().trim().max(2000).nullable().optional(),
+    caption: z.string().trim().max(20000).nullable().optional(),
+    rating: z.number().int().min(0).max(5).nullable().optional(),
+  })
+  .strict();
+export type PhotoEdit = z.input<typeof photoEditSchema>;
+
+export const photoMethods = {
+  /** Every id a query selects, in order, with its day groups: what the virtual grid lays out. */
+  'photos.ids': {
+    input: photoQuerySchema,
+    output: z.object({ ids: z.array(z.number().int()), groups: z.array(photoGroupSchema) }),
+  },
+  'photos.get': {
+    input: z.object({ ids: z.array(id).max(500) }).strict(),
+    output: z.array(photoSchema),
+  },
+  'photos.page': {
+    input: photoPageQuerySchema.strict(),
+    output: z.object({ items: z.array(photoSchema), nextCursor: z.string().nullable() }),
+  },
+  /** Photo counts per day for the date tree, under every filter but the dates. */
+  'photos.days': {
+    input: photoFilterSchema.strict(),
+    output: z.array(z.object({ day: z.string(), count: z.number().int() })),
+  },
+  /** Sets fields on photos, as one step of the edit history. */
+  'photos.edit': {
+    input: z.object({ ids: ids(200_000), set: photoEditSchema }).strict(),
+    output: z.object({ changed: z.number().int() }),
+  },
+  'cameras.list': { input: none, output: z.array(cameraSchema) },
+} as const;
