@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cacheDirFor } from '../catalog/default-paths';
+import { cacheDirFor, documentsDirFor } from '../catalog/default-paths';
 import { openCatalog, type Catalog, type OpenCatalogOptions } from '../catalog/open-catalog';
 import { createIndexPool, type IndexPool } from '../indexer/index-pool';
 import { apiEvents, type EventName, type EventPayload } from '../../shared/api/contract';
@@ -10,8 +10,10 @@ import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
 import { appService, type ShellServices } from './services/app-service';
+import { documentsService } from './services/documents-service';
 import { eventsService } from './services/events-service';
 import { historyService } from './services/history-service';
+import { newsService } from './services/news-service';
 import { libraryService } from './services/library-service';
 import { organisationsService } from './services/organisations-service';
 import { photosService } from './services/photos-service';
@@ -49,14 +51,24 @@ export function createKadarApi(options: KadarApiOptions) {
   const indexing = createIndexService(db, cacheDir, getPool, emit);
   const images = createImageService(db, cacheDir, getPool);
   const photos = photosService(ctx);
+  const documentsDir = documentsDirFor(options.catalogPath);
+  const documents = documentsService(ctx, { documentsDir, pool: getPool });
 
   const handlers: Handlers = {
-    ...appService(ctx, indexing, options.shell ?? { kind: 'browser' }, version),
+    ...appService(ctx, {
+      indexing,
+      shell: options.shell ?? { kind: 'browser' },
+      version,
+      documentPath: (id) => documents.require(id).path,
+      attachDocument: documents.handlers['documents.attach'],
+    }),
+    ...documents.handlers,
     ...libraryService(ctx, indexing),
     ...photos,
     ...eventsService(ctx),
     ...projectsService(ctx),
     ...organisationsService(ctx),
+    ...newsService(ctx),
     ...historyService(ctx),
   };
 
@@ -66,6 +78,7 @@ export function createKadarApi(options: KadarApiOptions) {
     handlers,
     call: (method: unknown, input: unknown) => dispatch(handlers, method, input),
     images,
+    documentFile: documents.documentFile,
     indexing,
     warmUp: photos.warmUp,
     /** Every event, for transports to forward. */

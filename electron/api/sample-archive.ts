@@ -122,10 +122,18 @@ function sampleLinks(db: Catalog): SampleLinks | null {
   return setting ? (JSON.parse(setting.value) as SampleLinks) : null;
 }
 
-/** The sample's documents, to attach once (their text is read in a worker). */
-export function sampleDocuments(db: Catalog): { eventId: number; title: string; path: string }[] {
+/** The sample's documents not attached yet (their text is read in a worker). */
+export function sampleDocumentsToAttach(
+  db: Catalog,
+): { eventId: number; title: string; path: string }[] {
+  const attached = sql<[number, string], { one: number }>(
+    db,
+    `SELECT 1 AS one FROM documents WHERE event_id = ? AND title = ?`,
+  );
   return (sampleLinks(db)?.links ?? []).flatMap((link) =>
-    link.documents.map((doc) => ({ eventId: link.eventId, ...doc })),
+    link.documents
+      .filter((doc) => !attached.get(link.eventId, doc.title))
+      .map((doc) => ({ eventId: link.eventId, ...doc })),
   );
 }
 

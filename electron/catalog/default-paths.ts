@@ -35,3 +35,11 @@ export function resolveCatalogPath(explicit?: string, p: Platform = current()): 
 export function cacheDirFor(catalogPath: string): string {
   return join(dirname(catalogPath), `${basename(catalogPath, extname(catalogPath))}-cache`);
 }
+
+/**
+ * The documents folder beside a catalog (`catalog.sqlite` → `catalog-documents/`): copies of
+ * the invitations, agendas and reports people attached. Unlike the cache, this is archive.
+ */
+export function documentsDirFor(catalogPath: string): string {
+  return join(dirname(catalogPath), `${basename(catalogPath, extname(catalogPath))}-documents`);
+}

@@ -105,3 +105,13 @@ export function listDocuments(db: Catalog, owner: DocumentOwner, documentsDir: s
     .all(id)
     .map((row) => toDocument(row, documentsDir));
 }
+
+export function renameDocument(edit: Edit, id: number, title: string): void {
+  edit.update('documents', { id }, { title });
+}
+
+/** Detaches a document; its stored copy stays, so undoing this finds the file. */
+export function removeDocument(edit: Edit, id: number): boolean {
+  edit.delete('document_text', { document_id: id });
+  return edit.delete('documents', { id }) > 0;
+}

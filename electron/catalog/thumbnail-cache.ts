@@ -7,7 +7,8 @@ export const thumbnailSize = 320;
 /** Viewer previews, made on demand. */
 export const previewSize = 2048;
 
-export type CacheKind = 'thumbs' | 'previews';
+/** Photos' thumbnails and previews, and documents' first-page thumbnails. */
+export type CacheKind = 'thumbs' | 'previews' | 'documents';
 
 /**
  * Cached images are named by the content fingerprint of their original: a moved or renamed
@@ -15,7 +16,7 @@ export type CacheKind = 'thumbs' | 'previews';
  * changed content. The folder size is part of the path so a new size starts a fresh set.
  */
 export function cachedImagePath(cacheDir: string, kind: CacheKind, key: string): string {
-  const size = kind === 'thumbs' ? thumbnailSize : previewSize;
+  const size = kind === 'previews' ? previewSize : thumbnailSize;
   return join(cacheDir, `${kind}-${size}`, key.slice(0, 2), `${key}.jpg`);
 }
 

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KadarApi } from '../api/kadar-api';
-import { imageKinds, type ImageKind } from '../../shared/api/contract';
+import { apiMethods, imageKinds, isMethodName, type ImageKind } from '../../shared/api/contract';
+import { documentFileKinds, type DocumentFileKind } from '../../shared/api/domains/documents';
 import type { ApiError } from '../../shared/errors';
 import { checkRequest, newToken, securityHeaders, tokenCookie } from './host-security';
 import { loadStaticFiles } from './static-files';
@@ -31,6 +32,8 @@ const statusOf: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   FOLDER_NOT_FOUND: 404,
+  FILE_UNREADABLE: 422,
+  DOCUMENT_UNREADABLE: 422,
   ALREADY_RUNNING: 409,
   UNSUPPORTED: 501,
 };
@@ -55,19 +58,25 @@ function sendError(res: ServerResponse, status: number, error: ApiError): void {
   sendJson(res, status, error);
 }
 
-/** The request body as text; a body over 1 MiB is read to its end and refused (beyond 64 MiB the
- * connection is dropped), so the client still gets its 413 answer. */
-function readBody(req: IncomingMessage): Promise<string> {
+/** How large a method's input may be: 1 MiB, unless the contract allows more (dropped files). */
+function bodyLimit(method: string): number {
+  const spec = isMethodName(method) ? apiMethods[method] : undefined;
+  return spec && 'maxInputBytes' in spec ? spec.maxInputBytes : maxBody;
+}
+
+/** The request body as text; a body over the limit is read to its end and refused (beyond 64
+ * times it the connection is dropped), so the client still gets its 413 answer. */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= maxBody) chunks.push(chunk);
-      else if (size > 64 * maxBody) req.destroy();
+      if (size <= limit) chunks.push(chunk);
+      else if (size > 64 * limit) req.destroy();
     });
     req.on('end', () =>
-      size > maxBody
+      size > limit
         ? reject(new Error('too large'))
         : resolve(Buffer.concat(chunks).toString('utf8')),
     );
@@ -104,7 +113,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendError(res, 415, { code: 'INVALID_INPUT', message: 'API calls send JSON.' });
       }
-      readBody(req)
+      readBody(req, bodyLimit(method))
         .then(async (text) => {
           let input: unknown;
           try {
@@ -136,6 +145,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         code: 'NOT_FOUND',
         message: 'Images are addressed by photo id.',
       });
+
+    const doc = /^\/doc\/([a-z]+)\/(\d{1,15})$/.exec(url.pathname);
+    if (doc)
+      return serveDocument(req, res, doc[1]!, Number(doc[2]), url.searchParams.has('download'));
 
     const file = files.get(url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return sendError(res, 404, { code: 'NOT_FOUND', message: 'Not found.' });
@@ -199,6 +212,44 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       .catch((error: unknown) =>
         sendError(res, 500, { code: 'INTERNAL', message: (error as Error).message }),
       );
+  }
+
+  /** A document's file or first-page thumbnail, by document id: never a path from the request. */
+  function serveDocument(
+    req: IncomingMessage,
+    res: ServerResponse,
+    kind: string,
+    id: number,
+    download: boolean,
+  ): void {
+    const found =
+      (documentFileKinds as readonly string[]).includes(kind) &&
+      api.documentFile(kind as DocumentFileKind, id);
+    if (!found)
+      return sendError(res, 404, { code: 'NOT_FOUND', message: `Document ${id} has no ${kind}.` });
+    if (req.headers['if-none-match'] === found.etag) {
+      res.writeHead(304, { ETag: found.etag });
+      res.end();
+      return;
+    }
+    createReadStream(found.path)
+      .on('error', () =>
+        sendError(res, 404, {
+          code: 'FILE_UNREADABLE',
+          message: `The file of document ${id} cannot be read: is its drive connected?`,
+        }),
+      )
+      .on('open', function (this: NodeJS.ReadableStream) {
+        res.writeHead(200, {
+          ...securityHeaders,
+          'Content-Type': found.mime,
+          'Cache-Control': 'private, no-cache',
+          ETag: found.etag,
+          'Content-Disposition': `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+        });
+        if (req.method === 'HEAD') res.end();
+        else this.pipe(res);
+      });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron';
+import { KadarError } from '../../shared/errors';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { callApi } from '../api/dispatch';
@@ -81,6 +82,11 @@ if (!app.requestSingleInstanceLock()) {
           kind: 'electron',
           pickFolder,
           showInFolder: (path) => shell.showItemInFolder(path),
+          openPath: async (path) => {
+            // Electron answers an error message instead of throwing.
+            const failure = await shell.openPath(path);
+            if (failure) throw new KadarError('FILE_UNREADABLE', `${path}: ${failure}`);
+          },
         },
       });
       const kadar = api;

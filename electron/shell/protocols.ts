@@ -5,6 +5,7 @@ import { loadStaticFiles } from '../host/static-files';
 import { contentSecurityPolicy } from '../host/host-security';
 import { imageProtocol } from '../../shared/api/client';
 import { imageKinds, type ImageKind } from '../../shared/api/contract';
+import { documentFileKinds, type DocumentFileKind } from '../../shared/api/domains/documents';
 import { appScheme } from './window-options';
 
 /** Must run before the app is ready: both schemes behave like https for the renderer. */
@@ -29,8 +30,24 @@ export function handleSchemes(api: KadarApi, rendererDir: string): void {
   const csp = contentSecurityPolicy.replace("img-src 'self'", `img-src 'self' ${imageProtocol}:`);
   const files = loadStaticFiles(rendererDir);
 
-  protocol.handle(appScheme, (request) => {
+  protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
+    // Documents by id, on the renderer's own origin, so the PDF viewer may fetch them.
+    const doc = /^\/doc\/([a-z]+)\/(\d{1,15})$/.exec(url.pathname);
+    if (url.host === 'kadar' && doc) {
+      const found =
+        (documentFileKinds as readonly string[]).includes(doc[1]!) &&
+        api.documentFile(doc[1] as DocumentFileKind, Number(doc[2]));
+      if (!found) return notFound();
+      const response = await net.fetch(pathToFileURL(found.path).href);
+      return new Response(response.body, {
+        headers: {
+          'Content-Type': found.mime,
+          ETag: found.etag,
+          'Content-Disposition': `${url.searchParams.has('download') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+        },
+      });
+    }
     const file =
       url.host === 'kadar'
         ? files.get(url.pathname === '/' ? '/index.html' : url.pathname)

@@ -1,5 +1,5 @@
 import type { KadarBridge, KadarClient } from '../../shared/api/client';
-import { electronImageUrl } from '../../shared/api/client';
+import { documentPath, electronImageUrl } from '../../shared/api/client';
 import { isEventName, isMethodName } from '../../shared/api/api-names';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import { KadarError } from '../../shared/errors';
@@ -27,5 +27,6 @@ export function createBridgeClient(bridge: KadarBridge): KadarClient {
       return () => set.delete(listener as (payload: unknown) => void);
     },
     imageUrl: electronImageUrl,
+    documentUrl: (kind, id, options) => `app://kadar/${documentPath(kind, id, options)}`,
   };
 }

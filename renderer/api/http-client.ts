@@ -1,4 +1,4 @@
-import type { KadarClient } from '../../shared/api/client';
+import { documentPath, type KadarClient } from '../../shared/api/client';
 import { eventNames } from '../../shared/api/api-names';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import { isApiError, KadarError } from '../../shared/errors';
@@ -47,5 +47,6 @@ export function createHttpClient(base = ''): KadarClient {
       return () => set.delete(listener);
     },
     imageUrl: (kind, photoId) => `${base}/img/${kind}/${photoId}`,
+    documentUrl: (kind, id, options) => `${base}/${documentPath(kind, id, options)}`,
   };
 }

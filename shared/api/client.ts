@@ -7,6 +7,7 @@ import type {
   MethodName,
   MethodOutput,
 } from './contract';
+import type { DocumentFileKind } from './domains/documents';
 
 /** What the renderer holds: the contract, whichever transport carries it. */
 export interface KadarClient {
@@ -14,7 +15,16 @@ export interface KadarClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** The URL of a photo's thumbnail or preview: by id, never by path. */
   imageUrl(kind: ImageKind, photoId: number): string;
+  /** The URL of a document's file or first-page thumbnail: by id, on the page's own origin. */
+  documentUrl(kind: DocumentFileKind, documentId: number, options?: { download?: boolean }): string;
 }
+
+/** Both transports serve documents beside the renderer, at doc/<kind>/<id>. */
+export const documentPath = (
+  kind: DocumentFileKind,
+  documentId: number,
+  options: { download?: boolean } = {},
+) => `doc/${kind}/${documentId}${options.download ? '?download=1' : ''}`;
 
 /** How a call's outcome crosses a process boundary. */
 export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };

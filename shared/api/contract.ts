@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { EventName as ListedEventName, MethodName as ListedMethodName } from './api-names';
 import { appMethods } from './domains/app';
 import { entityKindSchema } from './domains/common';
+import { documentMethods } from './domains/documents';
 import { eventMethods } from './domains/events';
 import { historyMethods } from './domains/history';
 import { indexingMethods } from './domains/indexing';
+import { newsMethods } from './domains/news';
 import { organisationMethods } from './domains/organisations';
 import { photoMethods } from './domains/photos';
 import { projectMethods } from './domains/projects';
@@ -26,6 +28,8 @@ export const apiMethods = {
   ...eventMethods,
   ...projectMethods,
   ...organisationMethods,
+  ...documentMethods,
+  ...newsMethods,
   ...historyMethods,
   ...indexingMethods,
 } as const;

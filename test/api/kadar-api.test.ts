@@ -14,10 +14,20 @@ const events: [string, unknown][] = [];
 beforeAll(async () => {
   api = createKadarApi({ catalogPath: join(tempDir(), 'catalog.sqlite') });
   api.onEvent((name, payload) => events.push([name, payload]));
+  const sampleDone = new Promise<void>((resolve) =>
+    api.onEvent((name, payload) => {
+      const changed = payload as { reason?: string; kinds?: string[] };
+      if (
+        name === 'catalog.changed' &&
+        changed.reason === 'sample' &&
+        changed.kinds?.includes('documents')
+      )
+        resolve();
+    }),
+  );
   await callApi(api.handlers, 'sample.open', {});
-  await api.indexing.idle();
-  // The sample links its photos to events once they are indexed.
-  await new Promise((r) => setTimeout(r, 50));
+  // The sample links its photos to events once they are indexed, then attaches its documents.
+  await sampleDone;
 });
 
 afterAll(async () => {

@@ -1,28 +1,42 @@
 import { getPhotos } from '../../catalog/photos-repo';
 import { catalogStats } from '../../catalog/stats-repo';
 import type { appMethods } from '../../../shared/api/domains/app';
+import type { documentMethods } from '../../../shared/api/domains/documents';
 import { KadarError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 import type { IndexService } from '../index-service';
-import { linkSamplePhotos, openSampleArchive, sampleArchiveDir } from '../sample-archive';
+import {
+  linkSamplePhotos,
+  openSampleArchive,
+  sampleArchiveDir,
+  sampleDocumentsToAttach,
+} from '../sample-archive';
 
 /** What the transport adds: a native folder picker and "Show in folder" (Electron only). */
 export interface ShellServices {
   kind: 'electron' | 'browser';
   pickFolder?: () => Promise<string | null>;
   showInFolder?: (path: string) => void;
+  /** Opens a file with the system's app for it. */
+  openPath?: (path: string) => Promise<void>;
 }
 
 function unsupported(what: string): never {
   throw new KadarError('UNSUPPORTED', `${what} is only available in the desktop app.`);
 }
 
+export interface AppServiceDeps {
+  indexing: IndexService;
+  shell: ShellServices;
+  version: string;
+  documentPath: (id: number) => string;
+  attachDocument: DomainHandlers<typeof documentMethods>['documents.attach'];
+}
+
 export function appService(
   ctx: ApiContext,
-  indexing: IndexService,
-  shell: ShellServices,
-  version: string,
-): DomainHandlers<typeof appMethods> {
+  { indexing, shell, version, documentPath, attachDocument }: AppServiceDeps,
+): DomainHandlers<typeof appMethods & Pick<typeof documentMethods, 'shell.openDocument'>> {
   const { db } = ctx;
   return {
     'app.info': () => ({
@@ -47,9 +61,16 @@ export function appService(
       indexing.start([rootId]);
       indexing
         .idle()
-        .then(() => {
+        .then(async () => {
           linkSamplePhotos(db);
-          ctx.emit('catalog.changed', { reason: 'sample', kinds: [...everything] });
+          // In the sample's folder, so linked in place, as the office may do with its own.
+          for (const doc of sampleDocumentsToAttach(db))
+            await attachDocument({
+              owner: { eventId: doc.eventId },
+              source: { path: doc.path, link: true },
+              title: doc.title,
+            });
+          ctx.emit('catalog.changed', { reason: 'sample', kinds: [...everything, 'documents'] });
         })
         // The catalog may have been closed meanwhile; the links are made on the next open.
         .catch(() => undefined);
@@ -64,6 +85,11 @@ export function appService(
       if (!photo) throw new KadarError('NOT_FOUND', `There is no photo ${photoId}.`);
       shell.showInFolder(photo.path);
       return { shown: true };
+    },
+    'shell.openDocument': async ({ id }) => {
+      if (!shell.openPath) unsupported('Opening a document with its app');
+      await shell.openPath(documentPath(id));
+      return { opened: true };
     },
   };
 }

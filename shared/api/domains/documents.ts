@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id, optionalText, requiredText } from './common';
 
 export const documentSchema = z.object({
   id: z.number().int(),
@@ -16,3 +17,61 @@ export const documentSchema = z.object({
   addedAt: z.string(),
 });
 export type KadarDocument = z.infer<typeof documentSchema>;
+
+export const documentOwnerSchema = z.union([
+  z.object({ eventId: id }).strict(),
+  z.object({ projectId: id }).strict(),
+]);
+export type DocumentOwner = z.infer<typeof documentOwnerSchema>;
+
+/** Files reach the catalog by path (the desktop app's picker) or as bytes (a browser's drop). */
+export const documentSourceSchema = z.union([
+  z
+    .object({
+      path: z.string().trim().min(1).max(4096),
+      /** Keep the file where it is (under a library folder) instead of copying it in. */
+      link: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      fileName: requiredText(255).refine((n) => !/[\\/]/.test(n), 'A file name, not a path'),
+      dataBase64: z.string().max(140_000_000),
+    })
+    .strict(),
+]);
+
+/** Documents reach the renderer by id: the file itself, or its first page as a thumbnail. */
+export const documentFileKinds = ['file', 'thumb'] as const;
+export type DocumentFileKind = (typeof documentFileKinds)[number];
+
+export const documentMethods = {
+  'documents.list': { input: documentOwnerSchema, output: z.array(documentSchema) },
+  /** Attaches a file to an event or project; a PDF's text becomes searchable. */
+  'documents.attach': {
+    input: z
+      .object({
+        owner: documentOwnerSchema,
+        source: documentSourceSchema,
+        title: optionalText(500),
+      })
+      .strict(),
+    output: documentSchema,
+    // Dropped files travel as base64 in the call itself.
+    maxInputBytes: 150 * 1024 * 1024,
+  },
+  'documents.rename': {
+    input: z.object({ id, title: requiredText(500) }).strict(),
+    output: documentSchema,
+  },
+  /** Detaches a document; a copy stays in the documents folder, so undo brings it back. */
+  'documents.remove': {
+    input: z.object({ id }).strict(),
+    output: z.object({ removed: z.boolean() }),
+  },
+  /** Electron opens the file with its system app; the browser host answers UNSUPPORTED. */
+  'shell.openDocument': {
+    input: z.object({ id }).strict(),
+    output: z.object({ opened: z.boolean() }),
+  },
+} as const;

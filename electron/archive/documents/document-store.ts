@@ -1,0 +1,35 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The catalog's own copies of attached documents, one folder per content fingerprint holding
+ * the file under its original name: people can browse the folder, the same file attached twice
+ * is stored once, and an undone removal finds its file still there.
+ */
+export function storedNameOf(fingerprint: string, fileName: string): string {
+  return `${fingerprint}/${fileName}`;
+}
+
+/** Copies `source` into the store (unless it is there already), atomically. */
+export function storeCopy(documentsDir: string, storedName: string, source: string): void {
+  const target = join(documentsDir, storedName);
+  if (existsSync(target)) return;
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    copyFileSync(source, temp);
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Writes dropped bytes to a private temporary file, to be read and stored like a picked file. */
+export function writeIncoming(documentsDir: string, data: Buffer): string {
+  const dir = join(documentsDir, '.incoming');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, randomBytes(8).toString('hex'));
+  writeFileSync(path, data);
+  return path;
+}
