@@ -16,7 +16,7 @@ export interface ApiContext {
    * Runs a command as one undoable step and tells renderers what it changed. `label` names
    * the step in the history ("Assign 12 photos to Modna revija").
    */
-  edit<T>(label: string | ((result: T) => string), command: (edit: Edit) => T): T;
+  edit: <T>(label: string | ((result: T) => string), command: (edit: Edit) => T) => T;
 }
 
 export function createApiContext(base: Omit<ApiContext, 'edit'>): ApiContext {

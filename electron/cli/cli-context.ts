@@ -1,5 +1,6 @@
 import { openCatalog, type Catalog } from '../catalog/open-catalog';
 import { cacheDirFor, resolveCatalogPath } from '../catalog/default-paths';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 
 export interface GlobalOptions {
   catalog?: string;
@@ -22,3 +23,29 @@ export async function writeOut(text: string): Promise<void> {
   if (!process.stdout.write(text))
     await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 }
+
+/**
+ * Runs `use` with the API over the chosen catalog, as the app does: the CLI is one more
+ * transport over the contract, so its input is validated and its errors are the API's.
+ */
+export async function withApi<T>(
+  options: GlobalOptions,
+  use: (call: ApiCaller) => Promise<T>,
+): Promise<T> {
+  const { createKadarApi } = await import('../api/kadar-api');
+  const { callApi } = await import('../api/dispatch');
+  const api = createKadarApi({ catalogPath: resolveCatalogPath(options.catalog) });
+  try {
+    return await use((method, input) => callApi(api.handlers, method, input));
+  } finally {
+    await api.close();
+  }
+}
+
+export type ApiCaller = <M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+) => Promise<MethodOutput<M>>;
+
+/** Prints a value as the command's JSON answer. */
+export const printJson = (value: unknown) => writeOut(`${JSON.stringify(value, null, 2)}\n`);

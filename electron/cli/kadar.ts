@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { exitWithError } from './exit-with-error';
+import { positiveInt, registerArchiveCommands } from './register-archive';
 
 // Each command loads its own modules when it runs: `serve` needs the API's schemas, and
 // loading those alone (zod) would add a tenth of a second to every `kadar index`.
@@ -10,13 +11,6 @@ const commands = {
   serve: () => import('./commands/serve-command'),
   stats: () => import('./commands/stats-command'),
 };
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError('Expected a positive whole number.');
-  return n;
-}
 
 const collectInts = (value: string, previous: number[] = []) => [...previous, positiveInt(value)];
 
@@ -82,6 +76,9 @@ program
   .option('--limit <n>', 'at most this many', positiveInt)
   .option('--errors', 'only files that could not be read fully')
   .option('--missing', 'only photos whose files have vanished')
+  .option('--event <id>', 'only the photos of this event', positiveInt)
+  .option('--project <id>', "only the photos of this project's events", positiveInt)
+  .option('--no-event', 'only photos in no event')
   .action((options: object) =>
     run(async () => (await commands.photos()).photosCommand({ ...program.opts(), ...options })),
   );
@@ -112,5 +109,7 @@ program
   .action((options: object) =>
     run(async () => (await commands.serve()).serveCommand({ ...program.opts(), ...options })),
   );
+
+registerArchiveCommands(program, run);
 
 program.parseAsync().catch(exitWithError);

@@ -4,7 +4,6 @@ import {
   listDocuments,
   removeDocument,
   renameDocument,
-  type DocumentOwner,
 } from '../../catalog/documents-repo';
 import { cachedImagePath, hasCachedImage } from '../../catalog/thumbnail-cache';
 import type { documentMethods, DocumentFileKind } from '../../../shared/api/domains/documents';
@@ -33,7 +32,7 @@ export function documentsService(
     return doc;
   };
   const handlers: DomainHandlers<Methods> = {
-    'documents.list': (owner) => listDocuments(db, owner as DocumentOwner, imports.documentsDir),
+    'documents.list': (owner) => listDocuments(db, owner, imports.documentsDir),
     'documents.attach': async (input) =>
       require(
         await importDocument({ ...imports, db, cacheDir: ctx.cacheDir, edit: ctx.edit }, input),
@@ -56,7 +55,7 @@ export function documentsService(
     handlers,
     require,
     /** A document's file or first-page thumbnail, by id, for the transports to send. */
-    documentFile(kind: DocumentFileKind, id: number): DocumentFile | null {
+    documentFile: (kind: DocumentFileKind, id: number): DocumentFile | null => {
       if (!Number.isSafeInteger(id) || id < 1) return null;
       const doc = getDocument(db, id, imports.documentsDir);
       if (!doc) return null;

@@ -21,7 +21,7 @@ export interface ImportContext {
   cacheDir: string;
   documentsDir: string;
   pool: () => IndexPool;
-  edit<T>(label: string, command: (edit: Edit) => T): T;
+  edit: <T>(label: string, command: (edit: Edit) => T) => T;
 }
 
 function ownerTitle(db: Catalog, owner: DocumentOwner): string {

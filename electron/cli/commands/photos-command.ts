@@ -8,6 +8,9 @@ export interface PhotosCommandOptions extends GlobalOptions {
   limit?: number;
   errors?: boolean;
   missing?: boolean;
+  /** A number with --event ID; false with --no-event (commander's negation). */
+  event?: number | boolean;
+  project?: number;
 }
 
 /** `kadar photos`: the catalog's photos, as a streamed JSON array or a plain listing. */
@@ -21,6 +24,9 @@ export async function photosCommand(options: PhotosCommandOptions): Promise<numb
         ...(options.root != null ? { rootId: options.root } : {}),
         ...(options.errors ? { hasError: true } : {}),
         ...(options.missing ? { missing: true } : {}),
+        ...(typeof options.event === 'number' ? { eventId: options.event } : {}),
+        ...(options.event === false ? { noEvent: true } : {}),
+        ...(options.project != null ? { projectId: options.project } : {}),
       },
       { sort: 'added', order: 'asc' },
     );
