@@ -1,19 +1,20 @@
 import { useShallow } from 'zustand/react/shallow';
-import { AddFolderDialog } from '../folders/add-folder-dialog';
-import { LibraryView } from '../library/library-view';
 import { Sidebar } from '../sidebar/sidebar';
-import { ErrorsPanel } from '../status/errors-panel';
 import { Notices } from '../status/notices';
 import { StatusBar } from '../status/status-bar';
 import { useKadar } from '../store/store';
 import { Viewer } from '../viewer/viewer';
 import { useApiEvents } from './use-api-events';
+import { MainArea } from './main-area';
+import { Panels } from './panels';
 import { useGlobalKeys } from './use-global-keys';
+import { useHistoryKeys } from '../history/use-history-keys';
 
 /** Sidebar | grid, the status bar below, and the viewer and dialogs over them. */
 export function App() {
   useApiEvents();
   useGlobalKeys();
+  useHistoryKeys();
   const { ready, bootError } = useKadar(
     useShallow((s) => ({ ready: s.info != null, bootError: s.bootError })),
   );
@@ -37,12 +38,11 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="main">
-        <LibraryView />
+        <MainArea />
       </main>
       <StatusBar />
       <Viewer />
-      <AddFolderDialog />
-      <ErrorsPanel />
+      <Panels />
       <Notices />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { client } from '../api/client';
+import { invalidateKinds } from '../api/server-data';
 import { useKadar } from '../store/store';
 import { createRefreshScheduler } from './refresh-scheduler';
 
@@ -17,7 +18,10 @@ export function useApiEvents(): void {
     const unsubscribe = [
       client.on('index.progress', (progress) => store.onIndexProgress(progress)),
       client.on('index.finished', (summary) => store.onIndexFinished(summary)),
-      client.on('catalog.changed', () => refresh.request()),
+      client.on('catalog.changed', ({ kinds }) => {
+        invalidateKinds(kinds);
+        refresh.request();
+      }),
     ];
     void store.boot();
     return () => {

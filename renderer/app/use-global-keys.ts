@@ -11,7 +11,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Window-wide keys: the viewer's ←/→/Esc, and Ctrl/Cmd-A and Esc for the selection. The
+ * Window-wide keys: the viewer's ←/→/Esc, Ctrl/Cmd-A and Esc for the selection, and M to
+ * move the selection to an event. The
  * grid's own arrow keys work only when it has focus; these work from anywhere but a field.
  */
 export function useGlobalKeys(): void {
@@ -38,6 +39,9 @@ export function useGlobalKeys(): void {
         s.selectAll();
       } else if (e.key === 'Escape') {
         s.clearSelection();
+      } else if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && s.selected.size > 0) {
+        e.preventDefault();
+        s.openPanel('move-to-event');
       }
     };
     window.addEventListener('keydown', onKeyDown);

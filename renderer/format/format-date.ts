@@ -7,6 +7,12 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const compactDayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', timeZone: 'UTC' });
 const shortDayFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -37,6 +43,8 @@ function formatWith(format: Intl.DateTimeFormat, value: string): string {
 
 /** 'YYYY-MM-DD' → e.g. "Thu, 19 November 2015". */
 export const formatDay = (day: string) => formatWith(dayFormat, day);
+/** 'YYYY-MM-DD' → e.g. "19 Nov 2015", for lists. */
+export const formatCompactDay = (day: string) => formatWith(compactDayFormat, day);
 /** 'YYYY-MM' → e.g. "November". */
 export const formatMonth = (month: string) => formatWith(monthFormat, month);
 /** 'YYYY-MM-DD' → e.g. "Thu 19". */

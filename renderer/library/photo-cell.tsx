@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { Photo } from '../../shared/api/photo-schema';
 import { client } from '../api/client';
+import { startPhotoDrag } from '../events/photo-drag';
 import { useKadar } from '../store/store';
 
 interface PhotoCellProps {
@@ -48,6 +49,8 @@ export const PhotoCell = memo(function PhotoCell({ id, index, size }: PhotoCellP
       data-thumb={photo == null ? 'pending' : broken ? 'missing' : 'present'}
       onClick={(e) => clickPhoto(id, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       onDoubleClick={() => openViewer(id)}
+      draggable
+      onDragStart={(e) => startPhotoDrag(e, id)}
     >
       {photo == null ? (
         <div className="cell-pending" />

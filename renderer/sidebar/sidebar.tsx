@@ -1,5 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
+import { EventsSection } from '../events/events-section';
 import { useAddFolder } from '../folders/use-add-folder';
+import { ProjectsSection } from '../projects/projects-section';
 import { useKadar } from '../store/store';
 import { DateTree } from './date-tree';
 import { FiltersPanel } from './filters-panel';
@@ -9,11 +11,12 @@ import './sidebar.css';
 
 export function Sidebar() {
   const addFolder = useAddFolder();
-  const { hasRoots, filtered, clearFilters } = useKadar(
+  const { hasRoots, filtered, clearFilters, openPage } = useKadar(
     useShallow((s) => ({
       hasRoots: s.roots.length > 0,
       filtered: Object.keys(s.filter).length > 0,
       clearFilters: s.clearFilters,
+      openPage: s.openPage,
     })),
   );
 
@@ -27,6 +30,12 @@ export function Sidebar() {
       </header>
       {hasRoots && (
         <div className="sidebar-scroll">
+          <SidebarSection title="Events">
+            <EventsSection />
+          </SidebarSection>
+          <SidebarSection title="Projects">
+            <ProjectsSection />
+          </SidebarSection>
           <SidebarSection title="Folders">
             <FolderTree />
           </SidebarSection>
@@ -44,7 +53,10 @@ export function Sidebar() {
             type="button"
             className="button"
             disabled={!filtered}
-            onClick={clearFilters}
+            onClick={() => {
+              clearFilters();
+              openPage({ kind: 'library' });
+            }}
             data-testid="clear-filters"
           >
             Clear filters

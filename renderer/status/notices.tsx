@@ -9,7 +9,12 @@ export function Notices() {
   return (
     <div className="notices">
       {notices.map((notice) => (
-        <div key={notice.id} className="notice" role="alert" data-testid="notice">
+        <div
+          key={notice.id}
+          className={notice.kind === 'info' ? 'notice notice-info' : 'notice'}
+          role={notice.kind === 'info' ? 'status' : 'alert'}
+          data-testid={notice.kind === 'info' ? 'info-notice' : 'notice'}
+        >
           <span>{notice.message}</span>
           <button
             type="button"

@@ -7,6 +7,8 @@ import type { Slice } from './slice';
 export interface Notice {
   id: number;
   message: string;
+  /** Errors stay until dismissed; news (an undo done) goes by itself. */
+  kind: 'error' | 'info';
 }
 
 export interface AppSlice {
@@ -20,6 +22,8 @@ export interface AppSlice {
   /** Re-asks everything a catalog change may have touched. */
   refreshAll: () => Promise<void>;
   notify: (error: unknown) => void;
+  /** Tells the user something went as asked ("Undone: Move 12 photos…"). */
+  say: (message: string) => void;
   dismissNotice: (id: number) => void;
 }
 
@@ -63,7 +67,15 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
     const message = typeof error === 'string' ? error : errorMessage(error);
     // The same failure repeated (e.g. on every refresh) is one notice, not a pile.
     if (get().notices.some((n) => n.message === message)) return;
-    set({ notices: [...get().notices, { id: nextNoticeId++, message }] });
+    set({ notices: [...get().notices, { id: nextNoticeId++, message, kind: 'error' }] });
+  },
+
+  say(message) {
+    const id = nextNoticeId++;
+    set({
+      notices: [...get().notices.filter((n) => n.kind === 'error'), { id, message, kind: 'info' }],
+    });
+    setTimeout(() => get().dismissNotice(id), 4000);
   },
 
   dismissNotice(id) {

@@ -1,18 +1,39 @@
 import type { Slice } from './slice';
 
-export type Panel = 'errors' | 'add-folder';
+export type Panel =
+  'errors' | 'add-folder' | 'event-form' | 'project-form' | 'news-import' | 'move-to-event';
+
+/** What the main area shows: the library's grid, an event above its photos, a project's
+ * history, or the suggested events. */
+export type Page =
+  | { kind: 'library' }
+  | { kind: 'event'; id: number }
+  | { kind: 'project'; id: number }
+  | { kind: 'suggestions' };
+
+/** What a form panel edits: an existing thing by id, or a new one (with photos to put in it). */
+export interface Editing {
+  id: number | null;
+  photoIds?: number[];
+}
 
 export interface ViewSlice {
   thumbSize: number;
   /** The photo open in the viewer, or null for the grid. */
   viewerId: number | null;
   panel: Panel | null;
+  editing: Editing;
+  page: Page;
+  /** The document open in the PDF viewer. */
+  pdf: { documentId: number; title: string } | null;
+  openPage: (page: Page) => void;
+  openPanel: (panel: Panel, editing?: Editing) => void;
+  openPdf: (pdf: { documentId: number; title: string } | null) => void;
   setThumbSize: (size: number) => void;
   openViewer: (id: number) => void;
   /** Moves through the grid's id list. */
   stepViewer: (delta: number) => void;
   closeViewer: () => void;
-  openPanel: (panel: Panel) => void;
   closePanel: () => void;
 }
 
@@ -22,6 +43,20 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   thumbSize: thumbSizes.initial,
   viewerId: null,
   panel: null,
+  editing: { id: null },
+  page: { kind: 'library' },
+  pdf: null,
+
+  openPage(page) {
+    set({ page });
+    // An event's page is the grid filtered to the event.
+    const eventId = page.kind === 'event' ? page.id : undefined;
+    if (eventId !== get().filter.eventId) get().setFilter({ eventId, noEvent: undefined });
+  },
+
+  openPdf(pdf) {
+    set({ pdf });
+  },
 
   setThumbSize(thumbSize) {
     set({ thumbSize });
@@ -42,8 +77,8 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
     set({ viewerId: null });
   },
 
-  openPanel(panel) {
-    set({ panel });
+  openPanel(panel, editing = { id: null }) {
+    set({ panel, editing });
     if (panel === 'errors') void get().loadIssues();
   },
 

@@ -1,5 +1,7 @@
 import type { Root, Stats } from '../../shared/api/catalog-schema';
 import type { Photo } from '../../shared/api/photo-schema';
+import type { KadarEvent } from '../../shared/api/domains/events';
+import type { Project } from '../../shared/api/domains/projects';
 import { runKadar } from './kadar-host';
 
 /** The catalog as the CLI sees it: the reference the UI is checked against. */
@@ -16,3 +18,11 @@ export async function cliRoots(catalog: string): Promise<Root[]> {
 }
 
 export const idsOf = (photos: readonly Photo[]) => photos.map((p) => p.id).sort((a, b) => a - b);
+
+export async function cliEvents(catalog: string): Promise<KadarEvent[]> {
+  return JSON.parse(await runKadar(catalog, ['events', '--json'])) as KadarEvent[];
+}
+
+export async function cliProjects(catalog: string): Promise<Project[]> {
+  return JSON.parse(await runKadar(catalog, ['projects', '--json'])) as Project[];
+}

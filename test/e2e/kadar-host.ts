@@ -13,7 +13,8 @@ export interface KadarHost {
   token: string;
   catalog: string;
   dir: string;
-  stop(): Promise<void>;
+  /** Stops the host; `keep` leaves its folder (catalog and all) for a restart. */
+  stop(options?: { keep?: boolean }): Promise<void>;
 }
 
 /** Runs the built CLI to completion (e.g. `index <folder>` into the test's catalog). */
@@ -39,9 +40,9 @@ export function runKadar(catalog: string, args: string[]): Promise<string> {
  * temp folder, optionally after indexing some folders into its catalog.
  */
 export async function startKadarHost(
-  options: { index?: string[]; extraArgs?: string[] } = {},
+  options: { index?: string[]; extraArgs?: string[]; dir?: string } = {},
 ): Promise<KadarHost> {
-  const dir = mkdtempSync(join(tmpdir(), 'kadar-e2e-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kadar-e2e-'));
   const catalog = join(dir, 'catalog.sqlite');
   for (const folder of options.index ?? [])
     await runKadar(catalog, ['index', folder, '--progress', 'none']);
@@ -61,6 +62,7 @@ export async function startKadarHost(
       if (m) resolve(m[1]!);
     });
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    if (process.env.KADAR_E2E_DEBUG) child.stderr!.pipe(process.stderr);
     child.on('exit', (code) => reject(new Error(`kadar serve exited ${code}: ${err}`)));
   });
   const parsed = new URL(url);
@@ -70,11 +72,11 @@ export async function startKadarHost(
     token: parsed.searchParams.get('token')!,
     catalog,
     dir,
-    async stop() {
+    async stop({ keep = false } = {}) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

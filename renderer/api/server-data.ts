@@ -1,0 +1,62 @@
+import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type { EntityKind } from '../../shared/api/entity-kinds';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { useKadar } from '../store/store';
+import { client } from './client';
+
+/**
+ * Server data for the archive's views: each answer cached under [method, input], and
+ * dropped when `catalog.changed` names a kind of thing that answer shows. The photo grid keeps
+ * its own tuned cache (store/photos-slice); zustand holds UI state only.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // Answers stay good until the catalog says otherwise.
+    queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+  },
+});
+
+// What each domain's answers show, beyond its own kind: an event lists its photo count and
+// documents, a project its events, partners and photos.
+const shows: Record<string, readonly EntityKind[]> = {
+  events: ['events', 'photos', 'documents', 'projects', 'organisations'],
+  projects: ['projects', 'events', 'photos', 'documents', 'organisations'],
+  organisations: ['organisations', 'events', 'projects'],
+  documents: ['documents'],
+  history: ['history'],
+  news: ['photos', 'events'],
+  roots: ['roots', 'photos'],
+  catalog: ['photos', 'events', 'projects', 'organisations', 'documents', 'roots'],
+};
+
+/** Drops the cached answers that show any of these kinds; views showing them ask again. */
+export function invalidateKinds(kinds: readonly EntityKind[]): void {
+  void queryClient.invalidateQueries({
+    predicate: (query) => {
+      const domain = String(query.queryKey[0]).split('.')[0]!;
+      const kindsShown = shows[domain] ?? [];
+      return kinds.some((kind) => kindsShown.includes(kind));
+    },
+  });
+}
+
+export function useApi<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  options: Omit<UseQueryOptions<MethodOutput<M>>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<MethodOutput<M>>({
+    queryKey: [method, input],
+    queryFn: () => client.call(method, input),
+    ...options,
+  });
+}
+
+/** A call that changes the catalog; failures become a notice, and the promise rejects. */
+export function useApiAction<M extends MethodName>(method: M) {
+  const mutation = useMutation<MethodOutput<M>, unknown, MethodInput<M>>({
+    mutationFn: (input) => client.call(method, input),
+    onError: (error) => useKadar.getState().notify(error),
+  });
+  return mutation;
+}

@@ -1,0 +1,34 @@
+import { useShallow } from 'zustand/react/shallow';
+import { client } from '../api/client';
+import { PdfViewer } from '../documents/pdf-viewer';
+import { EventForm } from '../events/event-form';
+import { MoveToEvent } from '../events/move-to-event';
+import { AddFolderDialog } from '../folders/add-folder-dialog';
+import { NewsImport } from '../news/news-import';
+import { ProjectForm } from '../projects/project-form';
+import { ErrorsPanel } from '../status/errors-panel';
+import { useKadar } from '../store/store';
+
+/** The dialogs over the app: one at a time, and the PDF viewer. */
+export function Panels() {
+  const { panel, pdf, openPdf } = useKadar(
+    useShallow((s) => ({ panel: s.panel, pdf: s.pdf, openPdf: s.openPdf })),
+  );
+  return (
+    <>
+      <AddFolderDialog />
+      <ErrorsPanel />
+      {panel === 'event-form' && <EventForm />}
+      {panel === 'project-form' && <ProjectForm />}
+      {panel === 'news-import' && <NewsImport />}
+      {panel === 'move-to-event' && <MoveToEvent />}
+      {pdf && (
+        <PdfViewer
+          url={client.documentUrl('file', pdf.documentId)}
+          title={pdf.title}
+          onClose={() => openPdf(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { DocumentOwner } from '../../shared/api/domains/documents';
+import { client } from '../api/client';
+import { useApi, useApiAction } from '../api/server-data';
+import { useKadar } from '../store/store';
+import { readAsBase64 } from './read-as-base64';
+
+/**
+ * An event's or project's documents: first-page thumbnails that open in the viewer (PDFs) or
+ * download (anything else), and files dropped or picked are attached (copied into the archive).
+ */
+export function DocumentsList({ owner }: { owner: DocumentOwner }) {
+  const documents = useApi('documents.list', owner);
+  const attach = useApiAction('documents.attach');
+  const remove = useApiAction('documents.remove');
+  const openPdf = useKadar((s) => s.openPdf);
+  const picker = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState(0);
+
+  const attachFiles = async (files: Iterable<File>) => {
+    for (const file of files) {
+      setBusy((n) => n + 1);
+      try {
+        const dataBase64 = await readAsBase64(file);
+        await attach.mutateAsync({ owner, source: { fileName: file.name, dataBase64 } });
+      } catch {
+        // useApiAction has told the user why.
+      } finally {
+        setBusy((n) => n - 1);
+      }
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    setOver(false);
+    void attachFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <section
+      className={over ? 'documents documents-drop' : 'documents'}
+      aria-label="Documents"
+      data-testid="documents"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      {(documents.data ?? []).map((doc) => (
+        <figure key={doc.id} className="document" data-testid="document" data-document-id={doc.id}>
+          {doc.mime === 'application/pdf' ? (
+            <button
+              type="button"
+              className="document-open"
+              onClick={() => openPdf({ documentId: doc.id, title: doc.title })}
+              title={`Open ${doc.fileName}`}
+            >
+              <img src={client.documentUrl('thumb', doc.id)} alt="" data-testid="document-thumb" />
+            </button>
+          ) : (
+            <a
+              className="document-open document-file"
+              href={client.documentUrl('file', doc.id, { download: true })}
+              download={doc.fileName}
+              title={`Download ${doc.fileName}`}
+            >
+              {doc.fileName.split('.').pop()?.toUpperCase()}
+            </a>
+          )}
+          <figcaption>
+            <span className="document-title">{doc.title}</span>
+            <span className="document-meta">
+              {doc.pageCount != null ? `${doc.pageCount} p. · ` : ''}
+              {doc.storage === 'link' ? 'linked' : 'in archive'}
+            </span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => remove.mutate({ id: doc.id })}
+              aria-label={`Remove ${doc.title}`}
+            >
+              Remove
+            </button>
+          </figcaption>
+        </figure>
+      ))}
+      <div className="document document-add">
+        <button
+          type="button"
+          className="button"
+          onClick={() => picker.current?.click()}
+          data-testid="attach-document"
+        >
+          {busy ? 'Attaching…' : 'Attach…'}
+        </button>
+        <span className="document-meta">or drop files here</span>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          data-testid="attach-input"
+          onChange={(e) => {
+            if (e.target.files) void attachFiles([...e.target.files]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useKadar } from '../store/store';
+
+/** What can be done with the selected photos: the menu behind the M key. */
+export function SelectionActions() {
+  const { count, openPanel, selected } = useKadar(
+    useShallow((s) => ({ count: s.selected.size, openPanel: s.openPanel, selected: s.selected })),
+  );
+  if (count === 0) return null;
+  return (
+    <div className="selection-actions">
+      <span className="muted">{count} selected</span>
+      <button
+        type="button"
+        className="button"
+        onClick={() => openPanel('move-to-event')}
+        title="Move to event (M)"
+        data-testid="move-to-event-button"
+      >
+        Move to event…
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => openPanel('event-form', { id: null, photoIds: [...selected] })}
+        data-testid="new-event-from-selection"
+      >
+        New event…
+      </button>
+    </div>
+  );
+}

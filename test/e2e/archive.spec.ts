@@ -1,0 +1,154 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { cliEvents, cliPhotos, cliProjects } from './catalog-cli';
+import { openKadar, snap } from './grid-page';
+import { startKadarHost, type KadarHost } from './kadar-host';
+
+// The sample's photos, in folders named as the office names them, indexed without events.
+const samplePhotos = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+const invitation = fileURLToPath(
+  new URL('../../assets/sample/documents/invitation-fashion-show-stip.pdf', import.meta.url),
+);
+
+let host: KadarHost;
+
+test.beforeAll(async () => {
+  host = await startKadarHost({ index: [samplePhotos] });
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+const undo = (page: Page) => page.keyboard.press('Control+z');
+const redo = (page: Page) => page.keyboard.press('Control+Shift+z');
+const eventRow = (page: Page, title: string) =>
+  page.getByTestId('event-row').filter({ hasText: title });
+
+test('an event from a suggestion, its document, a project, photos dropped in; undo and redo each; all kept after a restart', async ({
+  page,
+}) => {
+  await openKadar(page, host.url);
+
+  // Suggestions: the Štip fashion show's folder makes one; Enter accepts the focused one.
+  await page.getByTestId('open-suggestions').click();
+  const show = page.getByTestId('suggestion').filter({
+    has: page.locator('input[value="Modna revija Štip"]'),
+  });
+  await expect(show).toHaveAttribute('data-photo-count', '3');
+  await snap(page, 'archive-suggestions');
+  await show.locator('.muted').click();
+  await page.keyboard.press('Enter');
+  await expect(eventRow(page, 'Modna revija Štip')).toHaveAttribute('data-count', '3');
+  await expect(show).toHaveCount(0);
+  // Undo and redo the accept.
+  await page.locator('body').click({ position: { x: 700, y: 5 } });
+  await undo(page);
+  await expect(eventRow(page, 'Modna revija Štip')).toHaveCount(0);
+  await redo(page);
+  await expect(eventRow(page, 'Modna revija Štip')).toHaveAttribute('data-count', '3');
+
+  // Rename it on its page.
+  await eventRow(page, 'Modna revija Štip').click();
+  await page.getByTestId('edit-event').click();
+  await page.getByTestId('event-title-input').fill('Textile Cluster Fashion Show');
+  await page.locator('#event-venue').fill('Cultural Centre');
+  await page.getByTestId('save-event').click();
+  await expect(page.getByTestId('event-title')).toHaveText('Textile Cluster Fashion Show');
+  await undo(page);
+  await expect(page.getByTestId('event-title')).toHaveText('Modna revija Štip');
+  await redo(page);
+  await expect(page.getByTestId('event-title')).toHaveText('Textile Cluster Fashion Show');
+
+  // Attach the invitation: its first page shows, and it opens in the viewer.
+  await page.getByTestId('attach-input').setInputFiles(invitation);
+  const thumb = page.getByTestId('document-thumb');
+  await expect(thumb).toBeVisible();
+  await expect
+    .poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(50);
+  await snap(page, 'archive-event-page');
+  await thumb.click();
+  const viewer = page.getByRole('dialog', { name: 'invitation-fashion-show-stip' });
+  await expect(viewer.locator('canvas').first()).toBeVisible();
+  await snap(page, 'archive-pdf-viewer');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
+  await undo(page);
+  await expect(page.getByTestId('document')).toHaveCount(0);
+  await redo(page);
+  await expect(page.getByTestId('document')).toHaveCount(1);
+
+  // A project with two partners, linked to the event: its timeline shows it.
+  await page.getByTestId('new-project').click();
+  await page.locator('#project-name').fill('Strengthening textile industry capacities');
+  await page.locator('#project-code').fill('CB007.2013');
+  await page.locator('#project-programme').fill('IPA Bulgaria–Macedonia');
+  for (const [name, role, country] of [
+    ['Textile Cluster', 'lead', 'North Macedonia'],
+    ['BSC Kyustendil', 'partner', 'Bulgaria'],
+  ] as const) {
+    await page.getByTestId('add-partner').click();
+    const row = page.getByTestId('partner-row').last();
+    await row.getByLabel('Organisation').fill(name);
+    await row.getByLabel('Role').selectOption(role);
+    await row.getByLabel('Country').fill(country);
+  }
+  const eventId = (await cliEvents(host.catalog)).find(
+    (e) => e.title === 'Textile Cluster Fashion Show',
+  )!.id;
+  await page.locator(`[data-testid="project-event"][data-event-id="${eventId}"]`).check();
+  await page.getByTestId('save-project').click();
+  const timeline = page.getByTestId('timeline-event');
+  await expect(page.getByTestId('project-name')).toHaveText(
+    'Strengthening textile industry capacities',
+  );
+  await expect(timeline).toHaveCount(1);
+  await expect(timeline.getByTestId('timeline-photo-count')).toHaveText('3');
+  await expect(timeline.getByTestId('timeline-document')).toHaveText(
+    'invitation-fashion-show-stip',
+  );
+  await expect(page.getByTestId('partner')).toHaveText([
+    'Textile Cluster lead, North Macedonia',
+    'BSC Kyustendil partner, Bulgaria',
+  ]);
+  await expect(page.getByTestId('project-totals')).toHaveText(
+    '1 events · 3 photos · 1 documents · 1 towns · 2 partners',
+  );
+  await snap(page, 'archive-project-timeline');
+  await undo(page);
+  await expect(page.getByTestId('project-row')).toHaveCount(0);
+  await redo(page);
+  await expect(page.getByTestId('project-row')).toHaveCount(1);
+
+  // Drag a photo in no event onto the event in the sidebar.
+  await page.getByTestId('filter-no-event').click();
+  const loose = await cliPhotos(host.catalog, ['--no-event']);
+  expect(loose).toHaveLength(7);
+  const dragged = page.locator(`[data-photo-id="${loose[0]!.id}"]`);
+  await dragged.dragTo(eventRow(page, 'Textile Cluster Fashion Show'));
+  await expect(eventRow(page, 'Textile Cluster Fashion Show')).toHaveAttribute('data-count', '4');
+  await expect(page.locator(`[data-photo-id="${loose[0]!.id}"]`)).toHaveCount(0);
+  await undo(page);
+  await expect(eventRow(page, 'Textile Cluster Fashion Show')).toHaveAttribute('data-count', '3');
+  await redo(page);
+  await expect(eventRow(page, 'Textile Cluster Fashion Show')).toHaveAttribute('data-count', '4');
+
+  // A restart keeps it all: events, photos in them, the document, the project.
+  await host.stop({ keep: true });
+  host = await startKadarHost({ dir: host.dir });
+  const events = await cliEvents(host.catalog);
+  expect(
+    events.map((e) => [e.title, e.venue, e.photoCount, e.documents.map((d) => d.title)]),
+  ).toEqual([
+    ['Textile Cluster Fashion Show', 'Cultural Centre', 4, ['invitation-fashion-show-stip']],
+  ]);
+  const [project] = await cliProjects(host.catalog);
+  expect(project).toMatchObject({ code: 'CB007.2013', eventIds: [eventId], photoCount: 4 });
+  await openKadar(page, host.url);
+  await eventRow(page, 'Textile Cluster Fashion Show').click();
+  await expect(page.getByTestId('event-title')).toHaveText('Textile Cluster Fashion Show');
+  await expect(page.getByTestId('document')).toHaveCount(1);
+  await page.getByTestId('event-project').click();
+  await expect(page.getByTestId('timeline-event')).toHaveCount(1);
+});
