@@ -2,6 +2,7 @@ import { useKadar } from '../store/store';
 import { EventHeader } from '../events/event-header';
 import { SuggestionsView } from '../events/suggestions-view';
 import { LibraryView } from '../library/library-view';
+import { OrganisationPage } from '../organisations/organisation-page';
 import { ProjectPage } from '../projects/project-page';
 
 /** The library's grid (under an event's page when one is open), a project's history, or the suggestions. */
@@ -9,6 +10,7 @@ export function MainArea() {
   const page = useKadar((s) => s.page);
   if (page.kind === 'project') return <ProjectPage id={page.id} />;
   if (page.kind === 'suggestions') return <SuggestionsView />;
+  if (page.kind === 'organisation') return <OrganisationPage id={page.id} />;
   return (
     <>
       {page.kind === 'event' && <EventHeader id={page.id} />}

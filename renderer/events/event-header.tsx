@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../api/client';
 import { useApi, useApiAction } from '../api/server-data';
@@ -5,12 +6,14 @@ import { DocumentsList } from '../documents/documents-list';
 import { formatCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 import { eventDates } from './event-dates';
+import { MergeEvent } from './event-merge';
 
 /** An event's page, above its photos: its facts, projects and documents. */
 export function EventHeader({ id }: { id: number }) {
   const event = useApi('events.get', { id });
   const projects = useApi('projects.list', {});
   const remove = useApiAction('events.delete');
+  const [merging, setMerging] = useState(false);
   const { openPanel, openPage } = useKadar(
     useShallow((s) => ({ openPanel: s.openPanel, openPage: s.openPage })),
   );
@@ -61,6 +64,14 @@ export function EventHeader({ id }: { id: number }) {
           <button
             type="button"
             className="button"
+            onClick={() => setMerging(true)}
+            data-testid="merge-event-button"
+          >
+            Merge into…
+          </button>
+          <button
+            type="button"
+            className="button"
             onClick={() => {
               void remove.mutateAsync({ id: e.id }).then(() => openPage({ kind: 'library' }));
             }}
@@ -69,6 +80,7 @@ export function EventHeader({ id }: { id: number }) {
             Delete event
           </button>
         </div>
+        {merging && <MergeEvent id={e.id} onClose={() => setMerging(false)} />}
       </div>
       <DocumentsList owner={{ eventId: e.id }} />
     </header>

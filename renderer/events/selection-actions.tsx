@@ -1,11 +1,19 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useApiAction } from '../api/server-data';
 import { useKadar } from '../store/store';
 
 /** What can be done with the selected photos: the menu behind the M key. */
 export function SelectionActions() {
-  const { count, openPanel, selected } = useKadar(
-    useShallow((s) => ({ count: s.selected.size, openPanel: s.openPanel, selected: s.selected })),
+  const { count, openPanel, selected, page, openPage } = useKadar(
+    useShallow((s) => ({
+      count: s.selected.size,
+      openPanel: s.openPanel,
+      selected: s.selected,
+      page: s.page,
+      openPage: s.openPage,
+    })),
   );
+  const split = useApiAction('events.split');
   if (count === 0) return null;
   return (
     <div className="selection-actions">
@@ -27,6 +35,22 @@ export function SelectionActions() {
       >
         New event…
       </button>
+      {page.kind === 'event' && (
+        <button
+          type="button"
+          className="button"
+          title="The selected photos become an event of their own, like this one"
+          onClick={() =>
+            void split.mutateAsync({ id: page.id, photoIds: [...selected] }).then(
+              (event) => openPage({ kind: 'event', id: event.id }),
+              () => undefined,
+            )
+          }
+          data-testid="split-event"
+        >
+          Split off
+        </button>
+      )}
     </div>
   );
 }

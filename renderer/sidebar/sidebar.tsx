@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { EventsSection } from '../events/events-section';
 import { useAddFolder } from '../folders/use-add-folder';
+import { OrganisationsSection } from '../organisations/organisations-section';
 import { ProjectsSection } from '../projects/projects-section';
 import { useKadar } from '../store/store';
 import { DateTree } from './date-tree';
@@ -35,6 +36,9 @@ export function Sidebar() {
           </SidebarSection>
           <SidebarSection title="Projects">
             <ProjectsSection />
+          </SidebarSection>
+          <SidebarSection title="Organisations">
+            <OrganisationsSection />
           </SidebarSection>
           <SidebarSection title="Folders">
             <FolderTree />

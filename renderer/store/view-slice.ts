@@ -9,6 +9,7 @@ export type Page =
   | { kind: 'library' }
   | { kind: 'event'; id: number }
   | { kind: 'project'; id: number }
+  | { kind: 'organisation'; id: number }
   | { kind: 'suggestions' };
 
 /** What a form panel edits: an existing thing by id, or a new one (with photos to put in it). */
@@ -52,6 +53,8 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
     // An event's page is the grid filtered to the event.
     const eventId = page.kind === 'event' ? page.id : undefined;
     if (eventId !== get().filter.eventId) get().setFilter({ eventId, noEvent: undefined });
+    else if (page.kind !== 'library' && get().filter.organisationId != null)
+      get().setFilter({ organisationId: undefined });
   },
 
   openPdf(pdf) {

@@ -34,6 +34,15 @@ function field<T>(
   return { key, label, value: format(value) };
 }
 
+/** What the file says where a person set their own value: theirs is shown, the file's stays visible. */
+function fromFile(p: Photo, name: keyof Photo['fromFile'], label: string): PhotoField | null {
+  if (!p.edited.includes(name)) return null;
+  const value = p.fromFile[name];
+  return name === 'rating'
+    ? field(`${name}FromFile`, label, value as number | null, formatRating)
+    : field(`${name}FromFile`, label, value as string | null);
+}
+
 /**
  * Everything the catalog holds about a photo, grouped for the viewer's panel. Fields the
  * catalog has no value for are left out rather than shown empty.
@@ -102,16 +111,23 @@ export function photoSections(p: Photo): FieldSection[] {
       ],
     },
     {
+      title: 'Archive',
+      fields: [field('eventTitle', 'Event', p.eventTitle)],
+    },
+    {
       title: 'Description',
       fields: [
         field('title', 'Title', p.title),
+        fromFile(p, 'title', 'Title in the file'),
         field('caption', 'Caption', p.caption),
+        fromFile(p, 'caption', 'Caption in the file'),
         field('keywords', 'Keywords', p.keywords.length ? p.keywords.join(', ') : null),
-        field('event', 'Event', p.event),
+        field('event', 'Event in the file', p.event),
         field('creator', 'Creator', p.creator),
         field('credit', 'Credit', p.credit),
         field('copyright', 'Copyright', p.copyright),
         field('rating', 'Rating', p.rating, formatRating),
+        fromFile(p, 'rating', 'Rating in the file'),
       ],
     },
     {

@@ -1,5 +1,5 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -71,6 +71,13 @@ const photo = (name: string) =>
 const photos = (names: string[]) => names.map(photo);
 const find = async (filter: MethodInput<'photos.ids'>) =>
   (await call('photos.ids', { ...filter, sort: 'takenAt', order: 'asc' })).ids;
+const getEvent = (id: number) => call('events.get', { id });
+const lastLabel = async () => (await call('history.list', { limit: 1 }))[0]?.label;
+const upload = (
+  owner: { eventId: number } | { projectId: number },
+  fileName: string,
+  text: string,
+) => call('documents.attach', { owner, source: { fileName, dataBase64: base64(text) } });
 const eventOf = async (name: string) => (await call('photos.get', { ids: [photo(name)] }))[0]!;
 const takeChanges = () => changes.splice(0);
 const storedFiles = () => {
@@ -80,20 +87,17 @@ const storedFiles = () => {
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 /** Everything an edit may change, as rows. */
-function rows() {
-  const all = (table: string) => api.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
-  return {
-    ...Object.fromEntries(
-      ['events', 'projects', 'organisations', 'project_events', 'project_partners'].map((t) => [
+const rows = () =>
+  Object.fromEntries(
+    ['events', 'projects', 'organisations', 'project_events', 'project_partners', 'documents']
+      .concat(['document_text', 'photos'])
+      .map((t) => [
         t,
-        all(t),
+        api.db
+          .prepare(`SELECT ${t === 'photos' ? 'id, event_id' : '*'} FROM ${t} ORDER BY 1, 2`)
+          .all(),
       ]),
-    ),
-    documents: all('documents'),
-    documentText: all('document_text'),
-    photos: api.db.prepare('SELECT id, event_id FROM photos ORDER BY id').all(),
-  };
-}
+  );
 
 /** Refused with `{ code, message }` naming `field`, and nothing changed, history included. */
 async function refused(method: MethodName, input: unknown, code: string, field: string) {
@@ -151,7 +155,7 @@ describe('events', () => {
       ...{ description: null, coverPhotoId: photo('DSC_2208.JPG'), photoCount: 3 },
       ...{ projectIds: [project.id], documents: [] },
     });
-    expect(await call('events.get', { id: show.id })).toEqual(show);
+    expect(await getEvent(show.id)).toEqual(show);
     training = await call('events.create', {
       ...{ title: 'Cluster training', startsOn: '2015-11-19', endsOn: '2015-11-20', city: 'Niš' },
       photoIds: photos(nis2015),
@@ -179,7 +183,7 @@ describe('events', () => {
       patch: { endsOn: '2015-11-29', description: 'Young designers' },
     });
     expect(updated).toEqual({ ...show, endsOn: '2015-11-29', description: 'Young designers' });
-    expect((await call('history.list', {}))[0]!.label).toBe('Edit event “Fashion show”');
+    expect(await lastLabel()).toBe('Edit event “Fashion show”');
   });
 
   it('puts a photo in one event at most, and null takes photos out', async () => {
@@ -187,14 +191,14 @@ describe('events', () => {
     expect(await call('events.assignPhotos', { eventId: training.id, photoIds: [moved] })).toEqual({
       changed: 1,
     });
-    expect((await call('events.get', { id: show.id })).photoCount).toBe(2);
-    expect((await call('events.get', { id: training.id })).photoCount).toBe(4);
+    expect((await getEvent(show.id)).photoCount).toBe(2);
+    expect((await getEvent(training.id)).photoCount).toBe(4);
     expect((await eventOf('DSC_2208.JPG')).eventId).toBe(training.id);
     expect(await call('events.assignPhotos', { eventId: null, photoIds: [moved] })).toEqual({
       changed: 1,
     });
     expect(await eventOf('DSC_2208.JPG')).toMatchObject({ eventId: null, eventTitle: null });
-    expect((await call('events.get', { id: training.id })).photoCount).toBe(3);
+    expect((await getEvent(training.id)).photoCount).toBe(3);
     const steps = (await call('history.list', {})).length;
     expect(await call('events.assignPhotos', { eventId: null, photoIds: [moved] })).toEqual({
       changed: 0,
@@ -216,7 +220,7 @@ describe('events', () => {
       ...{ city: 'Štip', organiserId: show.organiserId, projectIds: show.projectIds },
       photoCount: 1,
     });
-    expect((await call('events.get', { id: show.id })).photoCount).toBe(1);
+    expect((await getEvent(show.id)).photoCount).toBe(1);
     await refused(
       'events.split',
       { id: show.id, photoIds: [photo('DSC_1120.JPG')] },
@@ -228,10 +232,7 @@ describe('events', () => {
     const second = await call('projects.create', { name: 'Fashion Bridge' });
     await call('events.update', { id: split.id, patch: { startsOn: '2015-12-02' } });
     await call('projects.linkEvents', { projectId: second.id, eventIds: [split.id] });
-    const notes = await call('documents.attach', {
-      owner: { eventId: split.id },
-      source: { fileName: 'notes.txt', dataBase64: base64('Notes from the show') },
-    });
+    const notes = await upload({ eventId: split.id }, 'notes.txt', 'Notes from the show');
     const merged = await call('events.merge', { targetId: show.id, sourceIds: [split.id] });
     expect(merged).toMatchObject({
       ...{ title: 'Fashion show', startsOn: '2015-11-28', endsOn: '2015-12-02', photoCount: 2 },
@@ -244,7 +245,7 @@ describe('events', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect((await call('history.list', {}))[0]!.label).toBe('Merge 2 events into “Fashion show”');
+    expect(await lastLabel()).toBe('Merge 2 events into “Fashion show”');
   });
 
   it('deletes an event; its photos stay, in no event', async () => {
@@ -344,7 +345,7 @@ describe('projects and organisations', () => {
       partners: [
         {
           organisationId: house.id,
-          name: 'Cluster House',
+          name: house.name,
           shortName: null,
           role: 'lead',
           country: 'Serbia',
@@ -383,18 +384,12 @@ describe('projects and organisations', () => {
       'Cluster House',
       'Textile Cluster',
     ]);
-    expect((await call('history.list', {}))[0]!.label).toBe('Edit project “Balkan Cluster”');
+    expect(await lastLabel()).toBe('Edit project “Balkan Cluster”');
   });
 
   it('tells the timeline: events in date order, and Niš, Nis and Ниш as one town', async () => {
-    await call('documents.attach', {
-      owner: { projectId: project.id },
-      source: { fileName: 'report.txt', dataBase64: base64('Final report') },
-    });
-    await call('documents.attach', {
-      owner: { eventId: events.vranje! },
-      source: { fileName: 'list.txt', dataBase64: base64('Participants') },
-    });
+    await upload({ projectId: project.id }, 'report.txt', 'Final report');
+    await upload({ eventId: events.vranje! }, 'list.txt', 'Participants');
     const timeline = await call('projects.timeline', { id: project.id });
     expect(timeline.events.map((e) => [e.startsOn, e.city])).toEqual([
       ['2015-11-19', 'Niš'],
@@ -410,12 +405,12 @@ describe('projects and organisations', () => {
       eventIds: [events.vranje!],
     });
     expect(unlinked).toMatchObject({ eventIds: [events.training, events.day2, events.assembly] });
-    expect((await call('events.get', { id: events.vranje! })).projectIds).toEqual([]);
+    expect((await getEvent(events.vranje!)).projectIds).toEqual([]);
     expect((await call('projects.timeline', { id: project.id })).totals).toEqual({
       ...{ events: 3, photos: 5, documents: 1, towns: 1, partners: 2 },
     });
     await call('projects.linkEvents', { projectId: project.id, eventIds: [events.vranje!] });
-    expect((await call('events.get', { id: events.vranje! })).projectIds).toEqual([project.id]);
+    expect((await getEvent(events.vranje!)).projectIds).toEqual([project.id]);
     const labels = (await call('history.list', { limit: 2 })).map((s) => s.label);
     expect(labels).toEqual([
       'Add 1 event to “Balkan Cluster”',
@@ -445,12 +440,15 @@ describe('projects and organisations', () => {
     expect(renamed).toMatchObject({ name: 'Vidikovac Society', eventIds: [events.vranje] });
     expect(await find({ search: 'Zornica' })).toEqual([]);
     expect(await find({ search: 'Видиковац' })).toEqual(photos(['DSC_1120.JPG']));
-    expect((await call('events.get', { id: events.vranje! })).organiser).toBe('Vidikovac Society');
+    const found = async (search: string) =>
+      (await call('events.list', { search })).map((e) => e.id);
+    expect([await found('Zornica'), await found('Vidikovac')]).toEqual([[], [events.vranje]]);
+    expect((await getEvent(events.vranje!)).organiser).toBe('Vidikovac Society');
   });
 
   it('deletes an organisation (events keep no organiser) and a project (events stay)', async () => {
     expect(await call('organisations.delete', { id: house.id })).toEqual({ deleted: true });
-    expect(await call('events.get', { id: events.training! })).toMatchObject({
+    expect(await getEvent(events.training!)).toMatchObject({
       organiserId: null,
       organiser: null,
       photoCount: 2,
@@ -524,10 +522,7 @@ describe('documents', () => {
 
   it('attaches dropped bytes, lists, renames, removes and brings back by undo', async () => {
     const text = 'Minutes of the fashion show\n';
-    const minutes = await call('documents.attach', {
-      owner: { eventId: show },
-      source: { fileName: 'minutes.txt', dataBase64: base64(text) },
-    });
+    const minutes = await upload({ eventId: show }, 'minutes.txt', text);
     expect(minutes).toMatchObject({
       title: 'minutes',
       fileName: 'minutes.txt',
@@ -543,7 +538,7 @@ describe('documents', () => {
     ]);
     const renamed = await call('documents.rename', { id: minutes.id, title: 'Minutes' });
     expect(renamed).toEqual({ ...minutes, title: 'Minutes' });
-    expect((await call('events.get', { id: show })).documents).toEqual([
+    expect((await getEvent(show)).documents).toEqual([
       { id: listed[0]!.id, title: 'Agenda', fileName: 'agenda.pdf', mime: 'application/pdf' },
       { id: minutes.id, title: 'Minutes', fileName: 'minutes.txt', mime: 'text/plain' },
     ]);
@@ -555,6 +550,15 @@ describe('documents', () => {
     expect((await call('history.undo', {})).step?.label).toBe('Remove “Minutes”');
     expect(await call('documents.list', { eventId: show })).toEqual([listed[0], renamed]);
     expect(readFileSync(api.documentFile('file', minutes.id)!.path, 'utf8')).toBe(text);
+  });
+
+  // Bug: documents-service.ts answers null once the cache is gone; nothing makes the page again,
+  // though the cache is documented as costing only regeneration when deleted.
+  it.fails('makes a PDF thumbnail again after the cache folder is deleted', async () => {
+    rmSync(api.cacheDir, { recursive: true, force: true });
+    const thumb = await Promise.resolve(api.documentFile('thumb', copied.id));
+    expect(thumb).not.toBeNull();
+    expect((await sharp(thumb!.path).metadata()).format).toBe('jpeg');
   });
 });
 
@@ -589,8 +593,8 @@ describe('photo filters by event, project, organisation and none', () => {
     f.project = (
       await call('projects.create', {
         name: 'Balkan Cluster',
-        partners: [{ organisationId: f.house! }],
-        eventIds: [f.training!],
+        partners: [{ organisationId: f.house }],
+        eventIds: [f.training],
       })
     ).id;
   });
@@ -681,7 +685,10 @@ describe('the edit history', () => {
     for (let i = steps.length - 1; i >= 0; i--) {
       const [, , label, kinds] = steps[i]!;
       const undone = await call('history.undo', {});
-      expect(undone, label).toEqual({ step: { id: i + 1, label }, kinds: expect.any(Array) });
+      expect(undone, label).toEqual({
+        step: { id: i + 1, label },
+        kinds: expect.any(Array) as unknown[],
+      });
       expect(changed(), label).toEqual([{ reason: 'undo', kinds: kindsOf(kinds) }]);
       expect(await state(), `undo ${label}`).toEqual(states[i]);
     }
@@ -777,7 +784,7 @@ describe('news items', () => {
     });
     const made = await call('news.import', { text });
     expect(made.linked).toEqual(photos(['DSC_2211.JPG', 'IMG_5218.JPG']));
-    expect(await call('events.get', { id: made.eventIds[0]! })).toMatchObject({
+    expect(await getEvent(made.eventIds[0]!)).toMatchObject({
       ...{ title: 'Designers of the textile cluster on the catwalk', startsOn: '2015-11-28' },
       photoCount: 2,
     });

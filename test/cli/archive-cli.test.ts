@@ -9,7 +9,7 @@ import type { Project } from '../../shared/api/domains/projects';
 import type { Photo } from '../../shared/api/photo-schema';
 import type { IndexSummary } from '../../shared/api/progress-schema';
 import { snapshotFiles } from '../helpers/originals';
-import { parseJson, runCli, type CliResult } from '../helpers/run-cli';
+import { parseJson, runCli } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const sample = fileURLToPath(new URL('../../assets/sample/', import.meta.url));
@@ -140,13 +140,16 @@ describe('kadar projects, project add, project link and organisations', () => {
       ...{ startsOn: '2015-03-01', endsOn: '2016-08-31', eventIds: [], photoCount: 0 },
       partners: [
         {
-          organisationId: expect.any(Number),
+          organisationId: expect.any(Number) as number,
           name: 'Cluster House',
           role: 'lead',
           country: 'Serbia',
         },
         {
-          ...{ organisationId: expect.any(Number), name: 'Business Support Centre Kyustendil' },
+          ...{
+            organisationId: expect.any(Number) as number,
+            name: 'Business Support Centre Kyustendil',
+          },
           ...{ role: 'partner', country: 'Bulgaria' },
         },
       ],
@@ -192,8 +195,8 @@ describe('kadar attach, import-news, undo, redo and history', () => {
   let show: KadarEvent;
 
   it('attaches a document to an event, copied beside the catalog', async () => {
-    [show] = await json<KadarEvent[]>('events', '--json');
-    const attached = await kadar('attach', '--event', String(show!.id), agenda);
+    show = (await json<KadarEvent[]>('events', '--json'))[0]!;
+    const attached = await kadar('attach', '--event', String(show.id), agenda);
     expect(attached.code).toBe(0);
     const [id, title, path] = attached.stdout.trimEnd().split('\t');
     expect(title).toBe('agenda');
@@ -298,7 +301,7 @@ describe('bad input: exit 1, one line on stderr, JSON with --json, catalog uncha
     [['import-news', '@missing'], 'FILE_UNREADABLE', 'missing.pdf'],
   ];
 
-  async function refused(args: string[], code: string, field: string): Promise<CliResult> {
+  async function refused(args: string[], code: string, field: string): Promise<void> {
     const result = await kadar(...args.map((a) => refs[a] ?? a), '--json');
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/^kadar: [^\n]+\n$/);
@@ -307,7 +310,6 @@ describe('bad input: exit 1, one line on stderr, JSON with --json, catalog uncha
       error: { code, message: expect.stringContaining(field) as string },
     });
     expect(await history()).toEqual(steps);
-    return result;
   }
 
   it.each(cases)('kadar %j', refused);
@@ -327,13 +329,13 @@ describe('bad input: exit 1, one line on stderr, JSON with --json, catalog uncha
     expect(JSON.parse(result.stdout)).toEqual([
       {
         file: items[0],
-        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^text: /) },
+        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^text: /) as string },
       },
       {
         file: items[1],
         error: {
           code: 'INVALID_INPUT',
-          message: expect.stringMatching(/^events\[0\]\.startsOn: /),
+          message: expect.stringMatching(/^events\[0\]\.startsOn: /) as string,
         },
       },
     ]);

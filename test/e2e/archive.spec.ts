@@ -12,6 +12,9 @@ const invitation = fileURLToPath(
 
 let host: KadarHost;
 
+// The second flow goes on from the archive the first one made.
+test.describe.configure({ mode: 'serial' });
+
 test.beforeAll(async () => {
   host = await startKadarHost({ index: [samplePhotos] });
 });
@@ -151,4 +154,72 @@ test('an event from a suggestion, its document, a project, photos dropped in; un
   await expect(page.getByTestId('document')).toHaveCount(1);
   await page.getByTestId('event-project').click();
   await expect(page.getByTestId('timeline-event')).toHaveCount(1);
+});
+
+test('a news item becomes its events with their listed photos; events merge and split; an organisation shows its projects', async ({
+  page,
+}) => {
+  await openKadar(page, host.url);
+  await page.getByTestId('import-news').click();
+  await page
+    .getByTestId('news-text')
+    .fill(
+      [
+        'Furniture-RE info days in Vranje and Leskovac',
+        '',
+        'Info days of the Furniture-RE project were held on 24.11.2015 in Vranje (City Hall) and on 25.11.2015 in Leskovac (Chamber of Commerce). The next info day will be held in March 2016.',
+        '',
+        'Photos:',
+        '- dsc_1120.jpg',
+        '- p1000123.jpg',
+        '- DSC_9999.JPG',
+      ].join('\n'),
+    );
+  await page.getByTestId('read-news').click();
+  const proposed = page.getByTestId('news-event');
+  await expect(proposed).toHaveCount(2);
+  await expect(proposed.nth(0).getByLabel('Town')).toHaveValue('Vranje');
+  await expect(proposed.nth(0).getByLabel('First day')).toHaveValue('2015-11-24');
+  await expect(proposed.nth(1).getByLabel('Town')).toHaveValue('Leskovac');
+  await expect(page.getByTestId('news-photos')).toContainText(
+    '2 listed photos found, 1 not in the catalog (DSC_9999.JPG)',
+  );
+  await snap(page, 'archive-news-import');
+  await page.getByTestId('create-news-events').click();
+  const vranje = eventRow(page, 'Leskovac – Vranje');
+  const leskovac = eventRow(page, 'Leskovac – Leskovac');
+  await expect(vranje).toHaveAttribute('data-count', '1');
+  await expect(leskovac).toHaveAttribute('data-count', '1');
+
+  // Merge Leskovac's event into Vranje's, then take it back.
+  await leskovac.click();
+  await page.getByTestId('merge-event-button').click();
+  await page.getByTestId('merge-target').filter({ hasText: 'Leskovac – Vranje' }).click();
+  await expect(leskovac).toHaveCount(0);
+  await expect(vranje).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('event-title')).toContainText('Vranje');
+  await undo(page);
+  await expect(leskovac).toHaveAttribute('data-count', '1');
+  await expect(vranje).toHaveAttribute('data-count', '1');
+
+  // Split two of the show's photos off into an event of their own.
+  await eventRow(page, 'Textile Cluster Fashion Show').click();
+  const cells = page.getByTestId('photo-cell');
+  await expect(cells).toHaveCount(4);
+  await cells.nth(0).click();
+  await cells.nth(1).click({ modifiers: ['Shift'] });
+  await page.getByTestId('split-event').click();
+  await expect(eventRow(page, 'Textile Cluster Fashion Show')).toHaveCount(2);
+  await expect(page.getByTestId('photo-cell')).toHaveCount(2);
+  await undo(page);
+  await expect(eventRow(page, 'Textile Cluster Fashion Show')).toHaveCount(1);
+  await expect(eventRow(page, 'Textile Cluster Fashion Show')).toHaveAttribute('data-count', '4');
+
+  // The lead partner's page lists its project; "Show its photos" filters the grid to them.
+  await page.getByTestId('organisation-row').filter({ hasText: 'Textile Cluster' }).click();
+  const organisation = page.getByTestId('organisation-page');
+  await expect(organisation).toContainText('Strengthening textile industry capacities');
+  await snap(page, 'archive-organisation');
+  await page.getByTestId('organisation-photos').click();
+  await expect(page.getByTestId('photo-cell')).toHaveCount(4);
 });
