@@ -172,7 +172,18 @@ export function assignPhotos(
   photoIds: readonly number[],
 ): number {
   if (eventId != null) requireEvent(edit.db, eventId, 'eventId');
+  requirePhotos(edit.db, photoIds);
   return edit.updateIds('photos', photoIds, { event_id: eventId });
+}
+
+/** Every id must name a photo: a typo in a script should fail, not pass as "0 changed". */
+export function requirePhotos(db: Catalog, photoIds: readonly number[], field = 'photoIds'): void {
+  const missing = sqlPluck<[string], number>(
+    db,
+    `SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM photos) LIMIT 5`,
+  ).all(JSON.stringify(photoIds));
+  if (missing.length)
+    throw new KadarError('NOT_FOUND', `${field}: there is no photo ${missing.join(', ')}.`);
 }
 
 /** Deletes an event and what hangs on it (its links and documents); its photos stay. */

@@ -21,7 +21,14 @@ const program = new Command()
     '--catalog <file>',
     'catalog file (default: $KADAR_CATALOG, else the per-user data folder)',
   )
-  .showHelpAfterError()
+  // Usage mistakes answer like every other refusal: one line, and JSON where it was asked for.
+  .exitOverride((error) => {
+    if (error.exitCode !== 0 && process.argv.includes('--json'))
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: 'INVALID_INPUT', message: error.message.replace(/^error: /, '') } })}\n`,
+      );
+    process.exit(error.exitCode);
+  })
   .configureOutput({
     outputError: (text, write) => write(`kadar: ${text.replace(/^error: /, '')}`),
   });

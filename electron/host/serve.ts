@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KadarApi } from '../api/kadar-api';
+import type { DocumentFile } from '../api/services/documents-service';
 import { apiMethods, imageKinds, isMethodName, type ImageKind } from '../../shared/api/contract';
 import { documentFileKinds, type DocumentFileKind } from '../../shared/api/domains/documents';
 import type { ApiError } from '../../shared/errors';
@@ -222,11 +223,30 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     id: number,
     download: boolean,
   ): void {
-    const found =
-      (documentFileKinds as readonly string[]).includes(kind) &&
-      api.documentFile(kind as DocumentFileKind, id);
-    if (!found)
-      return sendError(res, 404, { code: 'NOT_FOUND', message: `Document ${id} has no ${kind}.` });
+    if (!(documentFileKinds as readonly string[]).includes(kind))
+      return sendError(res, 404, { code: 'NOT_FOUND', message: `Documents have no ${kind}.` });
+    api
+      .documentFile(kind as DocumentFileKind, id)
+      .then((found) => {
+        if (!found)
+          return sendError(res, 404, {
+            code: 'NOT_FOUND',
+            message: `Document ${id} has no ${kind}.`,
+          });
+        sendDocument(req, res, found, id, download);
+      })
+      .catch((error: unknown) =>
+        sendError(res, 500, { code: 'INTERNAL', message: (error as Error).message }),
+      );
+  }
+
+  function sendDocument(
+    req: IncomingMessage,
+    res: ServerResponse,
+    found: DocumentFile,
+    id: number,
+    download: boolean,
+  ): void {
     if (req.headers['if-none-match'] === found.etag) {
       res.writeHead(304, { ETag: found.etag });
       res.end();

@@ -37,7 +37,7 @@ export function handleSchemes(api: KadarApi, rendererDir: string): void {
     if (url.host === 'kadar' && doc) {
       const found =
         (documentFileKinds as readonly string[]).includes(doc[1]!) &&
-        api.documentFile(doc[1] as DocumentFileKind, Number(doc[2]));
+        (await api.documentFile(doc[1] as DocumentFileKind, Number(doc[2])));
       if (!found) return notFound();
       const response = await net.fetch(pathToFileURL(found.path).href);
       return new Response(response.body, {

@@ -18,24 +18,26 @@ export function DocumentsList({ owner }: { owner: DocumentOwner }) {
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(0);
 
-  const attachFiles = async (files: Iterable<File>) => {
-    for (const file of files) {
-      setBusy((n) => n + 1);
-      try {
-        const dataBase64 = await readAsBase64(file);
-        await attach.mutateAsync({ owner, source: { fileName: file.name, dataBase64 } });
-      } catch {
-        // useApiAction has told the user why.
-      } finally {
-        setBusy((n) => n - 1);
-      }
+  // Files dropped together are one step: all attached, or none.
+  const attachFiles = async (files: File[]) => {
+    if (files.length === 0) return;
+    setBusy((n) => n + 1);
+    try {
+      const sources = await Promise.all(
+        files.map(async (file) => ({ fileName: file.name, dataBase64: await readAsBase64(file) })),
+      );
+      await attach.mutateAsync({ owner, sources });
+    } catch {
+      // useApiAction has told the user why.
+    } finally {
+      setBusy((n) => n - 1);
     }
   };
   const onDrop = (e: DragEvent) => {
     if (!e.dataTransfer.types.includes('Files')) return;
     e.preventDefault();
     setOver(false);
-    void attachFiles(e.dataTransfer.files);
+    void attachFiles([...e.dataTransfer.files]);
   };
 
   return (

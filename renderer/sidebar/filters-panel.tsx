@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useApi } from '../api/server-data';
 import { formatCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 import { cameraName } from './camera-name';
@@ -8,6 +9,9 @@ export function FiltersPanel() {
   const { filter, cameras, setFilter } = useKadar(
     useShallow((s) => ({ filter: s.filter, cameras: s.cameras, setFilter: s.setFilter })),
   );
+  const projects = useApi('projects.list', {});
+  const organisations = useApi('organisations.list', {});
+  const id = (value: string) => (value ? Number(value) : undefined);
 
   return (
     <div className="filters">
@@ -24,6 +28,37 @@ export function FiltersPanel() {
         {cameras.map((camera) => (
           <option key={camera.id} value={camera.id}>
             {cameraName(camera)} ({formatCount(camera.photoCount)})
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor="project-filter">Project</label>
+      <select
+        id="project-filter"
+        value={filter.projectId ?? ''}
+        onChange={(e) => setFilter({ projectId: id(e.target.value) })}
+        data-testid="project-filter"
+      >
+        <option value="">All projects</option>
+        {(projects.data ?? []).map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.code ? `${p.code} · ` : ''}
+            {p.name}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor="organisation-filter">Organisation</label>
+      <select
+        id="organisation-filter"
+        value={filter.organisationId ?? ''}
+        onChange={(e) => setFilter({ organisationId: id(e.target.value) })}
+        data-testid="organisation-filter"
+      >
+        <option value="">All organisations</option>
+        {(organisations.data ?? []).map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
           </option>
         ))}
       </select>
@@ -55,6 +90,15 @@ export function FiltersPanel() {
           data-testid="filter-gps"
         />
         Has GPS location
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.noEvent === true}
+          onChange={(e) => setFilter({ noEvent: e.target.checked || undefined })}
+          data-testid="filter-no-event-check"
+        />
+        In no event
       </label>
       <label className="check">
         <input

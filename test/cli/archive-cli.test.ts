@@ -296,8 +296,8 @@ describe('bad input: exit 1, one line on stderr, JSON with --json, catalog uncha
     [['project', 'link', '--project', '@project', '--event', '999'], 'NOT_FOUND', 'eventIds'],
     [['attach', '--event', '999', '@agenda'], 'NOT_FOUND', 'owner.eventId'],
     [['attach', '@agenda'], 'INVALID_INPUT', '--event'],
-    [['attach', '--event', '@event', '@missing'], 'FILE_UNREADABLE', 'source.path'],
-    [['attach', '--event', '@event', '--link', '@agenda'], 'INVALID_INPUT', 'source.link'],
+    [['attach', '--event', '@event', '@missing'], 'FILE_UNREADABLE', 'sources[0].path'],
+    [['attach', '--event', '@event', '--link', '@agenda'], 'INVALID_INPUT', 'sources[0].link'],
     [['import-news', '@missing'], 'FILE_UNREADABLE', 'missing.pdf'],
   ];
 
@@ -347,9 +347,7 @@ describe('bad input: exit 1, one line on stderr, JSON with --json, catalog uncha
     expect(await history()).toEqual(steps);
   });
 
-  // Bug: commander's own errors (kadar.ts showHelpAfterError) skip exitWithError: no JSON, and
-  // the usage follows the message.
-  it.fails('refuses an id that is not a number the same way', async () => {
+  it('refuses an id that is not a number the same way', async () => {
     await refused(
       ['event', 'assign', '--event', 'abc', '--photos', '1'],
       'INVALID_INPUT',
@@ -357,12 +355,11 @@ describe('bad input: exit 1, one line on stderr, JSON with --json, catalog uncha
     );
   });
 
-  // Bug: attach stores the files one by one, so a bad second file leaves the first attached.
-  it.fails('attaches no file when one of them cannot be attached', async () => {
+  it('attaches no file when one of them cannot be attached', async () => {
     await refused(
       ['attach', '--event', '@event', '@agenda', '@missing'],
       'FILE_UNREADABLE',
-      'source.path',
+      'sources[1].path',
     );
   });
 });

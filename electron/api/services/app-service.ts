@@ -67,7 +67,7 @@ export function appService(
           for (const doc of sampleDocumentsToAttach(db))
             await attachDocument({
               owner: { eventId: doc.eventId },
-              source: { path: doc.path, link: true },
+              sources: [{ path: doc.path, link: true }],
               title: doc.title,
             });
           ctx.emit('catalog.changed', { reason: 'sample', kinds: [...everything, 'documents'] });

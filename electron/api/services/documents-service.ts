@@ -1,4 +1,4 @@
-import { importDocument, type ImportContext } from '../../archive/documents/import-document';
+import { importDocuments, type ImportContext } from '../../archive/documents/import-document';
 import {
   getDocument,
   listDocuments,
@@ -34,9 +34,9 @@ export function documentsService(
   const handlers: DomainHandlers<Methods> = {
     'documents.list': (owner) => listDocuments(db, owner, imports.documentsDir),
     'documents.attach': async (input) =>
-      require(
-        await importDocument({ ...imports, db, cacheDir: ctx.cacheDir, edit: ctx.edit }, input),
-      ),
+      (
+        await importDocuments({ ...imports, db, cacheDir: ctx.cacheDir, edit: ctx.edit }, input)
+      ).map((id) => require(id)),
     'documents.rename': ({ id, title }) => {
       const doc = require(id);
       ctx.edit(`Rename ${quoted(doc.title)} to ${quoted(title)}`, (edit) =>
@@ -54,8 +54,11 @@ export function documentsService(
   return {
     handlers,
     require,
-    /** A document's file or first-page thumbnail, by id, for the transports to send. */
-    documentFile: (kind: DocumentFileKind, id: number): DocumentFile | null => {
+    /**
+     * A document's file or first-page thumbnail, by id, for the transports to send. A PDF's
+     * thumbnail deleted with the cache is made again from the file.
+     */
+    documentFile: async (kind: DocumentFileKind, id: number): Promise<DocumentFile | null> => {
       if (!Number.isSafeInteger(id) || id < 1) return null;
       const doc = getDocument(db, id, imports.documentsDir);
       if (!doc) return null;
@@ -66,7 +69,14 @@ export function documentsService(
           fileName: doc.fileName,
           etag: `"${doc.fingerprint}"`,
         };
+      if (doc.mime !== 'application/pdf') return null;
       const thumb = cachedImagePath(ctx.cacheDir, 'documents', doc.fingerprint);
+      if (!hasCachedImage(thumb))
+        // Written under the file's fingerprint now: a changed file makes no thumbnail for this one.
+        await imports.pool().files.run({
+          kind: 'document',
+          document: { path: doc.path, fileName: doc.fileName, cacheDir: ctx.cacheDir },
+        });
       return hasCachedImage(thumb)
         ? {
             path: thumb,

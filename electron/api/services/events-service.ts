@@ -9,7 +9,7 @@ import {
   requireEvent,
   updateEvent,
 } from '../../catalog/events-repo';
-import { linkEvents } from '../../catalog/projects-repo';
+import { linkEvents, requireProject } from '../../catalog/projects-repo';
 import { archiveMatches } from '../../catalog/search/archive-matches';
 import { photosInNoEvent } from '../../catalog/suggest-source';
 import type { eventMethods } from '../../../shared/api/domains/events';
@@ -30,7 +30,10 @@ export function eventsService(ctx: ApiContext): DomainHandlers<typeof eventMetho
       const id = ctx.edit(`Create event ${quoted(fields.title)}`, (edit) => {
         const created = createEvent(edit, fields);
         if (photoIds) assignPhotos(edit, created, photoIds);
-        for (const projectId of projectIds ?? []) linkEvents(edit, projectId, [created]);
+        for (const projectId of projectIds ?? []) {
+          requireProject(db, projectId, 'projectIds');
+          linkEvents(edit, projectId, [created]);
+        }
         return created;
       });
       return requireEvent(db, id);
@@ -50,7 +53,7 @@ export function eventsService(ctx: ApiContext): DomainHandlers<typeof eventMetho
     },
     'events.merge': ({ targetId, sourceIds }) => {
       const target = requireEvent(db, targetId, 'targetId');
-      ctx.edit(`Merge ${sourceIds.length + 1} events into ${quoted(target.title)}`, (edit) =>
+      ctx.edit(`Merge ${new Set(sourceIds).size + 1} events into ${quoted(target.title)}`, (edit) =>
         mergeEvents(edit, targetId, sourceIds),
       );
       return requireEvent(db, targetId);

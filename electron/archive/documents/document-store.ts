@@ -11,15 +11,19 @@ export function storedNameOf(fingerprint: string, fileName: string): string {
   return `${fingerprint}/${fileName}`;
 }
 
-/** Copies `source` into the store (unless it is there already), atomically. */
-export function storeCopy(documentsDir: string, storedName: string, source: string): void {
+/**
+ * Copies `source` into the store (unless it is there already), atomically. Returns whether it
+ * made a new copy, so an attach that fails later can take back what it added.
+ */
+export function storeCopy(documentsDir: string, storedName: string, source: string): boolean {
   const target = join(documentsDir, storedName);
-  if (existsSync(target)) return;
+  if (existsSync(target)) return false;
   mkdirSync(dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     copyFileSync(source, temp);
     renameSync(temp, target);
+    return true;
   } finally {
     rmSync(temp, { force: true });
   }
@@ -32,4 +36,9 @@ export function writeIncoming(documentsDir: string, data: Buffer): string {
   const path = join(dir, randomBytes(8).toString('hex'));
   writeFileSync(path, data);
   return path;
+}
+
+/** Takes back copies an attach made before it failed. */
+export function unstore(documentsDir: string, storedName: string): void {
+  rmSync(join(documentsDir, storedName), { force: true });
 }

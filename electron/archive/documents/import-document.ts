@@ -11,7 +11,7 @@ import { findRootContaining } from '../../catalog/roots-repo';
 import type { Edit } from '../../edits/edit';
 import type { IndexPool } from '../../indexer/index-pool';
 import type { DocumentOutcome } from './read-document';
-import { storeCopy, storedNameOf, writeIncoming } from './document-store';
+import { storeCopy, storedNameOf, unstore, writeIncoming } from './document-store';
 import type { z } from 'zod';
 
 type AttachInput = z.output<(typeof documentMethods)['documents.attach']['input']>;
@@ -31,7 +31,7 @@ function ownerTitle(db: Catalog, owner: DocumentOwner): string {
 }
 
 /** The file a source names: a picked path as it is, dropped bytes as a private temporary file. */
-function sourceFile(ctx: ImportContext, source: AttachInput['source']) {
+function sourceFile(ctx: ImportContext, source: AttachInput['sources'][number], at: string) {
   if ('path' in source) {
     let stats;
     try {
@@ -39,11 +39,11 @@ function sourceFile(ctx: ImportContext, source: AttachInput['source']) {
     } catch (error) {
       throw new KadarError(
         'FILE_UNREADABLE',
-        `source.path: ${source.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        `${at}.path: ${source.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
       );
     }
     if (!stats.isFile())
-      throw new KadarError('INVALID_INPUT', `source.path: ${source.path} is not a file.`);
+      throw new KadarError('INVALID_INPUT', `${at}.path: ${source.path} is not a file.`);
     return { path: source.path, fileName: basename(source.path), temporary: false };
   }
   const data = Buffer.from(source.dataBase64, 'base64');
@@ -55,51 +55,76 @@ function sourceFile(ctx: ImportContext, source: AttachInput['source']) {
 }
 
 /** A linked file stays where it is, under a library folder, like the photos there. */
-function linkPlace(db: Catalog, path: string) {
+function linkPlace(db: Catalog, path: string, at: string) {
   const real = realpathSync(path);
   const root = findRootContaining(db, real);
   if (!root)
     throw new KadarError(
       'INVALID_INPUT',
-      `source.link: ${path} is not inside a library folder. Copy it into the archive, or add its folder to the library first.`,
+      `${at}.link: ${path} is not inside a library folder. Copy it into the archive, or add its folder to the library first.`,
     );
   return { rootId: root.id, relPath: relative(root.path, real).split(sep).join('/') };
 }
 
+type Source = AttachInput['sources'][number];
+
+/** Reads one source in a worker and finds its place: where it is linked, or its copy's name. */
+async function prepare(ctx: ImportContext, source: Source, at: string, temporaries: string[]) {
+  const file = sourceFile(ctx, source, at);
+  if (file.temporary) temporaries.push(file.path);
+  const link = 'path' in source && source.link === true;
+  const place = link ? linkPlace(ctx.db, file.path, at) : null;
+  const read = (await ctx.pool().files.run({
+    kind: 'document',
+    document: { path: file.path, fileName: file.fileName, cacheDir: ctx.cacheDir },
+  })) as DocumentOutcome;
+  if (!read.ok) throw new KadarError(read.code, read.message);
+  return { file, place, read, storedName: storedNameOf(read.fingerprint, file.fileName) };
+}
+
 /**
- * Attaches a document: reads it once in a worker (fingerprint, kind, a PDF's text and
- * thumbnail), stores a copy or links it in place, and records it as one undoable step.
- * Bad input changes nothing.
+ * Attaches documents: reads each once in a worker (fingerprint, kind, a PDF's text and
+ * thumbnail), stores a copy or links it in place, and records them all as one undoable step.
+ * When one cannot be read, none is attached and the copies made for the others are removed.
  */
-export async function importDocument(ctx: ImportContext, input: AttachInput): Promise<number> {
+export async function importDocuments(ctx: ImportContext, input: AttachInput): Promise<number[]> {
   const owner = ownerTitle(ctx.db, input.owner);
-  const link = 'path' in input.source && input.source.link === true;
-  const file = sourceFile(ctx, input.source);
+  const temporaries: string[] = [];
+  const copied: string[] = [];
   try {
-    const place = link ? linkPlace(ctx.db, file.path) : null;
-    const read = (await ctx.pool().files.run({
-      kind: 'document',
-      document: { path: file.path, fileName: file.fileName, cacheDir: ctx.cacheDir },
-    })) as DocumentOutcome;
-    if (!read.ok) throw new KadarError(read.code, read.message);
-    const storedName = storedNameOf(read.fingerprint, file.fileName);
-    if (!place) storeCopy(ctx.documentsDir, storedName, file.path);
+    const prepared: Awaited<ReturnType<typeof prepare>>[] = [];
+    for (const [i, source] of input.sources.entries())
+      prepared.push(await prepare(ctx, source, `sources[${i}]`, temporaries));
+    for (const p of prepared)
+      if (!p.place && storeCopy(ctx.documentsDir, p.storedName, p.file.path))
+        copied.push(p.storedName);
     // A PDF's own title is often "Microsoft Word - pozivnica.docx": the file name says more.
-    const title = input.title ?? file.fileName.replace(/\.[^.]+$/, '');
-    return ctx.edit(`Attach “${title}” to “${owner}”`, (edit) =>
-      attachDocument(edit, {
-        title,
-        fileName: file.fileName,
-        mime: read.mime,
-        fileSize: read.fileSize,
-        fingerprint: read.fingerprint,
-        pageCount: read.pageCount,
-        stored: place ?? { storedName },
-        owner: input.owner,
-        text: read.text,
-      }),
+    const titles = prepared.map((p) =>
+      prepared.length === 1 && input.title ? input.title : p.file.fileName.replace(/\.[^.]+$/, ''),
     );
+    const label =
+      prepared.length === 1
+        ? `Attach “${titles[0]}” to “${owner}”`
+        : `Attach ${prepared.length} documents to “${owner}”`;
+    const ids = ctx.edit(label, (edit) =>
+      prepared.map((p, i) =>
+        attachDocument(edit, {
+          title: titles[i]!,
+          fileName: p.file.fileName,
+          mime: p.read.mime,
+          fileSize: p.read.fileSize,
+          fingerprint: p.read.fingerprint,
+          pageCount: p.read.pageCount,
+          stored: p.place ?? { storedName: p.storedName },
+          owner: input.owner,
+          text: p.read.text,
+        }),
+      ),
+    );
+    copied.length = 0;
+    return ids;
   } finally {
-    if (file.temporary) rmSync(file.path, { force: true });
+    for (const storedName of copied) unstore(ctx.documentsDir, storedName);
+    for (const path of temporaries) rmSync(path, { force: true });
   }
 }

@@ -44,6 +44,13 @@ export async function readDocument(task: DocumentTask): Promise<DocumentOutcome>
           message: `${task.fileName} is larger than 512 MB.`,
         } as const;
       const { mime, kind } = documentKind(task.fileName, bytes.subarray(0, documentHeadBytes));
+      // A file named .pdf that is not one would open as nothing in the viewer: say so now.
+      if (kind !== 'pdf' && /\.pdf$/i.test(task.fileName))
+        return {
+          ok: false,
+          code: 'DOCUMENT_UNREADABLE',
+          message: `${task.fileName} is not a PDF (its content is ${mime}).`,
+        } as const;
       if (kind !== 'pdf')
         return {
           ok: true,

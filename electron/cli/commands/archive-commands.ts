@@ -17,11 +17,11 @@ export async function attachCommand(
   const owner =
     options.event != null ? { eventId: options.event } : { projectId: options.project! };
   return withApi(options, async (call) => {
-    const attached = [];
-    for (const path of files)
-      attached.push(
-        await call('documents.attach', { owner, source: { path, link: options.link === true } }),
-      );
+    // One step: every file, or none when one cannot be read.
+    const attached = await call('documents.attach', {
+      owner,
+      sources: files.map((path) => ({ path, link: options.link === true })),
+    });
     if (options.json) await printJson(attached);
     else await writeOut(attached.map((d) => `${d.id}\t${d.title}\t${d.path}\n`).join(''));
     return 0;

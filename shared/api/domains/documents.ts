@@ -47,16 +47,19 @@ export type DocumentFileKind = (typeof documentFileKinds)[number];
 
 export const documentMethods = {
   'documents.list': { input: documentOwnerSchema, output: z.array(documentSchema) },
-  /** Attaches a file to an event or project; a PDF's text becomes searchable. */
+  /**
+   * Attaches files to an event or project as one step: all of them, or none when one cannot
+   * be read. A PDF's text becomes searchable. `title` names a single file (else its name does).
+   */
   'documents.attach': {
     input: z
       .object({
         owner: documentOwnerSchema,
-        source: documentSourceSchema,
+        sources: z.array(documentSourceSchema).min(1).max(100),
         title: optionalText(500),
       })
       .strict(),
-    output: documentSchema,
+    output: z.array(documentSchema),
     // Dropped files travel as base64 in the call itself.
     maxInputBytes: 150 * 1024 * 1024,
   },
