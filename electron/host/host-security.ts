@@ -13,7 +13,9 @@ export function newToken(): string {
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self'",
+  // WebAssembly only (no eval): pdf.js decodes scanned pages (JBIG2, JPEG 2000) with it.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

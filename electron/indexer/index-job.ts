@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { absolutePath } from '../catalog/absolute-path';
 import type { Catalog } from '../catalog/open-catalog';
 import { pruneEmptyFolders } from '../catalog/folders-repo';
+import { writeTransaction } from '../catalog/write-transaction';
 import { addScanIssue, finishRun, markInterruptedRuns, startRun } from '../catalog/index-runs-repo';
 import { knownFiles, markMissing, type KnownFile } from '../catalog/photo-writes';
 import { getRoot, markScanCompleted, markScanStarted, setRootStatus } from '../catalog/roots-repo';
@@ -167,11 +168,11 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
       const vanished = [...known]
         .filter(([rel, k]) => !seen.has(rel) && !writer.movedIds.has(k.id))
         .map(([, k]) => k.id);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         missing += markMissing(db, vanished);
         pruneEmptyFolders(db, root.id);
         markScanCompleted(db, root.id);
-      }).immediate();
+      });
     }
   } catch (error) {
     writer.flush();

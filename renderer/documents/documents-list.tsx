@@ -14,6 +14,9 @@ export function DocumentsList({ owner }: { owner: DocumentOwner }) {
   const attach = useApiAction('documents.attach');
   const remove = useApiAction('documents.remove');
   const openPdf = useKadar((s) => s.openPdf);
+  // The desktop app opens other files with their own app; a browser downloads them.
+  const desktop = useKadar((s) => s.info?.shell === 'electron');
+  const openWithApp = useApiAction('shell.openDocument');
   const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(0);
@@ -63,6 +66,15 @@ export function DocumentsList({ owner }: { owner: DocumentOwner }) {
               title={`Open ${doc.fileName}`}
             >
               <img src={client.documentUrl('thumb', doc.id)} alt="" data-testid="document-thumb" />
+            </button>
+          ) : desktop ? (
+            <button
+              type="button"
+              className="document-open document-file"
+              onClick={() => openWithApp.mutate({ id: doc.id })}
+              title={`Open ${doc.fileName} with its app`}
+            >
+              {doc.fileName.split('.').pop()?.toUpperCase()}
             </button>
           ) : (
             <a

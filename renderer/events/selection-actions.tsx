@@ -14,6 +14,7 @@ export function SelectionActions() {
     })),
   );
   const split = useApiAction('events.split');
+  const update = useApiAction('events.update');
   if (count === 0) return null;
   return (
     <div className="selection-actions">
@@ -35,6 +36,16 @@ export function SelectionActions() {
       >
         New event…
       </button>
+      {page.kind === 'event' && count === 1 && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => update.mutate({ id: page.id, patch: { coverPhotoId: [...selected][0]! } })}
+          data-testid="use-as-cover"
+        >
+          Use as cover
+        </button>
+      )}
       {page.kind === 'event' && (
         <button
           type="button"

@@ -1,11 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import {
-  partnerRoles,
-  type PartnerRole,
-  type Project,
-  type ProjectFields,
-} from '../../shared/api/domains/projects';
+import type { Project, ProjectFields } from '../../shared/api/domains/projects';
+import { partnerRoles, type PartnerRole } from '../../shared/api/partner-roles';
 import { useApi, useApiAction } from '../api/server-data';
 import { eventDates } from '../events/event-dates';
 import { useKadar } from '../store/store';

@@ -304,7 +304,8 @@ export function planProjects(
   const plans: ProjectPlan[] = [];
   const years = lastYear - firstYear + 1;
   while (plans.length < count) {
-    const start = Date.UTC(firstYear, 0, 1) + Math.sqrt(random.next()) * years * 365.25 * 86_400_000;
+    const start =
+      Date.UTC(firstYear, 0, 1) + Math.sqrt(random.next()) * years * 365.25 * 86_400_000;
     const months = random.int(8, 30);
     const startsOn = new Date(start).toISOString().slice(0, 8) + '01';
     const end = new Date(startsOn);
@@ -319,7 +320,12 @@ export function planProjects(
     while (code && codes.has(code)) code = projectCode(programme, year, random);
     if (code) codes.add(code);
     const stem = random.pick(projectStems);
-    let name = random.pick([stem, `${stem} ${year}`, `${stem} — faza II`, `${stem} ${year}–${year + 1}`]);
+    let name = random.pick([
+      stem,
+      `${stem} ${year}`,
+      `${stem} — faza II`,
+      `${stem} ${year}–${year + 1}`,
+    ]);
     while (names.has(name)) name = `${stem} ${year} (${random.int(2, 9)})`;
     names.add(name);
     plans.push({

@@ -1,10 +1,25 @@
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { apiEvents, apiMethods } from '../../shared/api/contract';
 import { eventNames, methodNames } from '../../shared/api/api-names';
 
 const entry = fileURLToPath(new URL('../../renderer/main.tsx', import.meta.url));
+
+/**
+ * `…?url` imports are files Vite emits beside the bundle (the PDF viewer's worker and
+ * WebAssembly decoders), and the bundle holds only their URLs, as here.
+ */
+const assetUrls: Plugin = {
+  name: 'asset-urls',
+  setup(build) {
+    build.onResolve({ filter: /\?(worker&)?url$/ }, (args) => ({
+      path: args.path,
+      namespace: 'url',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'url' }, () => ({ contents: 'export default "";' }));
+  },
+};
 
 /** Every module the renderer's bundle would contain, as paths relative to the repository. */
 async function rendererInputs(): Promise<string[]> {
@@ -16,6 +31,7 @@ async function rendererInputs(): Promise<string[]> {
     format: 'esm',
     platform: 'browser',
     loader: { '.css': 'empty', '.png': 'empty', '.svg': 'empty' },
+    plugins: [assetUrls],
     logLevel: 'silent',
   });
   return Object.keys(result.metafile.inputs);

@@ -147,5 +147,6 @@ export function importNewsItem(
     byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), photoId]);
   }
   for (const [eventId, ids] of byEvent) assignPhotos(edit, eventId, ids);
-  return { eventIds: made.map((e) => e.id), linked: [...days.keys()] };
+  // In the order the item lists them.
+  return { eventIds: made.map((e) => e.id), linked: reading.photos.linked.map((l) => l.photoId) };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { endNotBeforeStart, id, ids, isoDay, none, optionalText, requiredText } from './common';
+import { partnerRoles } from '../partner-roles';
 import { documentSummarySchema, eventSchema } from './events';
 
-export const partnerRoles = ['lead', 'partner', 'associate'] as const;
-export type PartnerRole = (typeof partnerRoles)[number];
+export { partnerRoles, type PartnerRole } from '../partner-roles';
 
 export const partnerSchema = z.object({
   organisationId: z.number().int(),
