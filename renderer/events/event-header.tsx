@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { client } from '../api/client';
 import { useApi, useApiAction } from '../api/server-data';
 import { DocumentsList } from '../documents/documents-list';
-import { formatCount } from '../format/format-number';
+import { photoCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 import { eventDates } from './event-dates';
 import { MergeEvent } from './event-merge';
@@ -51,7 +51,7 @@ export function EventHeader({ id }: { id: number }) {
           </p>
         )}
         {e.description && <p className="event-description">{e.description}</p>}
-        <p className="event-line muted">{formatCount(e.photoCount)} photos</p>
+        <p className="event-line muted">{photoCount(e.photoCount)}</p>
         <div className="event-buttons">
           <button
             type="button"

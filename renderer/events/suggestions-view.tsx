@@ -3,6 +3,7 @@ import type { EventSuggestion } from '../../shared/api/domains/events';
 import { client } from '../api/client';
 import { useApi, useApiAction } from '../api/server-data';
 import { formatCompactDay } from '../format/format-date';
+import { photoCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 import { useDismissed } from './use-dismissed';
 
@@ -116,7 +117,7 @@ function SuggestionCard(props: {
         photoIds: s.photoIds,
       })
       .then(
-        (event) => say(`Created “${event.title}” with ${event.photoCount} photos`),
+        (event) => say(`Created “${event.title}” with ${photoCount(event.photoCount)}`),
         () => undefined,
       );
 
@@ -147,7 +148,7 @@ function SuggestionCard(props: {
       onKeyDown={onKeyDown}
       data-testid="suggestion"
       data-photo-count={s.photoIds.length}
-      aria-label={`${title || untitled(s)}, ${s.photoIds.length} photos`}
+      aria-label={`${title || untitled(s)}, ${photoCount(s.photoIds.length)}`}
     >
       <div className="suggestion-thumbs">
         {s.photoIds.slice(0, 6).map((id) => (
@@ -173,7 +174,7 @@ function SuggestionCard(props: {
         <span className="muted">
           {formatCompactDay(s.startsOn)}
           {s.endsOn ? ` – ${formatCompactDay(s.endsOn)}` : ''} · {s.startsAt.slice(11, 16)}–
-          {s.endsAt.slice(11, 16)} · {s.photoIds.length} photos
+          {s.endsAt.slice(11, 16)} · {photoCount(s.photoIds.length)}
           {s.cameras > 1 ? ` · ${s.cameras} cameras` : ''} · {s.folderPaths.join(', ')}
         </span>
       </div>

@@ -3,8 +3,12 @@ const countFormat = new Intl.NumberFormat();
 /** A count for people to read: grouped the way their locale groups digits. */
 export const formatCount = (n: number) => countFormat.format(n);
 
+/** "1 event" / "12 events". */
+export const countOf = (n: number, noun: string) =>
+  `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 /** "1 photo" / "12 photos". */
-export const photoCount = (n: number) => `${formatCount(n)} ${n === 1 ? 'photo' : 'photos'}`;
+export const photoCount = (n: number) => countOf(n, 'photo');
 
 /** Seconds as m:ss (h:mm:ss past an hour). */
 export function formatDuration(totalSeconds: number): string {

@@ -4,6 +4,7 @@ import type { NewsReading } from '../../shared/api/domains/news';
 import { client } from '../api/client';
 import { useApiAction } from '../api/server-data';
 import { useKadar } from '../store/store';
+import { countOf, photoCount } from '../format/format-number';
 import { Modal } from '../ui/modal';
 
 interface Draft {
@@ -73,7 +74,9 @@ export function NewsImport() {
           city: d.city || null,
         })),
       });
-      say(`Created ${made.eventIds.length} events, ${made.linked.length} photos put in them`);
+      say(
+        `Created ${countOf(made.eventIds.length, 'event')}, with ${photoCount(made.linked.length)} put in them`,
+      );
       closePanel();
       if (made.eventIds[0]) openPage({ kind: 'event', id: made.eventIds[0] });
     } catch (failure) {

@@ -5,7 +5,7 @@ import { useApi, useApiAction } from '../api/server-data';
 import { DocumentsList } from '../documents/documents-list';
 import { eventDates } from '../events/event-dates';
 import { formatCompactDay } from '../format/format-date';
-import { formatCount } from '../format/format-number';
+import { countOf, formatCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 
 /** A project's history: its facts and partners, then its events in the order they happened. */
@@ -42,9 +42,13 @@ export function ProjectPage({ id }: { id: number }) {
           ))}
         </ul>
         <p className="totals" data-testid="project-totals">
-          {formatCount(totals.events)} events · {formatCount(totals.photos)} photos ·{' '}
-          {formatCount(totals.documents)} documents · {formatCount(totals.towns)} towns ·{' '}
-          {formatCount(totals.partners)} partners
+          {[
+            countOf(totals.events, 'event'),
+            countOf(totals.photos, 'photo'),
+            countOf(totals.documents, 'document'),
+            countOf(totals.towns, 'town'),
+            countOf(totals.partners, 'partner'),
+          ].join(' · ')}
         </p>
         {p.description && <p className="event-description">{p.description}</p>}
         <div className="event-buttons">
@@ -106,7 +110,8 @@ function TimelineEvent({ event: e, onOpen }: { event: KadarEvent; onOpen: () => 
         <span className="muted">
           {place}
           {place ? ' · ' : ''}
-          <span data-testid="timeline-photo-count">{formatCount(e.photoCount)}</span> photos
+          <span data-testid="timeline-photo-count">{formatCount(e.photoCount)}</span>{' '}
+          {e.photoCount === 1 ? 'photo' : 'photos'}
           {e.documents.length > 0 ? ' · ' : ''}
           {e.documents.map((d) => (
             <span key={d.id} className="chip" data-testid="timeline-document">

@@ -136,15 +136,22 @@ export function foldWords(text: string): string[] {
   return foldText(text).split(nonWord).filter(Boolean);
 }
 
-/** Every spelling of every word in `texts`, deduplicated: the body of a search document. */
-export function searchVariants(texts: Iterable<string | null | undefined>): string {
+/** Every spelling of every word of one text: its primary and its English/Bulgarian folding. */
+export function variantWords(text: string): string[] {
   const words = new Set<string>();
-  for (const text of texts) {
-    if (!text) continue;
-    for (const word of foldText(text).split(nonWord)) if (word) words.add(word);
-    for (const word of fold(text, cyrillicDigraph, latinDigraph).split(nonWord))
-      if (word) words.add(word);
-  }
+  for (const word of foldText(text).split(nonWord)) if (word) words.add(word);
+  for (const word of fold(text, cyrillicDigraph, latinDigraph).split(nonWord))
+    if (word) words.add(word);
+  return [...words];
+}
+
+/** Every spelling of every word in `texts`, deduplicated: the body of a search document. */
+export function searchVariants(
+  texts: Iterable<string | null | undefined>,
+  wordsOf: (text: string) => readonly string[] = variantWords,
+): string {
+  const words = new Set<string>();
+  for (const text of texts) if (text) for (const word of wordsOf(text)) words.add(word);
   return [...words].join(' ');
 }
 

@@ -234,10 +234,13 @@ function shootTimes(day: string, n: number, random: Random): number[] {
 function phoneTimes(month: string, n: number, random: Random): number[] {
   const start = Date.parse(`${month}-01T00:00:00Z`);
   const days = new Date(start).getUTCMonth() === 1 ? 28 : 30;
-  return Array.from(
+  const times = Array.from(
     { length: n },
     () => start + random.int(0, days - 1) * 86_400_000 + random.int(7 * 3600, 23 * 3600) * 1000,
   ).sort((a, b) => a - b);
+  // Phones name files by the second: two in one second would be one file name.
+  for (let i = 1; i < n; i++) if (times[i]! <= times[i - 1]!) times[i] = times[i - 1]! + 1000;
+  return times;
 }
 
 function planShoots(

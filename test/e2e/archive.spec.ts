@@ -116,7 +116,7 @@ test('an event from a suggestion, its document, a project, photos dropped in; un
     'BSC Kyustendil partner, Bulgaria',
   ]);
   await expect(page.getByTestId('project-totals')).toHaveText(
-    '1 events · 3 photos · 1 documents · 1 towns · 2 partners',
+    '1 event · 3 photos · 1 document · 1 town · 2 partners',
   );
   await snap(page, 'archive-project-timeline');
   await undo(page);

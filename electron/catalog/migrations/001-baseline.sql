@@ -343,6 +343,7 @@ CREATE VIRTUAL TABLE photo_search USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2',
   content = '',
   contentless_delete = 1,
+  detail = none,
   prefix = '1 2 3 4'
 );
 

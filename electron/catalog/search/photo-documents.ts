@@ -1,48 +1,68 @@
 import type { Database } from 'better-sqlite3';
-import { searchVariants } from '../../../shared/text/fold-text';
+import { searchVariants, variantWords } from '../../../shared/text/fold-text';
 import { sql } from '../statements';
 import { searchKeySql } from './search-keys';
 
-// Everything the catalog knows about a photo that a person might type: its own metadata (the
-// file's and the user's), its folder, tags with their ancestors, people, and its event's and
-// that event's projects' and partners' names. Document texts are in the event's own document.
-const gatherText = `
-  SELECT p.file_name, f.rel_path AS folder, p.title, p.caption, p.user_title, p.user_caption,
-    p.keywords, p.creator, p.credit, p.city, p.location, p.region, p.country, p.event_name,
-    p.lens, c.make, c.model,
+// A photo's own text: its metadata (the file's and the user's), tags with their ancestors,
+// and people. Its folder, camera and event are gathered once per drain, below, since many
+// photos share each.
+const ownText = `
+  SELECT p.folder_id, p.camera_id, p.event_id, p.file_name, p.title, p.caption, p.user_title,
+    p.user_caption, p.keywords, p.creator, p.credit, p.city, p.location, p.region, p.country,
+    p.event_name, p.lens,
     (WITH RECURSIVE up(id, parent_id, name) AS (
         SELECT t.id, t.parent_id, t.name FROM photo_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.photo_id = p.id
         UNION SELECT t.id, t.parent_id, t.name FROM tags t JOIN up ON t.id = up.parent_id)
       SELECT group_concat(name, ' ') FROM up) AS tags,
     (SELECT group_concat(pe.name, ' ') FROM photo_people pp JOIN people pe ON pe.id = pp.person_id
-      WHERE pp.photo_id = p.id) AS people,
-    (SELECT concat_ws(' ', e.title, e.venue, e.city, e.country, o.name, o.short_name)
-      FROM events e LEFT JOIN organisations o ON o.id = e.organiser_id WHERE e.id = p.event_id) AS event,
+      WHERE pp.photo_id = p.id) AS people
+  FROM photos p WHERE p.id = ?`;
+
+// What the photos of an event share: the event's names and its projects' and partners'.
+const eventText = `
+  SELECT concat_ws(' ', e.title, e.venue, e.city, e.country, o.name, o.short_name,
     (SELECT group_concat(concat_ws(' ', pr.name, pr.code, pr.programme,
         (SELECT group_concat(po.name, ' ') FROM project_partners pp JOIN organisations po ON po.id = pp.organisation_id
           WHERE pp.project_id = pr.id)), ' ')
-      FROM project_events pj JOIN projects pr ON pr.id = pj.project_id WHERE pj.event_id = p.event_id) AS projects
-  FROM photos p
-  LEFT JOIN folders f ON f.id = p.folder_id
-  LEFT JOIN cameras c ON c.id = p.camera_id
-  WHERE p.id = ?`;
+      FROM project_events pj JOIN projects pr ON pr.id = pj.project_id WHERE pj.event_id = e.id)) AS text
+  FROM events e LEFT JOIN organisations o ON o.id = e.organiser_id WHERE e.id = ?`;
 
-type TextRow = Record<string, string | number | null>;
+type OwnRow = Record<string, string | number | null> & {
+  folder_id: number;
+  camera_id: number | null;
+  event_id: number | null;
+  keywords: string;
+};
 
-function bodyOf(row: TextRow): string {
-  const texts: string[] = [];
-  for (const [key, value] of Object.entries(row)) {
-    if (value == null) continue;
-    texts.push(
-      key === 'keywords' ? (JSON.parse(String(value)) as string[]).join(' ') : String(value),
-    );
-  }
-  return searchVariants(texts);
+/** Looks each key up once per drain. */
+function memo<K, V>(load: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (key) => {
+    if (!seen.has(key)) seen.set(key, load(key));
+    return seen.get(key)!;
+  };
 }
 
 /** Rewrites the search documents of the given photos; a photo that is gone loses its own. */
 export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): void {
-  const gather = sql<[number], TextRow>(db, gatherText);
+  const own = sql<[number], OwnRow>(db, ownText);
+  const folder = memo(
+    (id: number) =>
+      sql<[number], { rel_path: string }>(db, `SELECT rel_path FROM folders WHERE id = ?`).get(id)
+        ?.rel_path ?? null,
+  );
+  const camera = memo(
+    (id: number) =>
+      sql<[number], { text: string }>(
+        db,
+        `SELECT concat_ws(' ', make, model) AS text FROM cameras WHERE id = ?`,
+      ).get(id)?.text ?? null,
+  );
+  const event = memo(
+    (id: number) => sql<[number], { text: string }>(db, eventText).get(id)?.text ?? null,
+  );
+  // Titles, towns, folders and keywords repeat across a shoot: fold each text once.
+  const wordsOf = memo(variantWords);
   const remove = sql(
     db,
     `DELETE FROM photo_search WHERE rowid = (SELECT search_key FROM photos WHERE id = ? AND search_key IS NOT NULL)`,
@@ -51,15 +71,25 @@ export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): v
     db,
     `INSERT INTO photo_search (rowid, body) SELECT ${searchKeySql('taken_at', 'id')}, ? FROM photos WHERE id = ?`,
   );
+  // The key changes only with the capture time; most rewrites keep it.
   const remember = sql(
     db,
-    `UPDATE photos SET search_key = ${searchKeySql('taken_at', 'id')} WHERE id = ?`,
+    `UPDATE photos SET search_key = ${searchKeySql('taken_at', 'id')}
+     WHERE id = ? AND search_key IS NOT ${searchKeySql('taken_at', 'id')}`,
   );
   for (const id of photoIds) {
     remove.run(id);
-    const row = gather.get(id);
+    const row = own.get(id);
     if (!row) continue;
-    insert.run(bodyOf(row), id);
+    const texts: (string | null)[] = [
+      folder(row.folder_id),
+      row.camera_id == null ? null : camera(row.camera_id),
+      row.event_id == null ? null : event(row.event_id),
+      ...(JSON.parse(row.keywords) as string[]),
+    ];
+    for (const [key, value] of Object.entries(row))
+      if (typeof value === 'string' && key !== 'keywords') texts.push(value);
+    insert.run(searchVariants(texts, wordsOf), id);
     remember.run(id);
   }
 }
