@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { EventFields, KadarEvent } from '../../shared/api/domains/events';
 import { useApi, useApiAction } from '../api/server-data';
 import { useKadar } from '../store/store';
+import { FormActions } from '../ui/form-actions';
 import { Modal } from '../ui/modal';
 
 type Draft = Record<
@@ -156,19 +157,12 @@ function EventFormBody(props: {
         {props.photoIds?.length ? (
           <p className="muted">The {props.photoIds.length} selected photos go into it.</p>
         ) : null}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" data-testid="save-event">
-            {props.event ? 'Save' : 'Create event'}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          submitLabel={props.event ? 'Save' : 'Create event'}
+          submitTestId="save-event"
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

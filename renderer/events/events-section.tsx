@@ -1,13 +1,13 @@
 import { useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KadarEvent } from '../../shared/api/domains/events';
-import { foldText } from '../../shared/text/fold-text';
 import { useApi, useApiAction } from '../api/server-data';
 import { formatCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 import './archive.css';
 import { carriesPhotos, droppedPhotos } from './photo-drag';
 import { eventDates } from './event-dates';
+import { eventMatches } from './event-picker';
 
 /** The sidebar's events, newest first: click to open one, drop photos on one to put them in. */
 export function EventsSection() {
@@ -23,10 +23,7 @@ export function EventsSection() {
       setFilter: s.setFilter,
     })),
   );
-  const folded = foldText(find.trim());
-  const shown = (events.data ?? [])
-    .filter((e) => !folded || foldText(`${e.title} ${e.city ?? ''} ${e.startsOn}`).includes(folded))
-    .reverse();
+  const shown = (events.data ?? []).filter((e) => eventMatches(e, find)).reverse();
 
   return (
     <div className="archive-list" data-testid="events-section">

@@ -5,6 +5,7 @@ import { partnerRoles, type PartnerRole } from '../../shared/api/partner-roles';
 import { useApi, useApiAction } from '../api/server-data';
 import { eventDates } from '../events/event-dates';
 import { useKadar } from '../store/store';
+import { FormActions } from '../ui/form-actions';
 import { Modal } from '../ui/modal';
 
 interface PartnerDraft {
@@ -211,19 +212,12 @@ function ProjectFormBody(props: {
             ))}
           </ul>
         </fieldset>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" data-testid="save-project">
-            {p ? 'Save' : 'Create project'}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          submitLabel={p ? 'Save' : 'Create project'}
+          submitTestId="save-project"
+          onCancel={props.onClose}
+        />
       </form>
     </Modal>
   );

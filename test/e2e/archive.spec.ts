@@ -194,7 +194,11 @@ test('a news item becomes its events with their listed photos; events merge and 
   // Merge Leskovac's event into Vranje's, then take it back.
   await leskovac.click();
   await page.getByTestId('merge-event-button').click();
-  await page.getByTestId('merge-target').filter({ hasText: 'Leskovac – Vranje' }).click();
+  await page
+    .getByTestId('merge-event')
+    .getByTestId('pick-event')
+    .filter({ hasText: 'Leskovac – Vranje' })
+    .click();
   await expect(leskovac).toHaveCount(0);
   await expect(vranje).toHaveAttribute('data-count', '2');
   await expect(page.getByTestId('event-title')).toContainText('Vranje');
