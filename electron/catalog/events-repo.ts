@@ -98,13 +98,6 @@ export function listEvents(db: Catalog, filter: EventListFilter = {}): KadarEven
     .map(toEvent);
 }
 
-export function eventPhotoIds(db: Catalog, eventId: number): number[] {
-  return sqlPluck<[number], number>(
-    db,
-    `SELECT id FROM photos WHERE event_id = ? ORDER BY taken_at, id`,
-  ).all(eventId);
-}
-
 // Input field → events column; the one place the two spellings meet.
 const columns = {
   title: 'title',

@@ -12,6 +12,7 @@ export function catalogStats(db: Catalog): Stats {
        (SELECT count(*) FROM photos WHERE missing_since IS NOT NULL) AS missing,
        (SELECT count(*) FROM photos WHERE error_code IS NOT NULL) AS failed,
        (SELECT count(*) FROM photos WHERE gps_latitude IS NOT NULL) AS withGps,
+       (SELECT count(*) FROM photos WHERE event_id IS NULL) AS inNoEvent,
        (SELECT count(*) FROM events) AS events,
        (SELECT count(*) FROM projects) AS projects,
        (SELECT count(*) FROM tags) AS tags,

@@ -32,10 +32,6 @@ export const editTables = {
 
 export type EditTableName = keyof typeof editTables;
 
-export function isEditTable(name: string): name is EditTableName {
-  return Object.hasOwn(editTables, name);
-}
-
 // Column names are spliced into SQL: they come from code, and must look like identifiers.
 const identifier = /^[a-z_][a-z0-9_]*$/;
 export function checkColumns(columns: readonly string[]): void {

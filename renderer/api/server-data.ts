@@ -16,11 +16,13 @@ export const queryClient = new QueryClient({
   },
 });
 
-// What each domain's answers show, beyond its own kind: an event lists its photo count and
-// documents, a project its events, partners and photos.
+// What each method's or domain's answers show. An edit that changes an event's photos names
+// 'events' too (its photo count), so event and project lists need not follow every 'photos'
+// change (indexing sends one a second); the suggestions do, since new photos need events.
 const shows: Record<string, readonly EntityKind[]> = {
-  events: ['events', 'photos', 'documents', 'projects', 'organisations'],
-  projects: ['projects', 'events', 'photos', 'documents', 'organisations'],
+  'events.suggest': ['photos', 'events'],
+  events: ['events', 'documents', 'projects', 'organisations'],
+  projects: ['projects', 'events', 'documents', 'organisations'],
   organisations: ['organisations', 'events', 'projects'],
   documents: ['documents'],
   history: ['history'],
@@ -33,8 +35,8 @@ const shows: Record<string, readonly EntityKind[]> = {
 export function invalidateKinds(kinds: readonly EntityKind[]): void {
   void queryClient.invalidateQueries({
     predicate: (query) => {
-      const domain = String(query.queryKey[0]).split('.')[0]!;
-      const kindsShown = shows[domain] ?? [];
+      const method = String(query.queryKey[0]);
+      const kindsShown = shows[method] ?? shows[method.split('.')[0]!] ?? [];
       return kinds.some((kind) => kindsShown.includes(kind));
     },
   });

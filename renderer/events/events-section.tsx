@@ -12,7 +12,9 @@ import { eventMatches } from './event-picker';
 /** The sidebar's events, newest first: click to open one, drop photos on one to put them in. */
 export function EventsSection() {
   const events = useApi('events.list', {});
-  const suggestions = useApi('events.suggest', {});
+  // The suggestions are worked out when their view opens: a count here would mean grouping
+  // every photo in no event at each change.
+  const inNoEvent = useKadar((s) => s.stats?.inNoEvent ?? 0);
   const [find, setFind] = useState('');
   const { page, noEvent, openPage, openPanel, setFilter } = useKadar(
     useShallow((s) => ({
@@ -52,7 +54,6 @@ export function EventsSection() {
         data-testid="open-suggestions"
       >
         <span className="archive-name">Suggested events</span>
-        <span className="count">{formatCount(suggestions.data?.length ?? 0)}</span>
       </button>
       <button
         type="button"
@@ -65,6 +66,9 @@ export function EventsSection() {
         data-testid="filter-no-event"
       >
         <span className="archive-name">Photos in no event</span>
+        <span className="count" data-testid="in-no-event-count">
+          {formatCount(inNoEvent)}
+        </span>
       </button>
       <input
         type="search"

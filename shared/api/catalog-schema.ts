@@ -21,6 +21,8 @@ export const statsSchema = z.object({
   missing: z.number().int(),
   failed: z.number().int(),
   withGps: z.number().int(),
+  /** Photos no event holds yet: what the suggestions work on. */
+  inNoEvent: z.number().int(),
   events: z.number().int(),
   projects: z.number().int(),
   tags: z.number().int(),

@@ -77,6 +77,15 @@ test('an event from a suggestion, its document, a project, photos dropped in; un
   await snap(page, 'archive-pdf-viewer');
   await page.keyboard.press('Escape');
   await expect(viewer).toHaveCount(0);
+  // A word only the invitation says finds the event's photos.
+  await page.getByTestId('search-input').fill('kyustendil');
+  await expect(page.getByTestId('photo-cell')).toHaveCount(0);
+  await page.getByTestId('search-input').fill('capacities');
+  await expect(page.getByTestId('photo-cell')).toHaveCount(3);
+  await page.getByTestId('search-input').fill('');
+  await expect(page.getByTestId('photo-cell')).toHaveCount(3);
+  // Ctrl+Z in the search box undoes its typing; out of it, the archive's last step.
+  await page.getByTestId('search-input').blur();
   await undo(page);
   await expect(page.getByTestId('document')).toHaveCount(0);
   await redo(page);

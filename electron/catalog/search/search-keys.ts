@@ -15,4 +15,3 @@ export const searchKeySql = (takenAt: string, id: string) =>
 /** What an archive_dirty key (id * 4 + kind) names; archive_search's rowids are the same. */
 export const archiveKinds = { event: 0, project: 1, organisation: 2, document: 3 } as const;
 export type ArchiveKind = keyof typeof archiveKinds;
-export const archiveKey = (kind: ArchiveKind, id: number) => id * 4 + archiveKinds[kind];
