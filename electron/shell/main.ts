@@ -44,6 +44,17 @@ async function pickFolder(): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function pickDocuments(): Promise<string[]> {
+  const options = {
+    title: 'Attach documents',
+    properties: ['openFile' as const, 'multiSelections' as const],
+  };
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 // Every web contents: no navigation away from our page, no new windows, no webviews;
 // https links open in the system browser.
 app.on('web-contents-created', (_event, contents) => {
@@ -81,6 +92,7 @@ if (!app.requestSingleInstanceLock()) {
         shell: {
           kind: 'electron',
           pickFolder,
+          pickDocuments,
           showInFolder: (path) => shell.showItemInFolder(path),
           openPath: async (path) => {
             // Electron answers an error message instead of throwing.

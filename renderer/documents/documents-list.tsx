@@ -18,6 +18,17 @@ export function DocumentsList({ owner }: { owner: DocumentOwner }) {
   const desktop = useKadar((s) => s.info?.shell === 'electron');
   const openWithApp = useApiAction('shell.openDocument');
   const picker = useRef<HTMLInputElement>(null);
+  const [link, setLink] = useState(false);
+  // The desktop app's picker gives paths, so a file inside a library folder can stay there.
+  const pickAndAttach = async () => {
+    try {
+      const { paths } = await client.call('shell.pickDocuments', {});
+      if (paths.length)
+        await attach.mutateAsync({ owner, sources: paths.map((path) => ({ path, link })) });
+    } catch (error) {
+      useKadar.getState().notify(error);
+    }
+  };
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(0);
 
@@ -107,11 +118,17 @@ export function DocumentsList({ owner }: { owner: DocumentOwner }) {
         <button
           type="button"
           className="button"
-          onClick={() => picker.current?.click()}
+          onClick={() => (desktop ? void pickAndAttach() : picker.current?.click())}
           data-testid="attach-document"
         >
           {busy ? 'Attaching…' : 'Attach…'}
         </button>
+        {desktop && (
+          <label className="check document-meta">
+            <input type="checkbox" checked={link} onChange={(e) => setLink(e.target.checked)} />
+            Link in place
+          </label>
+        )}
         <span className="document-meta">or drop files here</span>
         <input
           ref={picker}

@@ -44,6 +44,7 @@ export const methodNames = [
   'documents.rename',
   'documents.remove',
   'shell.openDocument',
+  'shell.pickDocuments',
   'news.read',
   'news.import',
   'history.list',

@@ -140,6 +140,8 @@ describe('the API over the sample archive', () => {
     for (const [method, input] of [
       ['shell.pickFolder', {}],
       ['shell.showInFolder', { photoId: 1 }],
+      ['shell.pickDocuments', {}],
+      ['shell.openDocument', { id: 1 }],
     ] as const) {
       expect(await dispatch(api.handlers, method, input)).toEqual({
         ok: false,

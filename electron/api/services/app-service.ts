@@ -17,6 +17,8 @@ export interface ShellServices {
   kind: 'electron' | 'browser';
   pickFolder?: () => Promise<string | null>;
   showInFolder?: (path: string) => void;
+  /** The native file picker, for documents to attach (paths, so they can be linked in place). */
+  pickDocuments?: () => Promise<string[]>;
   /** Opens a file with the system's app for it. */
   openPath?: (path: string) => Promise<void>;
 }
@@ -36,7 +38,9 @@ export interface AppServiceDeps {
 export function appService(
   ctx: ApiContext,
   { indexing, shell, version, documentPath, attachDocument }: AppServiceDeps,
-): DomainHandlers<typeof appMethods & Pick<typeof documentMethods, 'shell.openDocument'>> {
+): DomainHandlers<
+  typeof appMethods & Pick<typeof documentMethods, 'shell.openDocument' | 'shell.pickDocuments'>
+> {
   const { db } = ctx;
   return {
     'app.info': () => ({
@@ -86,6 +90,9 @@ export function appService(
       shell.showInFolder(photo.path);
       return { shown: true };
     },
+    'shell.pickDocuments': async () => ({
+      paths: shell.pickDocuments ? await shell.pickDocuments() : unsupported('Choosing files'),
+    }),
     'shell.openDocument': async ({ id }) => {
       if (!shell.openPath) unsupported('Opening a document with its app');
       await shell.openPath(documentPath(id));

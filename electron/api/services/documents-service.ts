@@ -11,7 +11,7 @@ import { KadarError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 import { quoted } from './labels';
 
-type Methods = Omit<typeof documentMethods, 'shell.openDocument'>;
+type Methods = Omit<typeof documentMethods, 'shell.openDocument' | 'shell.pickDocuments'>;
 
 export interface DocumentFile {
   /** A path Kadar made or recorded, never one taken from a request. */

@@ -72,6 +72,11 @@ export const documentMethods = {
     input: z.object({ id }).strict(),
     output: z.object({ removed: z.boolean() }),
   },
+  /** Electron's file picker (the browser host answers UNSUPPORTED: pages get files, not paths). */
+  'shell.pickDocuments': {
+    input: z.object({}).strict(),
+    output: z.object({ paths: z.array(z.string()) }),
+  },
   /** Electron opens the file with its system app; the browser host answers UNSUPPORTED. */
   'shell.openDocument': {
     input: z.object({ id }).strict(),
