@@ -4,6 +4,7 @@ import { absolutePath } from '../catalog/absolute-path';
 import type { Catalog } from '../catalog/open-catalog';
 import { pruneEmptyFolders } from '../catalog/folders-repo';
 import { writeTransaction } from '../catalog/write-transaction';
+import { findMovedDocuments, recordDocumentMoves } from '../archive/documents/relink-documents';
 import { addScanIssue, finishRun, markInterruptedRuns, startRun } from '../catalog/index-runs-repo';
 import { knownFiles, markMissing, type KnownFile } from '../catalog/photo-writes';
 import { getRoot, markScanCompleted, markScanStarted, setRootStatus } from '../catalog/roots-repo';
@@ -168,8 +169,10 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
       const vanished = [...known]
         .filter(([rel, k]) => !seen.has(rel) && !writer.movedIds.has(k.id))
         .map(([, k]) => k.id);
+      const documentMoves = await findMovedDocuments(db, root);
       writeTransaction(db, () => {
         missing += markMissing(db, vanished);
+        recordDocumentMoves(db, documentMoves);
         pruneEmptyFolders(db, root.id);
         markScanCompleted(db, root.id);
       });
