@@ -45,5 +45,8 @@ export function prepareSearch(db: Database): void {
     `SELECT value FROM settings WHERE key = 'search.rebuild'`,
   ).get();
   if (flagged?.value === '1') rebuildSearch(db);
-  else db.transaction(() => drainSearch(db)).immediate();
+  else if (
+    sql(db, `SELECT 1 FROM search_dirty UNION ALL SELECT 1 FROM archive_dirty LIMIT 1`).get()
+  )
+    db.transaction(() => drainSearch(db)).immediate();
 }
