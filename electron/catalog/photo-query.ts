@@ -70,11 +70,20 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   // Photos of events whose documents say the words (an invitation naming the venue) are found
   // too; most searches match no document and keep the date-ordered path below.
   const documentEvents = fts ? eventsByDocumentText(db, fts) : [];
+  // An event's photos are few (hundreds at most): each is checked against the search index by
+  // its key, instead of reading every match of a common word ("Niš": 126,000 of a million).
+  // A project's thousand or more cost more that way than the date-ordered read below.
+  const fewPhotos = filter.eventId != null;
   if (fts && documentEvents.length > 0) {
     where.push(
       `(p.id IN (SELECT rowid & ${searchIdMask} FROM photo_search(?)) OR p.event_id IN (SELECT value FROM json_each(?)))`,
     );
     params.push(fts, JSON.stringify(documentEvents));
+  } else if (fts && fewPhotos) {
+    where.push(
+      `EXISTS (SELECT 1 FROM photo_search WHERE photo_search MATCH ? AND rowid = p.search_key)`,
+    );
+    params.push(fts);
   } else if (fts && byDate) {
     // The search index's rowids are date keys: read matches newest (or oldest) first.
     from = `photo_search(?) s JOIN photos p ON p.id = (s.rowid & ${searchIdMask})`;
