@@ -5,6 +5,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { KadarError } from '../../shared/errors';
 import { migrate } from './migrate';
 import { prepareSearch } from './search/drain-search';
+import { sql } from './statements';
 
 export type Catalog = Db;
 
@@ -44,8 +45,10 @@ export function openCatalog(file: string, options: OpenCatalogOptions = {}): Cat
       migrate(db);
       prepareSearch(db);
       // Gathers the table statistics the query planner needs (once, then when they go stale):
-      // without them it may walk a whole index where a few entries would do.
-      db.pragma('optimize=0x10002');
+      // without them it may walk a whole index where a few entries would do. Not on an empty
+      // catalog: statistics saying the search index's tables hold two rows would make FTS5's
+      // own merges scan them whole once they are large. Index runs gather them when done.
+      if (sql(db, `SELECT 1 FROM photos LIMIT 1`).get()) db.pragma('optimize=0x10002');
     }
     return db;
   } catch (error) {

@@ -42,6 +42,26 @@ export function sqlPluck<Params extends unknown[] = unknown[], Value = unknown>(
   return statement as Statement<Params, Value>;
 }
 
+const safe = new WeakMap<Database, Map<string, Statement>>();
+
+/** Like `sql`, for statements whose integers may pass 2^53: they come back as BigInts. */
+export function sqlSafe<Params extends unknown[] = unknown[], Row = unknown>(
+  db: Database,
+  text: string,
+): Statement<Params, Row> {
+  let cache = safe.get(db);
+  if (!cache) {
+    cache = new Map();
+    safe.set(db, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.prepare(text).safeIntegers(true);
+    cache.set(text, statement);
+  }
+  return statement as Statement<Params, Row>;
+}
+
 /** ISO-8601 UTC timestamp for bookkeeping columns (added_at, indexed_at…). */
 export function nowIso(): string {
   return new Date().toISOString();

@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { searchVariants, variantWords } from '../../../shared/text/fold-text';
-import { sql } from '../statements';
+import { sql, sqlSafe } from '../statements';
 import { searchKeySql } from './search-keys';
 
 // A photo's own text: its metadata (the file's and the user's), tags with their ancestors,
 // and people. Its folder, camera and event are gathered once per drain, below, since many
 // photos share each.
 const ownText = `
-  SELECT p.folder_id, p.camera_id, p.event_id, p.file_name, p.title, p.caption, p.user_title,
+  SELECT ${searchKeySql('p.taken_at', 'p.id')} AS search_key, p.search_key AS old_key,
+    p.folder_id, p.camera_id, p.event_id, p.file_name, p.title, p.caption, p.user_title,
     p.user_caption, p.keywords, p.creator, p.credit, p.city, p.location, p.region, p.country,
     p.event_name, p.lens,
     (WITH RECURSIVE up(id, parent_id, name) AS (
@@ -27,12 +28,17 @@ const eventText = `
       FROM project_events pj JOIN projects pr ON pr.id = pj.project_id WHERE pj.event_id = e.id)) AS text
   FROM events e LEFT JOIN organisations o ON o.id = e.organiser_id WHERE e.id = ?`;
 
-type OwnRow = Record<string, string | number | null> & {
-  folder_id: number;
-  camera_id: number | null;
-  event_id: number | null;
+// Read with safe integers: search keys pass 2^53, so they travel as BigInts.
+type OwnRow = Record<string, string | bigint | null> & {
+  search_key: bigint;
+  old_key: bigint | null;
+  folder_id: bigint;
+  camera_id: bigint | null;
+  event_id: bigint | null;
   keywords: string;
 };
+
+const keyColumns = new Set(['search_key', 'old_key', 'keywords']);
 
 /** Looks each key up once per drain. */
 function memo<K, V>(load: (key: K) => V): (key: K) => V {
@@ -45,7 +51,7 @@ function memo<K, V>(load: (key: K) => V): (key: K) => V {
 
 /** Rewrites the search documents of the given photos; a photo that is gone loses its own. */
 export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): void {
-  const own = sql<[number], OwnRow>(db, ownText);
+  const own = sqlSafe<[number], OwnRow>(db, ownText);
   const folder = memo(
     (id: number) =>
       sql<[number], { rel_path: string }>(db, `SELECT rel_path FROM folders WHERE id = ?`).get(id)
@@ -63,33 +69,32 @@ export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): v
   );
   // Titles, towns, folders and keywords repeat across a shoot: fold each text once.
   const wordsOf = memo(variantWords);
-  const remove = sql(
+  const remove = sql(db, `DELETE FROM photo_search WHERE rowid = ?`);
+  // VALUES, not INSERT … SELECT: a statement that reads opens a savepoint, on which FTS5 writes
+  // out its pending terms, so each photo became a segment of its own, merged again and again.
+  const insert = sql(db, `INSERT INTO photo_search (rowid, body) VALUES (?, ?)`);
+  const remember = sql(db, `UPDATE photos SET search_key = ? WHERE id = ?`);
+  const removeGone = sql(
     db,
-    `DELETE FROM photo_search WHERE rowid = (SELECT search_key FROM photos WHERE id = ? AND search_key IS NOT NULL)`,
-  );
-  const insert = sql(
-    db,
-    `INSERT INTO photo_search (rowid, body) SELECT ${searchKeySql('taken_at', 'id')}, ? FROM photos WHERE id = ?`,
-  );
-  // The key changes only with the capture time; most rewrites keep it.
-  const remember = sql(
-    db,
-    `UPDATE photos SET search_key = ${searchKeySql('taken_at', 'id')}
-     WHERE id = ? AND search_key IS NOT ${searchKeySql('taken_at', 'id')}`,
+    `DELETE FROM photo_search WHERE rowid = (SELECT search_key FROM photos WHERE id = ?)`,
   );
   for (const id of photoIds) {
-    remove.run(id);
     const row = own.get(id);
-    if (!row) continue;
+    if (!row) {
+      removeGone.run(id);
+      continue;
+    }
+    if (row.old_key != null) remove.run(row.old_key);
     const texts: (string | null)[] = [
-      folder(row.folder_id),
-      row.camera_id == null ? null : camera(row.camera_id),
-      row.event_id == null ? null : event(row.event_id),
+      folder(Number(row.folder_id)),
+      row.camera_id == null ? null : camera(Number(row.camera_id)),
+      row.event_id == null ? null : event(Number(row.event_id)),
       ...(JSON.parse(row.keywords) as string[]),
     ];
     for (const [key, value] of Object.entries(row))
-      if (typeof value === 'string' && key !== 'keywords') texts.push(value);
-    insert.run(searchVariants(texts, wordsOf), id);
-    remember.run(id);
+      if (typeof value === 'string' && !keyColumns.has(key)) texts.push(value);
+    insert.run(row.search_key, searchVariants(texts, wordsOf));
+    // The key changes only with the capture time; most rewrites keep it.
+    if (row.old_key !== row.search_key) remember.run(row.search_key, id);
   }
 }
