@@ -3,7 +3,7 @@ import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema
 import { KadarError } from '../../shared/errors';
 import { toFtsQuery } from '../../shared/text/fold-text';
 import { searchIdMask, searchKeySql } from './search/search-keys';
-import { sql, sqlPluck } from './statements';
+import { sql, sqlPluck, sqlSafe } from './statements';
 
 /** The FROM/WHERE of a photo query, its order, and how to continue after a page. */
 export interface BuiltQuery {
@@ -27,6 +27,16 @@ function eventsByDocumentText(db: Catalog, fts: string): number[] {
      UNION SELECT pe.event_id FROM document_search(?) s JOIN documents d ON d.id = s.rowid
        JOIN project_events pe ON pe.project_id = d.project_id`,
   ).all(fts, fts);
+}
+
+/** The least and greatest search keys of a project's photos (BigInts: keys pass 2^53). */
+function projectKeySpan(db: Catalog, projectId: number): { first: bigint; last: bigint } | null {
+  const span = sqlSafe<[number], { first: bigint | null; last: bigint | null }>(
+    db,
+    `SELECT min(search_key) AS first, max(search_key) AS last FROM photos
+     WHERE event_id IN (SELECT event_id FROM project_events WHERE project_id = ?)`,
+  ).get(projectId);
+  return span?.first != null && span.last != null ? { first: span.first, last: span.last } : null;
 }
 
 function tagSubtree(db: Catalog, tagId: number): number[] {
@@ -88,6 +98,13 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
     // The search index's rowids are date keys: read matches newest (or oldest) first.
     from = `photo_search(?) s JOIN photos p ON p.id = (s.rowid & ${searchIdMask})`;
     params.push(fts);
+    // A project's photos span a few months or years: reading only the index's keys between
+    // its first and last photo's spares looking up every other match of a common word.
+    const span = filter.projectId != null ? projectKeySpan(db, filter.projectId) : null;
+    if (span) {
+      where.push('s.rowid BETWEEN ? AND ?');
+      params.push(span.first, span.last);
+    }
     query = {
       order: `s.rowid ${direction}`,
       rowKeys: ['taken_at', 'id'],
