@@ -9,6 +9,8 @@ import { carriesPhotos, droppedPhotos } from './photo-drag';
 import { eventDates } from './event-dates';
 import { eventMatches } from './event-picker';
 
+const listedEvents = 300;
+
 /** The sidebar's events, newest first: click to open one, drop photos on one to put them in. */
 export function EventsSection() {
   const events = useApi('events.list', {});
@@ -25,7 +27,9 @@ export function EventsSection() {
       setFilter: s.setFilter,
     })),
   );
-  const shown = (events.data ?? []).filter((e) => eventMatches(e, find)).reverse();
+  const matching = (events.data ?? []).filter((e) => eventMatches(e, find)).reverse();
+  // An archive of years holds thousands of events: the newest are listed, the rest found by typing.
+  const shown = matching.slice(0, listedEvents);
 
   return (
     <div className="archive-list" data-testid="events-section">
@@ -88,6 +92,11 @@ export function EventsSection() {
           />
         ))}
       </ul>
+      {matching.length > shown.length && (
+        <p className="muted archive-more">
+          {formatCount(matching.length - shown.length)} older: type to find them
+        </p>
+      )}
     </div>
   );
 }
