@@ -2,6 +2,7 @@ import type { Catalog } from './open-catalog';
 import type { EventFields, KadarEvent } from '../../shared/api/domains/events';
 import { KadarError } from '../../shared/errors';
 import type { Edit } from '../edits/edit';
+import { toColumns } from './to-columns';
 import { nowIso, sql, sqlPluck } from './statements';
 
 interface EventRow {
@@ -113,13 +114,6 @@ const columns = {
   coverPhotoId: 'cover_photo_id',
 } as const satisfies Record<keyof EventFields, string>;
 
-function toColumns(fields: Partial<EventFields>): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(columns))
-    if (key in fields) row[column] = fields[key as keyof EventFields] ?? null;
-  return row;
-}
-
 /** The organiser and cover must exist: a clear error names the field, not a constraint. */
 function checkReferences(db: Catalog, fields: Partial<EventFields>): void {
   if (
@@ -140,7 +134,7 @@ function checkReferences(db: Catalog, fields: Partial<EventFields>): void {
 export function createEvent(edit: Edit, fields: EventFields): number {
   checkReferences(edit.db, fields);
   return edit.insert('events', {
-    ...toColumns({ endsOn: null, ...fields }),
+    ...toColumns(columns, { endsOn: null, ...fields }),
     created_at: nowIso(),
   });
 }
@@ -155,7 +149,7 @@ export function updateEvent(edit: Edit, id: number, patch: Partial<EventFields>)
       `endsOn: the event would end on ${endsOn}, before it starts (${startsOn}).`,
     );
   checkReferences(edit.db, patch);
-  edit.update('events', { id }, toColumns(patch));
+  edit.update('events', { id }, toColumns(columns, patch));
 }
 
 /** Moves photos into the event (out of any other), or out of every event with null. */

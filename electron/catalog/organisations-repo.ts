@@ -3,6 +3,7 @@ import type { Organisation, OrganisationFields } from '../../shared/api/domains/
 import { KadarError } from '../../shared/errors';
 import { foldText } from '../../shared/text/fold-text';
 import type { Edit } from '../edits/edit';
+import { toColumns } from './to-columns';
 import { nowIso, sql } from './statements';
 
 interface OrganisationRow {
@@ -62,15 +63,8 @@ const columns = {
   website: 'website',
 } as const satisfies Record<keyof OrganisationFields, string>;
 
-function toColumns(fields: Partial<OrganisationFields>): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(columns))
-    if (key in fields) row[column] = fields[key as keyof OrganisationFields] ?? null;
-  return row;
-}
-
 export function createOrganisation(edit: Edit, fields: OrganisationFields): number {
-  return edit.insert('organisations', { ...toColumns(fields), created_at: nowIso() });
+  return edit.insert('organisations', { ...toColumns(columns, fields), created_at: nowIso() });
 }
 
 export function updateOrganisation(
@@ -79,7 +73,7 @@ export function updateOrganisation(
   patch: Partial<OrganisationFields>,
 ): void {
   requireOrganisation(edit.db, id);
-  edit.update('organisations', { id }, toColumns(patch));
+  edit.update('organisations', { id }, toColumns(columns, patch));
 }
 
 /**

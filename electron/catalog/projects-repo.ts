@@ -3,6 +3,7 @@ import type { PartnerInput, Project, ProjectFields } from '../../shared/api/doma
 import { KadarError } from '../../shared/errors';
 import type { Edit } from '../edits/edit';
 import { findOrCreateOrganisation } from './organisations-repo';
+import { toColumns } from './to-columns';
 import { nowIso, sql, sqlPluck } from './statements';
 
 interface ProjectRow {
@@ -79,13 +80,6 @@ const columns = {
   description: 'description',
 } as const satisfies Record<keyof ProjectFields, string>;
 
-function toColumns(fields: Partial<ProjectFields>): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(columns))
-    if (key in fields) row[column] = fields[key as keyof ProjectFields] ?? null;
-  return row;
-}
-
 function checkCode(db: Catalog, code: string | null | undefined, except: number | null): void {
   if (!code) return;
   const other = sql<[string], { id: number; name: string }>(
@@ -101,7 +95,7 @@ function checkCode(db: Catalog, code: string | null | undefined, except: number 
 
 export function createProject(edit: Edit, fields: ProjectFields): number {
   checkCode(edit.db, fields.code, null);
-  return edit.insert('projects', { ...toColumns(fields), created_at: nowIso() });
+  return edit.insert('projects', { ...toColumns(columns, fields), created_at: nowIso() });
 }
 
 export function updateProject(edit: Edit, id: number, patch: Partial<ProjectFields>): void {
@@ -114,7 +108,7 @@ export function updateProject(edit: Edit, id: number, patch: Partial<ProjectFiel
       `endsOn: the project would end on ${endsOn}, before it starts (${startsOn}).`,
     );
   checkCode(edit.db, patch.code, id);
-  edit.update('projects', { id }, toColumns(patch));
+  edit.update('projects', { id }, toColumns(columns, patch));
 }
 
 /** Replaces the project's partners, in the order given (organisations named are found or made). */
