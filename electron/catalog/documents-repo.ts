@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from './open-catalog';
 import type { KadarDocument } from '../../shared/api/domains/documents';
@@ -74,6 +75,7 @@ function toDocument(
   row: DocumentRow,
   documentsDir: string,
 ): KadarDocument & { fingerprint: string } {
+  const path = documentPath(row, documentsDir);
   return {
     id: row.id,
     title: row.title,
@@ -83,7 +85,10 @@ function toDocument(
     fingerprint: row.fingerprint,
     pageCount: row.page_count,
     storage: row.storage,
-    path: documentPath(row, documentsDir),
+    path,
+    // Checked when read, as a listing is a handful of files: a drive plugged back in, or a file
+    // put back, shows at once, with no rescan.
+    missing: !existsSync(path),
     eventId: row.event_id,
     projectId: row.project_id,
     addedAt: row.added_at,

@@ -1,13 +1,30 @@
 import type { Catalog } from './open-catalog';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { KadarError } from '../../shared/errors';
-import { toFtsQuery } from '../../shared/text/fold-text';
+import { searchWords, type SearchWords } from './search/event-matches';
 import { searchIdMask, searchKeySql } from './search/search-keys';
 import { sql, sqlPluck, sqlSafe } from './statements';
 
-/** The FROM/WHERE of a photo query, its order, and how to continue after a page. */
-export interface BuiltQuery {
+/**
+ * Where the photos of a keyed query come from: each arm yields search keys (capture second and
+ * id, in date order) under the query's filters; a page is the first keys of the arms' union.
+ */
+interface Arm {
   from: string;
+  /** The arm's search-key column, which its index reads in order. */
+  key: string;
+  where: string[];
+  params: unknown[];
+}
+
+/** A photo query: its filters, its order, and how to continue after a page. */
+export interface BuiltQuery {
+  /** Straight queries read `from`; keyed ones read the union of these (see `Arm`). */
+  arms: Arm[] | null;
+  /** Keyed and in date order: pages continue by search key inside each arm. */
+  byKey: boolean;
+  from: string;
+  /** Conditions on `p` every row passes (in keyed queries, inside every arm). */
   where: string[];
   params: unknown[];
   /** The ORDER BY terms; the last one makes the order total. */
@@ -19,23 +36,34 @@ export interface BuiltQuery {
   direction: 'ASC' | 'DESC';
 }
 
-/** Events whose documents, or whose projects' documents, contain every word of the query. */
-function eventsByDocumentText(db: Catalog, fts: string): number[] {
-  return sqlPluck<[string, string], number>(
-    db,
-    `SELECT d.event_id FROM document_search(?) s JOIN documents d ON d.id = s.rowid WHERE d.event_id IS NOT NULL
-     UNION SELECT pe.event_id FROM document_search(?) s JOIN documents d ON d.id = s.rowid
-       JOIN project_events pe ON pe.project_id = d.project_id`,
-  ).all(fts, fts);
+/** What a caller reads from a query: columns, joins, a page, a grouping. */
+export interface QueryShape {
+  select: string;
+  joins?: string;
+  /** The previous page's last row keys (`rowKeys`). */
+  cursor?: unknown[];
+  limit?: number;
+  groupBy?: string;
+  /** Replaces the query's order; null for none. */
+  order?: string | null;
 }
 
-/** The least and greatest search keys of a project's photos (BigInts: keys pass 2^53). */
-function projectKeySpan(db: Catalog, projectId: number): { first: bigint; last: bigint } | null {
-  const span = sqlSafe<[number], { first: bigint | null; last: bigint | null }>(
+// A set of more events than this spans most of the archive: no span is worth reading for it.
+const maxSpanEvents = 1000;
+
+/**
+ * The least and greatest search keys of a few events' photos (BigInts: keys pass 2^53), each
+ * read at an end of the event's run in the (event, key) index; null for many events.
+ */
+function keySpan(db: Catalog, events: number[]): { first: bigint; last: bigint } | null {
+  if (events.length > maxSpanEvents) return null;
+  const span = sqlSafe<[string], { first: bigint | null; last: bigint | null }>(
     db,
-    `SELECT min(search_key) AS first, max(search_key) AS last FROM photos
-     WHERE event_id IN (SELECT event_id FROM project_events WHERE project_id = ?)`,
-  ).get(projectId);
+    `SELECT min(first) AS first, max(last) AS last FROM (SELECT
+       (SELECT min(search_key) FROM photos WHERE event_id = j.value) AS first,
+       (SELECT max(search_key) FROM photos WHERE event_id = j.value) AS last
+     FROM json_each(?) j)`,
+  ).get(JSON.stringify(events));
   return span?.first != null && span.last != null ? { first: span.first, last: span.last } : null;
 }
 
@@ -49,16 +77,144 @@ function tagSubtree(db: Catalog, tagId: number): number[] {
     .map((r) => r.id);
 }
 
+/** The events of the filter's project and organisation (both, when both are given). */
+function filterEvents(db: Catalog, filter: PhotoFilter): number[] | null {
+  let events: number[] | null = null;
+  const keep = (ids: number[]) => {
+    events = events ? ids.filter((id) => events!.includes(id)) : ids;
+  };
+  if (filter.projectId != null)
+    keep(
+      sqlPluck<[number], number>(
+        db,
+        `SELECT event_id FROM project_events WHERE project_id = ?`,
+      ).all(filter.projectId),
+    );
+  if (filter.organisationId != null)
+    keep(
+      sqlPluck<[number, number], number>(
+        db,
+        `SELECT id FROM events WHERE organiser_id = ?
+         UNION SELECT pe.event_id FROM project_partners pp JOIN project_events pe ON pe.project_id = pp.project_id
+           WHERE pp.organisation_id = ?`,
+      ).all(filter.organisationId, filter.organisationId),
+    );
+  return events;
+}
+
+// A set of events holding this share of all events has a page's photos among the first few
+// hundred of any date-ordered read; a smaller one is read from its own keys.
+const denseShare = 0.1;
+
+function isDense(db: Catalog, events: number[]): boolean {
+  const all = sqlPluck<[], number>(db, `SELECT count(*) FROM events`).get()!;
+  return events.length >= denseShare * all;
+}
+
 /** The day after which a date prefix ends: '2015-11' covers every time up to '2015-11~'. */
 const endOf = (prefix: string) => `${prefix}~`;
 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
+const inJson = 'IN (SELECT value FROM json_each(?))';
+
+/** The photo's own document says `word`, or its event does (`events`). */
+function wordCondition(word: string, events: number[]): { sql: string; params: unknown[] } {
+  const own = `EXISTS (SELECT 1 FROM photo_search WHERE photo_search MATCH ? AND rowid = p.search_key)`;
+  if (events.length === 0) return { sql: own, params: [word] };
+  return { sql: `(p.event_id ${inJson} OR ${own})`, params: [JSON.stringify(events), word] };
+}
+
+/** Photos whose own documents say `words`, read in key order from the search index. */
+function ownArm(words: string[], span: { first: bigint; last: bigint } | null): Arm {
+  const arm: Arm = {
+    from: `photo_search(?) s JOIN photos p ON p.id = (s.rowid & ${searchIdMask})`,
+    key: 's.rowid',
+    where: [],
+    params: [words.join(' ')],
+  };
+  // Within the key span of the photos it may find (an event's, a project's): the index's keys
+  // outside it are never read.
+  if (span) {
+    arm.where.push('s.rowid BETWEEN ? AND ?');
+    arm.params.push(span.first, span.last);
+  }
+  return arm;
+}
+
+// Past this many kinds of events (by which words they say), the rest are checked photo by
+// photo; four words would need fifteen.
+const maxEventArms = 8;
+
+/**
+ * The arms of a search: photos whose own documents say every word, and for each group of
+ * events that say the same words, their photos whose own documents say the other words (all
+ * of their photos, when the events say every word). "Niš DSC" finds the DSC photos of the
+ * events in Niš, read from the search index's "dsc" keys within those events' span.
+ */
+function searchArms(
+  db: Catalog,
+  search: SearchWords,
+  filter: PhotoFilter,
+  within: number[] | null,
+): Arm[] {
+  const only = filter.eventId;
+  const arms = [ownArm(search.words, keySpan(db, only != null ? [only] : (within ?? [])))];
+  // Photos in no event are found by their own words only.
+  if (filter.noEvent) return arms;
+  const allowed = only != null ? new Set([only]) : within ? new Set(within) : null;
+  const saying = search.events.map((events) => new Set(events));
+  const byWords = new Map<number, number[]>();
+  for (const event of search.anyEvent) {
+    if (allowed && !allowed.has(event)) continue;
+    let said = 0;
+    saying.forEach((events, i) => {
+      if (events.has(event)) said |= 1 << i;
+    });
+    const group = byWords.get(said);
+    if (group) group.push(event);
+    else byWords.set(said, [event]);
+  }
+  const all = (1 << search.words.length) - 1;
+  if (byWords.size > maxEventArms) {
+    const named: Arm = {
+      from: 'photos p',
+      key: 'p.search_key',
+      where: [`p.event_id ${inJson}`],
+      params: [JSON.stringify(search.anyEvent)],
+    };
+    search.words.forEach((word, i) => {
+      const condition = wordCondition(word, search.events[i]!);
+      named.where.push(condition.sql);
+      named.params.push(...condition.params);
+    });
+    return [...arms, named];
+  }
+  for (const [said, events] of byWords) {
+    const json = JSON.stringify(events);
+    if (said === all) {
+      arms.push({
+        from: 'photos p',
+        key: 'p.search_key',
+        where: [`p.event_id ${inJson}`],
+        params: [json],
+      });
+      continue;
+    }
+    const rest = search.words.filter((_, i) => !(said & (1 << i)));
+    const arm = ownArm(rest, keySpan(db, events));
+    arm.where.push(`p.event_id ${inJson}`);
+    arm.params.push(json);
+    arms.push(arm);
+  }
+  return arms;
+}
+
 /**
  * Builds a photo query so that every date-ordered page is read from an index already in date
  * order, whatever the filter: the photos' own (taken_at, id) indexes, a tag's entries in
- * photo_tags, or the search index's date keys. Other filters are checked row by row as the
- * ordered rows stream past.
+ * photo_tags, the search index's date keys, or the (event, search key) index of a set of events.
+ * Other filters are checked row by row as the ordered rows stream past.
  */
 export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSort): BuiltQuery {
   const where: string[] = [];
@@ -66,56 +222,32 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   const direction = sort.order === 'asc' ? 'ASC' : 'DESC';
   const op = direction === 'DESC' ? '<' : '>';
   const byDate = sort.sort === 'takenAt';
-  const fts = filter.search ? toFtsQuery(filter.search) : null;
+  const search = filter.search ? searchWords(db, filter.search) : null;
   const tags = filter.tagId != null ? tagSubtree(db, filter.tagId) : null;
+  const events = filterEvents(db, filter);
+  const dense = events != null && isDense(db, events);
 
   let from = 'photos p';
   let dateColumn = 'p.taken_at';
+  let arms: Arm[] | null = null;
   let query: Pick<BuiltQuery, 'order' | 'rowKeys' | 'after'> = {
     order: `p.taken_at ${direction}, p.id ${direction}`,
     rowKeys: ['taken_at', 'id'],
     after: `(p.taken_at, p.id) ${op} (?, ?)`,
   };
 
-  // Photos of events whose documents say the words (an invitation naming the venue) are found
-  // too; most searches match no document and keep the date-ordered path below.
-  const documentEvents = fts ? eventsByDocumentText(db, fts) : [];
-  // An event's photos are few (hundreds at most): each is checked against the search index by
-  // its key, instead of reading every match of a common word ("Niš": 126,000 of a million).
-  // A project's thousand or more cost more that way than the date-ordered read below.
-  const fewPhotos = filter.eventId != null;
-  if (fts && documentEvents.length > 0) {
-    where.push(
-      `(p.id IN (SELECT rowid & ${searchIdMask} FROM photo_search(?)) OR p.event_id IN (SELECT value FROM json_each(?)))`,
-    );
-    params.push(fts, JSON.stringify(documentEvents));
-  } else if (fts && fewPhotos) {
-    where.push(
-      `EXISTS (SELECT 1 FROM photo_search WHERE photo_search MATCH ? AND rowid = p.search_key)`,
-    );
-    params.push(fts);
-  } else if (fts && byDate) {
-    // The search index's rowids are date keys: read matches newest (or oldest) first.
-    from = `photo_search(?) s JOIN photos p ON p.id = (s.rowid & ${searchIdMask})`;
-    params.push(fts);
-    // A project's photos span a few months or years: reading only the index's keys between
-    // its first and last photo's spares looking up every other match of a common word.
-    const span = filter.projectId != null ? projectKeySpan(db, filter.projectId) : null;
-    if (span) {
-      where.push('s.rowid BETWEEN ? AND ?');
-      params.push(span.first, span.last);
-    }
+  if (search) arms = searchArms(db, search, filter, events);
+  // A few events' photos' keys, from the (event, key) index: a page sorts keys, not rows.
+  else if (events && !dense && byDate)
+    arms = [{ from: 'photos p', key: 'p.search_key', where: [], params: [] }];
+  if (arms && byDate)
     query = {
-      order: `s.rowid ${direction}`,
+      order: `u.k ${direction}`,
       rowKeys: ['taken_at', 'id'],
-      after: `s.rowid ${op} ${searchKeySql('?', '?')}`,
+      after: `u.k ${op} ${searchKeySql('?', '?')}`,
     };
-  } else if (fts) {
-    where.push(`p.id IN (SELECT rowid & ${searchIdMask} FROM photo_search(?))`);
-    params.push(fts);
-  }
 
-  if (tags && tags.length === 1 && byDate && !fts) {
+  if (tags && tags.length === 1 && byDate && !arms) {
     // One tag: its (tag_id, taken_at, photo_id) entries are already in date order.
     from = 'photo_tags pt JOIN photos p ON p.id = pt.photo_id';
     where.push('pt.tag_id = ?');
@@ -168,17 +300,10 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   }
   if (filter.noEvent != null)
     where.push(filter.noEvent ? 'p.event_id IS NULL' : 'p.event_id IS NOT NULL');
-  if (filter.projectId != null) {
-    where.push('p.event_id IN (SELECT event_id FROM project_events WHERE project_id = ?)');
-    params.push(filter.projectId);
-  }
-  if (filter.organisationId != null) {
-    where.push(
-      `p.event_id IN (SELECT id FROM events WHERE organiser_id = ?
-         UNION SELECT pe.event_id FROM project_partners pp JOIN project_events pe ON pe.project_id = pp.project_id
-           WHERE pp.organisation_id = ?)`,
-    );
-    params.push(filter.organisationId, filter.organisationId);
+  if (events) {
+    // Many events: photos in date order, each checked (`+`: not looked up by event).
+    where.push(`${dense ? '+' : ''}p.event_id ${inJson}`);
+    params.push(JSON.stringify(events));
   }
   if (filter.from) {
     where.push(`${dateColumn} >= ?`);
@@ -207,16 +332,54 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   } else if (sort.sort === 'added') {
     query = { order: `p.id ${direction}`, rowKeys: ['id'], after: `p.id ${op} ?` };
   }
-  return { from, where, params, direction, ...query };
+  return { arms, byKey: arms != null && byDate, from, where, params, direction, ...query };
 }
 
-export function whereClause(q: BuiltQuery, extra: string[] = []): string {
-  const all = [...q.where, ...extra];
-  return all.length ? `WHERE ${all.join(' AND ')}` : '';
-}
+const clause = (keyword: string, terms: string[]) =>
+  terms.length ? `${keyword} ${terms.join(' AND ')}` : '';
 
-export function orderClause(q: BuiltQuery): string {
-  return `ORDER BY ${q.order}`;
+/** The SQL and parameters that read `shape` from a built query. */
+export function renderPhotoQuery(
+  q: BuiltQuery,
+  shape: QueryShape,
+): { text: string; params: unknown[] } {
+  const joins = shape.joins ?? '';
+  const group = shape.groupBy ? `GROUP BY ${shape.groupBy}` : '';
+  const order = shape.order === null ? '' : `ORDER BY ${shape.order ?? q.order}`;
+  const limit = shape.limit != null ? 'LIMIT ?' : '';
+  const limitParams = shape.limit != null ? [shape.limit] : [];
+  const cursor = shape.cursor ?? null;
+  if (!q.arms) {
+    const where = cursor ? [...q.where, q.after] : q.where;
+    return {
+      text: `${shape.select} FROM ${q.from} ${joins} ${clause('WHERE', where)} ${group} ${order} ${limit}`,
+      params: [...q.params, ...(cursor ?? []), ...limitParams],
+    };
+  }
+  // Keyed, in date order: each arm reads its own first keys after the cursor, so a page reads
+  // at most `limit` keys per arm, then only the page's rows.
+  const { byKey } = q;
+  const op = q.direction === 'DESC' ? '<' : '>';
+  const params: unknown[] = [];
+  const arms = q.arms.map((arm) => {
+    const where = [...arm.where, ...q.where];
+    params.push(...arm.params, ...q.params);
+    if (byKey && cursor) {
+      where.push(`${arm.key} ${op} ${searchKeySql('?', '?')}`);
+      params.push(...cursor);
+    }
+    const text = `SELECT ${arm.key} AS k FROM ${arm.from} ${clause('WHERE', where)}`;
+    if (!byKey || shape.limit == null) return text;
+    params.push(shape.limit);
+    return `SELECT k FROM (${text} ORDER BY ${arm.key} ${q.direction} LIMIT ?)`;
+  });
+  const outerWhere = !byKey && cursor ? `WHERE ${q.after}` : '';
+  if (!byKey && cursor) params.push(...cursor);
+  return {
+    text: `${shape.select} FROM (${arms.join(' UNION ')}) u JOIN photos p ON p.id = (u.k & ${searchIdMask})
+      ${joins} ${outerWhere} ${group} ${order} ${limit}`,
+    params: [...params, ...limitParams],
+  };
 }
 
 export function encodeCursor(values: unknown[]): string {

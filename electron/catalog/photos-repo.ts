@@ -20,8 +20,8 @@ import {
   buildPhotoQuery,
   decodeCursor,
   encodeCursor,
-  orderClause,
-  whereClause,
+  renderPhotoQuery,
+  type BuiltQuery,
 } from './photo-query';
 import { sql, sqlPluck } from './statements';
 
@@ -131,16 +131,13 @@ export interface PhotoPage {
 export function listPhotos(db: Catalog, input: PhotoPageQuery): PhotoPage {
   const query = photoPageQuerySchema.parse(input);
   const built = buildPhotoQuery(db, query, query);
-  const extra: string[] = [];
-  const params = [...built.params];
-  if (query.cursor) {
-    extra.push(built.after);
-    params.push(...decodeCursor(query.cursor, built.rowKeys.length));
-  }
-  const rows = sql<unknown[], JoinedRow>(
-    db,
-    `${photoSelect} FROM ${built.from} ${photoJoins} ${whereClause(built, extra)} ${orderClause(built)} LIMIT ?`,
-  ).all(...params, query.limit + 1);
+  const { text, params } = renderPhotoQuery(built, {
+    select: photoSelect,
+    joins: photoJoins,
+    cursor: query.cursor ? decodeCursor(query.cursor, built.rowKeys.length) : undefined,
+    limit: query.limit + 1,
+  });
+  const rows = sql<unknown[], JoinedRow>(db, text).all(...params);
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1) as unknown as Record<string, unknown> | undefined;
@@ -156,11 +153,11 @@ export function* iteratePhotos(
   filter: PhotoFilter,
   sort: PhotoSort,
 ): Generator<Photo> {
-  const built = buildPhotoQuery(db, filter, sort);
-  const statement = db.prepare<unknown[], JoinedRow>(
-    `${photoSelect} FROM ${built.from} ${photoJoins} ${whereClause(built)} ${orderClause(built)}`,
-  );
-  for (const row of statement.iterate(...built.params)) yield toPhoto(row);
+  const { text, params } = renderPhotoQuery(buildPhotoQuery(db, filter, sort), {
+    select: photoSelect,
+    joins: photoJoins,
+  });
+  for (const row of db.prepare<unknown[], JoinedRow>(text).iterate(...params)) yield toPhoto(row);
 }
 
 export interface PhotoIdList {
@@ -173,19 +170,11 @@ export interface PhotoIdList {
  * grid lays out. Ids come plucked and the days counted by the day index, not per row. */
 export function photoIds(db: Catalog, filter: PhotoFilter, sort: PhotoSort): PhotoIdList {
   const built = buildPhotoQuery(db, filter, sort);
-  const ids = sqlPluck<unknown[], number>(
-    db,
-    `SELECT p.id FROM ${built.from} ${whereClause(built)} ${orderClause(built)}`,
-  ).all(...built.params);
+  const idQuery = renderPhotoQuery(built, { select: 'SELECT p.id' });
+  const ids = sqlPluck<unknown[], number>(db, idQuery.text).all(...idQuery.params);
   if (sort.sort !== 'takenAt')
     return { ids, groups: ids.length ? [{ key: '', start: 0, count: ids.length }] : [] };
-  const days =
-    countedDays(db, filter, built.direction) ??
-    sql<unknown[], { day: string; count: number }>(
-      db,
-      `SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count FROM ${built.from} ${whereClause(built)}
-       GROUP BY day ORDER BY day ${built.direction}`,
-    ).all(...built.params);
+  const days = countedDays(db, filter, built.direction) ?? countDays(db, built, built.direction);
   let start = 0;
   const groups = days.map(({ day, count }) => {
     const group = { key: day, start, count };
@@ -197,10 +186,8 @@ export function photoIds(db: Catalog, filter: PhotoFilter, sort: PhotoSort): Pho
 
 export function countPhotos(db: Catalog, filter: PhotoFilter): number {
   const built = buildPhotoQuery(db, filter, { sort: 'added', order: 'asc' });
-  return sql<unknown[], { n: number }>(
-    db,
-    `SELECT count(*) AS n FROM ${built.from} ${whereClause(built)}`,
-  ).get(...built.params)!.n;
+  const { text, params } = renderPhotoQuery(built, { select: 'SELECT count(*) AS n', order: null });
+  return sql<unknown[], { n: number }>(db, text).get(...params)!.n;
 }
 
 // Every filter but the root: any of them set means counting the photos themselves.
@@ -231,10 +218,19 @@ export function photoDays(db: Catalog, filter: PhotoFilter): { day: string; coun
   const { from: _from, to: _to, ...rest } = filter;
   const counted = countedDays(db, rest, 'ASC');
   if (counted) return counted;
-  const built = buildPhotoQuery(db, rest, { sort: 'added', order: 'asc' });
-  return sql<unknown[], { day: string; count: number }>(
-    db,
-    `SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count FROM ${built.from} ${whereClause(built)}
-     GROUP BY day ORDER BY day`,
-  ).all(...built.params);
+  return countDays(db, buildPhotoQuery(db, rest, { sort: 'added', order: 'asc' }), 'ASC');
+}
+
+/** A query's photos per local day. */
+function countDays(
+  db: Catalog,
+  built: BuiltQuery,
+  direction: 'ASC' | 'DESC',
+): { day: string; count: number }[] {
+  const { text, params } = renderPhotoQuery(built, {
+    select: 'SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count',
+    groupBy: 'day',
+    order: `day ${direction}`,
+  });
+  return sql<unknown[], { day: string; count: number }>(db, text).all(...params);
 }

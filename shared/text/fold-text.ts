@@ -155,12 +155,16 @@ export function searchVariants(
   return [...words].join(' ');
 }
 
+/** Each word of a user's query as an FTS5 prefix query: "Štip 2015" → `"stip"*`, `"2015"*`. */
+export function toFtsWords(query: string): string[] {
+  return foldWords(query).map((w) => `"${w.replace(/"/g, '""')}"*`);
+}
+
 /**
  * A user's query as an FTS5 expression: every word must match, each as a prefix, so "stip"
  * finds "Štip" and "DSC_22" finds "DSC_2208.JPG". Returns null when nothing searchable is left.
  */
 export function toFtsQuery(query: string): string | null {
-  const words = foldWords(query);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+  const words = toFtsWords(query);
+  return words.length ? words.join(' ') : null;
 }

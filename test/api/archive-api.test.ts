@@ -613,6 +613,38 @@ describe('photo filters by event, project, organisation and none', () => {
     expect(await find({ noEvent: false })).toEqual(photos([...nis2015, 'DSC_1120.JPG', ...stip]));
   });
 
+  it('finds photos by their own words and their event’s together, page after page', async () => {
+    // "Show" and "Textile" are the event's and its organiser's, "IMG"/"DSC" the photos' own.
+    expect(await find({ search: 'show img' })).toEqual(photos(['IMG_5218.JPG']));
+    expect(await find({ search: 'textile dsc' })).toEqual(photos(stip.slice(0, 2)));
+    // The project's name and its partner's are said by the training's event.
+    expect(await find({ search: 'balkan house img' })).toEqual(photos([nis2015[2]!]));
+    expect(await find({ search: 'show training' })).toEqual([]);
+    // Every photo of the two events (the Textile Cluster's and the Cluster House's project's),
+    // and any whose own text says "cluster".
+    const all = await find({ search: 'cluster' });
+    expect(all).toEqual(expect.arrayContaining(photos([...nis2015, ...stip])));
+    // A page of one photo at a time walks both sources in date order, each photo once.
+    for (const order of ['asc', 'desc'] as const) {
+      const walked: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call('photos.page', {
+          search: 'cluster',
+          sort: 'takenAt',
+          order,
+          limit: 1,
+          cursor,
+        });
+        walked.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(walked).toEqual(order === 'asc' ? all : [...all].reverse());
+    }
+    const days = await call('photos.days', { search: 'cluster' });
+    expect(days.reduce((n, d) => n + d.count, 0)).toBe(all.length);
+  });
+
   it('combines them with search and dates', async () => {
     expect(await find({ eventId: f.show!, search: 'designers' })).toEqual(photos(['IMG_5218.JPG']));
     expect(await find({ noEvent: true, search: 'Ниш' })).toEqual(photos(nis2017));

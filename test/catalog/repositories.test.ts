@@ -12,7 +12,7 @@ import { ensureFolder, folderTree } from '../../electron/catalog/folders-repo';
 import { openCatalog, type Catalog } from '../../electron/catalog/open-catalog';
 import { createOrganisation } from '../../electron/catalog/organisations-repo';
 import { createPerson, tagPersonInPhotos } from '../../electron/catalog/people-repo';
-import { buildPhotoQuery, orderClause, whereClause } from '../../electron/catalog/photo-query';
+import { buildPhotoQuery, renderPhotoQuery } from '../../electron/catalog/photo-query';
 import { insertPhoto, type PhotoFileFields } from '../../electron/catalog/photo-writes';
 import { countPhotos, getPhoto, listPhotos, photoIds } from '../../electron/catalog/photos-repo';
 import {
@@ -371,11 +371,8 @@ describe('photo queries', () => {
       ['search and root', { search: 'Niš', rootId: 1 }],
     ] as const) {
       const built = buildPhotoQuery(db, filter, { sort: 'takenAt', order: 'desc' });
-      const rows = db
-        .prepare(
-          `EXPLAIN QUERY PLAN SELECT p.id FROM ${built.from} ${whereClause(built)} ${orderClause(built)} LIMIT 200`,
-        )
-        .all(...built.params) as { detail: string }[];
+      const { text, params } = renderPhotoQuery(built, { select: 'SELECT p.id', limit: 200 });
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
       plans[name] = rows.map((r) => r.detail).join(' | ');
     }
     for (const [name, plan] of Object.entries(plans)) {

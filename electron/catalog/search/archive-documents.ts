@@ -3,11 +3,15 @@ import { searchVariants } from '../../../shared/text/fold-text';
 import { sql } from '../statements';
 
 // What finds an event, a project or an organisation: its own fields, the names around it and
-// its documents' titles. Documents' text has an index of its own (document_search).
+// its documents' titles. Documents' text has an index of its own (document_search). An event's
+// document is also what finds its photos by the event's, projects' and partners' names
+// (event-matches.ts), so it names the partners of its projects too.
 const gatherByKind = [
   // 0: event
   `SELECT e.title, e.venue, e.city, e.country, e.description, o.name, o.short_name,
-     (SELECT group_concat(concat_ws(' ', pr.name, pr.code, pr.programme), ' ')
+     (SELECT group_concat(concat_ws(' ', pr.name, pr.code, pr.programme,
+         (SELECT group_concat(po.name, ' ') FROM project_partners pp
+           JOIN organisations po ON po.id = pp.organisation_id WHERE pp.project_id = pr.id)), ' ')
        FROM project_events pe JOIN projects pr ON pr.id = pe.project_id WHERE pe.event_id = e.id) AS projects,
      (SELECT group_concat(d.title, ' ') FROM documents d WHERE d.event_id = e.id) AS documents
    FROM events e LEFT JOIN organisations o ON o.id = e.organiser_id WHERE e.id = ?`,

@@ -4,11 +4,12 @@ import { sql, sqlSafe } from '../statements';
 import { searchKeySql } from './search-keys';
 
 // A photo's own text: its metadata (the file's and the user's), tags with their ancestors,
-// and people. Its folder, camera and event are gathered once per drain, below, since many
-// photos share each.
+// and people. Its folder and camera are gathered once per drain, below, since many photos
+// share each. Its event's names are not here: they are matched through the event's own
+// document (event-matches.ts), so moving photos between events rewrites no document.
 const ownText = `
   SELECT ${searchKeySql('p.taken_at', 'p.id')} AS search_key, p.search_key AS old_key,
-    p.folder_id, p.camera_id, p.event_id, p.file_name, p.title, p.caption, p.user_title,
+    p.folder_id, p.camera_id, p.file_name, p.title, p.caption, p.user_title,
     p.user_caption, p.keywords, p.creator, p.credit, p.city, p.location, p.region, p.country,
     p.event_name, p.lens,
     (WITH RECURSIVE up(id, parent_id, name) AS (
@@ -19,22 +20,12 @@ const ownText = `
       WHERE pp.photo_id = p.id) AS people
   FROM photos p WHERE p.id = ?`;
 
-// What the photos of an event share: the event's names and its projects' and partners'.
-const eventText = `
-  SELECT concat_ws(' ', e.title, e.venue, e.city, e.country, o.name, o.short_name,
-    (SELECT group_concat(concat_ws(' ', pr.name, pr.code, pr.programme,
-        (SELECT group_concat(po.name, ' ') FROM project_partners pp JOIN organisations po ON po.id = pp.organisation_id
-          WHERE pp.project_id = pr.id)), ' ')
-      FROM project_events pj JOIN projects pr ON pr.id = pj.project_id WHERE pj.event_id = e.id)) AS text
-  FROM events e LEFT JOIN organisations o ON o.id = e.organiser_id WHERE e.id = ?`;
-
 // Read with safe integers: search keys pass 2^53, so they travel as BigInts.
 type OwnRow = Record<string, string | bigint | null> & {
   search_key: bigint;
   old_key: bigint | null;
   folder_id: bigint;
   camera_id: bigint | null;
-  event_id: bigint | null;
   keywords: string;
 };
 
@@ -64,9 +55,6 @@ export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): v
         `SELECT concat_ws(' ', make, model) AS text FROM cameras WHERE id = ?`,
       ).get(id)?.text ?? null,
   );
-  const event = memo(
-    (id: number) => sql<[number], { text: string }>(db, eventText).get(id)?.text ?? null,
-  );
   // Titles, towns, folders and keywords repeat across a shoot: fold each text once.
   const wordsOf = memo(variantWords);
   const remove = sql(db, `DELETE FROM photo_search WHERE rowid = ?`);
@@ -88,7 +76,6 @@ export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): v
     const texts: (string | null)[] = [
       folder(Number(row.folder_id)),
       row.camera_id == null ? null : camera(Number(row.camera_id)),
-      row.event_id == null ? null : event(Number(row.event_id)),
       ...(JSON.parse(row.keywords) as string[]),
     ];
     for (const [key, value] of Object.entries(row))
