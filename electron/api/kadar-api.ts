@@ -1,3 +1,4 @@
+import { KadarError } from '../../shared/errors';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +60,15 @@ export function createKadarApi(options: KadarApiOptions) {
       indexing,
       shell: options.shell ?? { kind: 'browser' },
       version,
-      documentPath: (id) => documents.require(id).path,
+      documentPath: (id) => {
+        const doc = documents.require(id);
+        if (doc.missing)
+          throw new KadarError(
+            'DOCUMENT_MISSING',
+            `${doc.fileName} is not at ${doc.path}: it was moved or deleted, or its drive is not connected.`,
+          );
+        return doc.path;
+      },
       attachDocument: documents.handlers['documents.attach'],
     }),
     ...documents.handlers,

@@ -103,6 +103,15 @@ export function DocumentsList({ owner }: { owner: DocumentOwner }) {
               {doc.pageCount != null ? `${doc.pageCount} p. · ` : ''}
               {doc.storage === 'link' ? 'linked' : 'in archive'}
             </span>
+            {doc.missing && (
+              <span
+                className="document-missing"
+                title={`Not found at ${doc.path}: moved, deleted, or on a drive that is not connected`}
+                data-testid="document-missing"
+              >
+                File not found
+              </span>
+            )}
             <button
               type="button"
               className="link-button"

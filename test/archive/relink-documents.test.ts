@@ -11,8 +11,9 @@ afterAll(removeTempDirs);
 const sample = fileURLToPath(new URL('../../assets/sample/', import.meta.url));
 
 describe('documents linked in place', () => {
-  it('follow their file when a rescan finds it moved inside the library folder', async () => {
+  it('follow their file when a rescan finds it moved, within its library folder or to another', async () => {
     const library = tempDir();
+    const other = tempDir();
     mkdirSync(join(library, '2015', 'Documents'), { recursive: true });
     copyFileSync(
       join(sample, 'photos/2015/2015-11-28 Modna revija Štip/DSC_2208.JPG'),
@@ -50,12 +51,33 @@ describe('documents linked in place', () => {
       await api.indexing.idle();
 
       expect((await api.documentFile('file', linkedAgenda!.id))?.path).toBe(moved);
-      expect((await call('documents.list', { eventId: event.id })).map((d) => d.path)).toEqual([
-        moved,
-        invitation,
+      const listed = async () =>
+        (await call('documents.list', { eventId: event.id })).map((d) => [d.path, d.missing]);
+      expect(await listed()).toEqual([
+        [moved, false],
+        [invitation, true],
       ]);
-      // The vanished one keeps its place and answers nothing until its file is back.
+      // The vanished one keeps its place, shows as missing and is not served until it is back.
+      expect(await api.documentFile('file', linkedInvitation!.id)).toBeNull();
+      copyFileSync(join(sample, 'documents/invitation-fashion-show-stip.pdf'), invitation);
+      expect(await listed()).toEqual([
+        [moved, false],
+        [invitation, false],
+      ]);
       expect((await api.documentFile('file', linkedInvitation!.id))?.path).toBe(invitation);
+
+      // Moved to another library folder: found when that folder is scanned.
+      const elsewhere = join(other, 'Invitations', 'invitation.pdf');
+      mkdirSync(join(other, 'Invitations'));
+      renameSync(invitation, elsewhere);
+      await call('roots.add', { path: other });
+      await call('index.start', {});
+      await api.indexing.idle();
+      expect(await listed()).toEqual([
+        [moved, false],
+        [elsewhere, false],
+      ]);
+      expect((await api.documentFile('file', linkedInvitation!.id))?.path).toBe(elsewhere);
     } finally {
       await api.close();
     }

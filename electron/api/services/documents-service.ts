@@ -63,12 +63,14 @@ export function documentsService(
       const doc = getDocument(db, id, imports.documentsDir);
       if (!doc) return null;
       if (kind === 'file')
-        return {
-          path: doc.path,
-          mime: doc.mime,
-          fileName: doc.fileName,
-          etag: `"${doc.fingerprint}"`,
-        };
+        return doc.missing
+          ? null
+          : {
+              path: doc.path,
+              mime: doc.mime,
+              fileName: doc.fileName,
+              etag: `"${doc.fingerprint}"`,
+            };
       if (doc.mime !== 'application/pdf') return null;
       const thumb = cachedImagePath(ctx.cacheDir, 'documents', doc.fingerprint);
       if (!hasCachedImage(thumb))

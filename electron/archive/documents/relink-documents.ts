@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { absolutePath } from '../../catalog/absolute-path';
 import type { Catalog } from '../../catalog/open-catalog';
@@ -7,6 +8,7 @@ import { createFingerprintHash, loadFingerprintHash } from '../../indexer/finger
 
 interface Linked {
   id: number;
+  root_path: string;
   rel_path: string;
   file_name: string;
   file_size: number;
@@ -20,38 +22,65 @@ async function fingerprintOf(path: string): Promise<string> {
   return hash.digest();
 }
 
-/** Files under `dir` named `name` with `size` bytes: where a moved document may be now. */
-function candidates(dir: string, name: string, size: number): string[] {
+/** Files under `dir` named as one of `wanted` with its size: where moved documents may be. */
+async function candidates(dir: string, wanted: Map<string, Set<number>>): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name !== name) continue;
+  // Asynchronous: a library folder may hold a hundred thousand files, and this runs in the
+  // process that answers the window.
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const sizes = entry.isFile() ? wanted.get(entry.name) : undefined;
+    if (!sizes) continue;
     const path = join(entry.parentPath, entry.name);
-    if (statSync(path, { throwIfNoEntry: false })?.size === size) found.push(path);
+    const size = (await stat(path).catch(() => null))?.size;
+    if (size != null && sizes.has(size)) found.push(path);
   }
   return found;
 }
 
+export interface DocumentMove {
+  id: number;
+  rootId: number;
+  relPath: string;
+}
+
 /**
- * Documents linked in place follow their files as photos do: after a rescan of their root, one
- * whose file is gone is looked for under the root by name and size, and taken to be the file
- * whose content has its fingerprint. Returns the new places to record; a document not found
- * stays where it was recorded (its drive may be offline).
+ * Documents linked in place follow their files as photos do: after a rescan of a library
+ * folder, a linked document whose file is gone (from this folder or from another one that is
+ * online) is looked for here by name and size, and taken to be the file whose content has its
+ * fingerprint. Returns the new places to record; a document not found stays where it was
+ * recorded and shows as missing (its drive may be offline, or the file may come back).
  */
 export async function findMovedDocuments(
   db: Catalog,
   root: { id: number; path: string },
-): Promise<{ id: number; relPath: string }[]> {
-  const linked = sql<[number], Linked>(
+): Promise<DocumentMove[]> {
+  const linked = sql<[], Linked>(
     db,
-    `SELECT id, rel_path, file_name, file_size, fingerprint FROM documents WHERE root_id = ?`,
-  ).all(root.id);
-  const gone = linked.filter((d) => !existsSync(absolutePath(root.path, d.rel_path)));
-  const moves: { id: number; relPath: string }[] = [];
+    `SELECT d.id, r.path AS root_path, d.rel_path, d.file_name, d.file_size, d.fingerprint
+     FROM documents d JOIN roots r ON r.id = d.root_id WHERE d.root_id IS NOT NULL`,
+  ).all();
+  const gone = linked.filter(
+    (d) => existsSync(d.root_path) && !existsSync(absolutePath(d.root_path, d.rel_path)),
+  );
+  if (gone.length === 0) return [];
+  const wanted = new Map<string, Set<number>>();
   for (const doc of gone) {
     const name = basename(doc.rel_path);
-    for (const path of candidates(root.path, name, doc.file_size)) {
-      if ((await fingerprintOf(path)) !== doc.fingerprint) continue;
-      moves.push({ id: doc.id, relPath: relative(root.path, path).split(sep).join('/') });
+    wanted.set(name, (wanted.get(name) ?? new Set()).add(doc.file_size));
+  }
+  const found = await candidates(root.path, wanted);
+  const moves: DocumentMove[] = [];
+  const fingerprints = new Map<string, Promise<string>>();
+  for (const doc of gone) {
+    for (const path of found) {
+      if (basename(path) !== basename(doc.rel_path)) continue;
+      if (!fingerprints.has(path)) fingerprints.set(path, fingerprintOf(path));
+      if ((await fingerprints.get(path)) !== doc.fingerprint) continue;
+      moves.push({
+        id: doc.id,
+        rootId: root.id,
+        relPath: relative(root.path, path).split(sep).join('/'),
+      });
       break;
     }
   }
@@ -59,10 +88,7 @@ export async function findMovedDocuments(
 }
 
 /** Records where moved documents are now: the file's place, like a photo's, not an edit. */
-export function recordDocumentMoves(
-  db: Catalog,
-  moves: readonly { id: number; relPath: string }[],
-): void {
-  const move = sql(db, `UPDATE documents SET rel_path = ? WHERE id = ?`);
-  for (const m of moves) move.run(m.relPath, m.id);
+export function recordDocumentMoves(db: Catalog, moves: readonly DocumentMove[]): void {
+  const move = sql(db, `UPDATE documents SET root_id = ?, rel_path = ? WHERE id = ?`);
+  for (const m of moves) move.run(m.rootId, m.relPath, m.id);
 }

@@ -12,6 +12,8 @@ export const documentSchema = z.object({
   storage: z.enum(['copy', 'link']),
   /** Where the file is, for display; documents are fetched by id, never by this path. */
   path: z.string(),
+  /** The file is not where it was recorded: moved, deleted, or on a drive that is offline. */
+  missing: z.boolean(),
   eventId: z.number().int().nullable(),
   projectId: z.number().int().nullable(),
   addedAt: z.string(),
