@@ -193,10 +193,12 @@ function searchArms(
   for (const [said, events] of byWords) {
     const json = JSON.stringify(events);
     if (said === all) {
+      // Many events: read every photo in key order and check its event (`+`: not by event).
+      const many = isDense(db, events);
       arms.push({
         from: 'photos p',
         key: 'p.search_key',
-        where: [`p.event_id ${inJson}`],
+        where: [`${many ? '+' : ''}p.event_id ${inJson}`],
         params: [json],
       });
       continue;

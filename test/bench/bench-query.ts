@@ -234,6 +234,9 @@ const cases: Case[] = [
   { name: 'listPhotos search "ниш"', run: page({ search: 'ниш' }), target: 20 },
   { name: 'listPhotos search "stip"', run: page({ search: 'stip' }), target: 20 },
   { name: 'listPhotos search "DSC_22"', run: page({ search: 'DSC_22' }), target: 20 },
+  // A word of events' towns with a word of file names, and a tag's word with a town's.
+  { name: 'listPhotos search "Niš DSC"', run: page({ search: 'Niš DSC' }), target: 50 },
+  { name: 'listPhotos search "Mladi Niš"', run: page({ search: 'Mladi Niš' }), target: 50 },
   { name: 'countPhotos all', run: (c) => countPhotos(c, {}), target: 20 },
   { name: 'countPhotos search "Niš"', run: (c) => countPhotos(c, { search: 'Niš' }), target: 20 },
   { name: 'photoDays all (date tree)', run: (c) => photoDays(c, {}).length, target: 20 },

@@ -15,6 +15,7 @@ afterAll(removeTempDirs);
 const appliedMigrationHashes: Record<number, string> = {
   1: '5f5f426760496403',
   2: '2d309b0127faa141',
+  3: '8759465474ce3d06',
 };
 
 const expectedTables = [
