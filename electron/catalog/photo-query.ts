@@ -1,6 +1,7 @@
 import type { Catalog } from './open-catalog';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { KadarError } from '../../shared/errors';
+import { photoFileFields } from '../../shared/catalog/photo-fields';
 import { searchWords, type SearchWords } from './search/event-matches';
 import { searchIdMask, searchKeySql } from './search/search-keys';
 import { sql, sqlPluck, sqlSafe } from './statements';
@@ -109,6 +110,33 @@ const denseShare = 0.1;
 function isDense(db: Catalog, events: number[]): boolean {
   const all = sqlPluck<[], number>(db, `SELECT count(*) FROM events`).get()!;
   return events.length >= denseShare * all;
+}
+
+/** A field's effective value in SQL: the person's where set, else the file's. */
+const effective = (name: 'rating' | 'flag' | 'label') =>
+  `coalesce(p.${photoFileFields[name].userColumn}, p.${photoFileFields[name].column})`;
+
+/**
+ * The culling filter's values, each read from its (value, search key) index (migration 004):
+ * "3 stars or more" is three runs of keys. Null when the filter has none, or asks for "none"
+ * (most photos: read in date order and checked).
+ */
+function cullingArms(filter: PhotoFilter): Arm[] | null {
+  const runs = (name: 'rating' | 'flag' | 'label', values: unknown[]): Arm[] =>
+    values.map((value) => ({
+      from: 'photos p',
+      key: 'p.search_key',
+      where: [`${effective(name)} = ?`],
+      params: [value],
+    }));
+  if (filter.flag && filter.flag !== 'none') return runs('flag', [filter.flag]);
+  if (filter.label && filter.label !== 'none') return runs('label', [filter.label]);
+  if (filter.minRating != null)
+    return runs(
+      'rating',
+      Array.from({ length: 6 - filter.minRating }, (_, i) => filter.minRating! + i),
+    );
+  return null;
 }
 
 /** The day after which a date prefix ends: '2015-11' covers every time up to '2015-11~'. */
@@ -242,6 +270,7 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   // A few events' photos' keys, from the (event, key) index: a page sorts keys, not rows.
   else if (events && !dense && byDate)
     arms = [{ from: 'photos p', key: 'p.search_key', where: [], params: [] }];
+  else if (byDate && !tags) arms = cullingArms(filter);
   if (arms && byDate)
     query = {
       order: `u.k ${direction}`,
@@ -320,6 +349,18 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   }
   if (filter.hasError != null) {
     where.push(filter.hasError ? 'p.error_code IS NOT NULL' : 'p.error_code IS NULL');
+  }
+  if (filter.minRating != null) {
+    where.push(`${effective('rating')} >= ?`);
+    params.push(filter.minRating);
+  }
+  for (const name of ['flag', 'label'] as const) {
+    const value = filter[name];
+    if (value === 'none') where.push(`ifnull(${effective(name)}, '') = ''`);
+    else if (value) {
+      where.push(`${effective(name)} = ?`);
+      params.push(value);
+    }
   }
   if (filter.missing != null) {
     where.push(filter.missing ? 'p.missing_since IS NOT NULL' : 'p.missing_since IS NULL');

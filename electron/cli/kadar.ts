@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { exitWithError } from './exit-with-error';
 import { positiveInt, registerArchiveCommands } from './register-archive';
+import { registerDescribeCommands } from './register-describe';
 
 // Each command loads its own modules when it runs: `serve` needs the API's schemas, and
 // loading those alone (zod) would add a tenth of a second to every `kadar index`.
@@ -86,6 +87,9 @@ program
   .option('--event <id>', 'only the photos of this event', positiveInt)
   .option('--project <id>', "only the photos of this project's events", positiveInt)
   .option('--no-event', 'only photos in no event')
+  .option('--min-rating <n>', 'only photos with this many stars or more', positiveInt)
+  .option('--flag <flag>', 'only picks, rejects, or photos with neither (pick|reject|none)')
+  .option('--label <label>', 'only photos with this colour label, or none')
   .action((options: object) =>
     run(async () => (await commands.photos()).photosCommand({ ...program.opts(), ...options })),
   );
@@ -118,5 +122,6 @@ program
   );
 
 registerArchiveCommands(program, run);
+registerDescribeCommands(program, run);
 
 program.parseAsync().catch(exitWithError);

@@ -16,7 +16,7 @@ export function positiveInt(value: string): number {
   return n;
 }
 
-const idList = (value: string, previous: number[] = []) => [
+export const idList = (value: string, previous: number[] = []) => [
   ...previous,
   ...value.split(',').map((part) => positiveInt(part.trim())),
 ];

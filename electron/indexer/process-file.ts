@@ -163,7 +163,10 @@ async function describeFile(
       region: meta.region,
       country: meta.country,
       event: meta.event,
-      rating: meta.rating,
+      // XMP's rating -1 is a reject, not a number of stars.
+      rating: meta.rating === -1 ? null : meta.rating,
+      flag: meta.rating === -1 ? 'reject' : null,
+      label: meta.label,
       thumbKey: thumb.jpeg ? fingerprint : null,
       errorCode: thumb.problem?.code ?? null,
       error: thumb.problem?.message ?? null,

@@ -2,6 +2,7 @@
 // Vite's interop (Vite's lacks sidecar()), and tests must exercise what ships.
 import * as exifr from 'exifr/dist/full.esm.mjs';
 import type { ImageFormat } from './sniff-format';
+import { colourLabels, type ColourLabel } from '../../shared/catalog/photo-fields';
 import { parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
 import {
   cleanText,
@@ -44,7 +45,9 @@ export interface FileMetadata {
   region: string | null;
   country: string | null;
   event: string | null;
+  /** Stars 0–5, or -1: rejected. */
   rating: number | null;
+  label: ColourLabel | null;
   /** The pixel size EXIF declares: for RAW files, whose previews may be smaller. */
   exifWidth: number | null;
   exifHeight: number | null;
@@ -269,6 +272,13 @@ function splitPaths(values: string[], separator: string): string[][] {
     .filter((p) => p.length > 0);
 }
 
+/** xmp:Label as one of Kadar's colour labels (Lightroom's names; other names are not colours). */
+function labelOf(xmp: Segments): ColourLabel | null {
+  const label = xmp.xmp?.Label;
+  const name = typeof label === 'string' ? label.trim().toLowerCase() : '';
+  return (colourLabels as readonly string[]).includes(name) ? (name as ColourLabel) : null;
+}
+
 function ratingOf(xmp: Segments, ifd0: Block): number | null {
   const stars = integer(xmp.xmp?.Rating);
   if (stars != null && stars >= -1 && stars <= 5) return stars;
@@ -387,6 +397,7 @@ export async function readMetadata(
     ),
     event: xmpText(x('Iptc4xmpExt').Event),
     rating: ratingOf(xmp, ifd0),
+    label: labelOf(xmp),
     exifWidth: integer(exif.ExifImageWidth) || integer(exif.PixelXDimension) || null,
     exifHeight: integer(exif.ExifImageHeight) || integer(exif.PixelYDimension) || null,
     warnings,

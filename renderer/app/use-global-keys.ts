@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
+import { applyCulling, cullingEdit } from '../describe/culling-keys';
 import { useKadar } from '../store/store';
 
 function isTyping(target: EventTarget | null): boolean {
+  // A checkbox just clicked keeps the focus, but takes no typing.
   return (
-    target instanceof HTMLInputElement ||
+    (target instanceof HTMLInputElement &&
+      !['checkbox', 'radio', 'button'].includes(target.type)) ||
     target instanceof HTMLTextAreaElement ||
     target instanceof HTMLSelectElement ||
     (target instanceof HTMLElement && target.isContentEditable)
@@ -11,8 +14,9 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Window-wide keys: the viewer's ←/→/Esc, Ctrl/Cmd-A and Esc for the selection, and M to
- * move the selection to an event. The
+ * Window-wide keys: the viewer's ←/→/Esc, Ctrl/Cmd-A and Esc for the selection, M to move the
+ * selection to an event, and the culling keys (0–5, P/X/U, 6–9) for the viewer's photo, else
+ * the selection, else the focused photo. The
  * grid's own arrow keys work only when it has focus; these work from anywhere but a field.
  */
 export function useGlobalKeys(): void {
@@ -21,7 +25,14 @@ export function useGlobalKeys(): void {
       const s = useKadar.getState();
       // An open dialog handles its own keys (Esc closes it).
       if (s.panel != null) return;
+      const culling = isTyping(e.target) ? null : cullingEdit(e);
       if (s.viewerId != null) {
+        if (culling) {
+          e.preventDefault();
+          void applyCulling([s.viewerId], culling);
+          if (s.autoAdvance) s.stepViewer(1);
+          return;
+        }
         const action = {
           ArrowLeft: () => s.stepViewer(-1),
           ArrowRight: () => s.stepViewer(1),
@@ -34,6 +45,12 @@ export function useGlobalKeys(): void {
         return;
       }
       if (isTyping(e.target)) return;
+      if (culling) {
+        e.preventDefault();
+        const ids = s.selected.size > 0 ? [...s.selected] : s.focusId != null ? [s.focusId] : [];
+        void applyCulling(ids, culling);
+        return;
+      }
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
         e.preventDefault();
         s.selectAll();

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { Photo } from '../../shared/api/photo-schema';
 import { client } from '../api/client';
 import { startPhotoDrag } from '../events/photo-drag';
+import { CullingMarks } from '../describe/culling-marks';
 import { useKadar } from '../store/store';
 
 interface PhotoCellProps {
@@ -73,6 +74,7 @@ export const PhotoCell = memo(function PhotoCell({ id, index, size }: PhotoCellP
           data-testid="thumb"
         />
       )}
+      {photo && <CullingMarks photo={photo} />}
       {photo?.errorCode != null && (
         <span className="badge badge-error cell-badge" data-testid="error-badge">
           {photo.hasThumbnail ? 'Damaged' : 'Unreadable'}

@@ -1,3 +1,4 @@
+import { CullingFilters } from '../describe/culling-filters';
 import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../api/server-data';
 import { formatCount } from '../format/format-number';
@@ -62,6 +63,8 @@ export function FiltersPanel() {
           </option>
         ))}
       </select>
+
+      <CullingFilters filter={filter} setFilter={setFilter} />
 
       <div className="date-range">
         <DateInput

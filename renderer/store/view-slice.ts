@@ -27,6 +27,9 @@ export interface ViewSlice {
   page: Page;
   /** The document open in the PDF viewer. */
   pdf: { documentId: number; title: string } | null;
+  /** In the viewer, a rating, flag or label key moves on to the next photo. */
+  autoAdvance: boolean;
+  setAutoAdvance: (on: boolean) => void;
   openPage: (page: Page) => void;
   openPanel: (panel: Panel, editing?: Editing) => void;
   openPdf: (pdf: { documentId: number; title: string } | null) => void;
@@ -47,6 +50,12 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   editing: { id: null },
   page: { kind: 'library' },
   pdf: null,
+  autoAdvance: localStorage.getItem('kadar.autoAdvance') !== 'false',
+
+  setAutoAdvance(autoAdvance) {
+    localStorage.setItem('kadar.autoAdvance', String(autoAdvance));
+    set({ autoAdvance });
+  },
 
   openPage(page) {
     set({ page });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../api/client';
+import { CullingMarks } from '../describe/culling-marks';
 import { formatWallClock } from '../format/format-date';
 import { formatCount } from '../format/format-number';
 import { useKadar } from '../store/store';
@@ -15,17 +16,19 @@ export function Viewer() {
 }
 
 function ViewerOverlay({ id }: { id: number }) {
-  const { photo, photoEpoch, position, total, electron } = useKadar(
+  const { photo, photoEpoch, position, total, electron, autoAdvance } = useKadar(
     useShallow((s) => ({
       photo: s.photoCache.get(id),
       photoEpoch: s.photoEpoch,
       position: s.ids.indexOf(id),
       total: s.ids.length,
       electron: s.info?.shell === 'electron',
+      autoAdvance: s.autoAdvance,
     })),
   );
-  const { ensurePhotos, stepViewer, closeViewer, notify } = useKadar(
+  const { ensurePhotos, stepViewer, closeViewer, notify, setAutoAdvance } = useKadar(
     useShallow((s) => ({
+      setAutoAdvance: s.setAutoAdvance,
       ensurePhotos: s.ensurePhotos,
       stepViewer: s.stepViewer,
       closeViewer: s.closeViewer,
@@ -72,6 +75,20 @@ function ViewerOverlay({ id }: { id: number }) {
           </span>
           {photo?.takenAt && <span className="hint">{formatWallClock(photo.takenAt)}</span>}
         </div>
+        {photo && (
+          <span className="viewer-culling" data-testid="viewer-culling">
+            <CullingMarks photo={photo} />
+          </span>
+        )}
+        <label className="check hint" title="After 0–5, P, X, U or 6–9, show the next photo">
+          <input
+            type="checkbox"
+            checked={autoAdvance}
+            onChange={(e) => setAutoAdvance(e.target.checked)}
+            data-testid="auto-advance"
+          />
+          Auto-advance
+        </label>
         <span className="hint" data-testid="viewer-position">
           {formatCount(position + 1)} of {formatCount(total)}
         </span>

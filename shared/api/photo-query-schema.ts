@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { datePrefixPattern } from './date-prefix';
+import { colourLabels, photoFlags } from '../catalog/photo-fields';
 
 /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': a date-tree node or a day in a range. */
 export const datePrefixSchema = z
@@ -31,6 +32,10 @@ export const photoFilterSchema = z.object({
   hasError: z.boolean().optional(),
   missing: z.boolean().optional(),
   search: z.string().max(500).optional(),
+  /** Rated this many stars or more (the person's rating where set, else the file's). */
+  minRating: z.number().int().min(1).max(5).optional(),
+  flag: z.enum([...photoFlags, 'none']).optional(),
+  label: z.enum([...colourLabels, 'none']).optional(),
 });
 export type PhotoFilter = z.infer<typeof photoFilterSchema>;
 

@@ -63,6 +63,10 @@ export const photoFileFields = {
   /** IPTC/XMP Event: what the file calls the occasion (the user's event is a link). */
   event: { column: 'event_name', kind: 'text' },
   rating: { column: 'rating', kind: 'int', userColumn: 'user_rating' },
+  /** Pick or reject; a file rejects with XMP rating -1. */
+  flag: { column: 'flag', kind: 'text', userColumn: 'user_flag' },
+  /** A colour label (red, yellow, green, blue, purple), as xmp:Label names it. */
+  label: { column: 'label', kind: 'text', userColumn: 'user_label' },
   thumbKey: { column: 'thumb_key', kind: 'text', internal: true },
   errorCode: { column: 'error_code', kind: 'text' },
   error: { column: 'error', kind: 'text' },
@@ -90,6 +94,11 @@ export type PhotoFileValues = { [K in PhotoFieldName]: FieldValue<Fields[K]> };
 export type EditableField = {
   [K in PhotoFieldName]: Fields[K] extends { userColumn: string } ? K : never;
 }[PhotoFieldName];
+
+export const photoFlags = ['pick', 'reject'] as const;
+export type PhotoFlag = (typeof photoFlags)[number];
+export const colourLabels = ['red', 'yellow', 'green', 'blue', 'purple'] as const;
+export type ColourLabel = (typeof colourLabels)[number];
 
 export const photoFieldNames = Object.keys(photoFileFields) as PhotoFieldName[];
 export const editableFields = photoFieldNames.filter(

@@ -456,6 +456,9 @@ function photoFields(
     // What photographers type into the camera's or the editor's IPTC Event field.
     event: described && random.chance(0.2) ? (e.event?.title ?? `${e.kind} ${place}`) : null,
     rating: random.chance(0.05) ? random.int(1, 5) : null,
+    // Lightroom users' culls: a few rejects and colour labels in the files.
+    flag: random.chance(0.01) ? 'reject' : null,
+    label: random.chance(0.02) ? random.pick(['red', 'yellow', 'green', 'blue', 'purple']) : null,
     thumbKey: damaged ? null : fingerprint,
     errorCode: damaged ? 'DAMAGED' : null,
     error: damaged

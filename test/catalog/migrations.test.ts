@@ -16,6 +16,7 @@ const appliedMigrationHashes: Record<number, string> = {
   1: '5f5f426760496403',
   2: '2d309b0127faa141',
   3: '8759465474ce3d06',
+  4: 'bbd526607742fb46',
 };
 
 const expectedTables = [

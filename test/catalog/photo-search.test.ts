@@ -3,7 +3,7 @@ import { createEvent, assignPhotos } from '../../electron/catalog/events-repo';
 import { ensureFolder } from '../../electron/catalog/folders-repo';
 import { openCatalog, type Catalog } from '../../electron/catalog/open-catalog';
 import { createOrganisation } from '../../electron/catalog/organisations-repo';
-import { buildPhotoQuery } from '../../electron/catalog/photo-query';
+import { buildPhotoQuery, renderPhotoQuery } from '../../electron/catalog/photo-query';
 import { insertPhoto, type PhotoFileFields } from '../../electron/catalog/photo-writes';
 import { listPhotos, photoIds } from '../../electron/catalog/photos-repo';
 import { createProject, linkEvents, setPartners } from '../../electron/catalog/projects-repo';
@@ -43,7 +43,15 @@ function photoFields(takenAt: string, city: string): PhotoFileFields {
     ...{ width: 10, height: 10, gpsLatitude: null, gpsLongitude: null, gpsAltitude: null },
     ...{ title: null, caption: null, keywords: [], creator: null, credit: null },
     ...{ copyright: null, city, location: null, region: null, country: null, event: null },
-    ...{ rating: null, thumbKey: null, errorCode: null, error: null, warnings: [] },
+    ...{
+      rating: null,
+      flag: null,
+      label: null,
+      thumbKey: null,
+      errorCode: null,
+      error: null,
+      warnings: [],
+    },
   };
 }
 
@@ -184,6 +192,22 @@ describe('search with events, projects and organisations', () => {
     expect(plan({ organisationId: ids.omega })).toBeNull();
     expect(plan({ organisationId: ids.sigma })).toHaveLength(1);
     expect(plan({ projectId: ids.kappa, search: 'delta dsc' })!.length).toBeGreaterThan(1);
+  });
+
+  it('reads stars, flags and labels from their (value, key) indexes', () => {
+    for (const [filter, index] of [
+      [{ minRating: 4 }, 'photos_rating_key'],
+      [{ flag: 'pick' }, 'photos_flag_key'],
+      [{ label: 'red' }, 'photos_label_key'],
+    ] as const) {
+      const built = buildPhotoQuery(db, filter, { sort: 'takenAt', order: 'desc' });
+      const { text, params } = renderPhotoQuery(built, { select: 'SELECT p.id', limit: 200 });
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+      expect(plan, index).toContain(`USING COVERING INDEX ${index} (<expr>=?)`);
+      expect(plan, index).not.toMatch(/SCAN p\b(?! USING)/);
+    }
   });
 
   it('finds what the model finds, page after page, in both orders', () => {

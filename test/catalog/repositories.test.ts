@@ -79,6 +79,8 @@ function fields(overrides: Partial<PhotoFileFields> = {}): PhotoFileFields {
     country: null,
     event: null,
     rating: null,
+    flag: null,
+    label: null,
     thumbKey: null,
     errorCode: null,
     error: null,

@@ -2,13 +2,26 @@ import { listCameras } from '../../catalog/cameras-repo';
 import { editPhotos } from '../../catalog/photo-edits';
 import { getPhotos, listPhotos, photoDays, photoIds } from '../../catalog/photos-repo';
 import { listTags } from '../../catalog/tags-repo';
-import { photoMethods } from '../../../shared/api/domains/photos';
+import { photoMethods, type PhotoEdit } from '../../../shared/api/domains/photos';
+import { requirePhotos } from '../../catalog/events-repo';
 import type { tagMethods } from '../../../shared/api/domains/tags';
 import type { ApiContext, DomainHandlers } from '../api-context';
 import { recentResults } from '../recent-results';
 import { count } from './labels';
 
 type IdsQuery = Parameters<DomainHandlers<typeof photoMethods>['photos.ids']>[0];
+
+/** How the history names an edit: "Rate 3 photos 4★", "Flag 2 photos as reject". */
+function editLabel(set: PhotoEdit, photos: string): string {
+  const fields = Object.keys(set);
+  if (fields.length === 1 && set.rating !== undefined)
+    return set.rating == null ? `Clear the rating of ${photos}` : `Rate ${photos} ${set.rating}★`;
+  if (fields.length === 1 && set.flag !== undefined)
+    return set.flag == null ? `Clear the flag of ${photos}` : `Flag ${photos} as ${set.flag}`;
+  if (fields.length === 1 && set.label !== undefined)
+    return set.label == null ? `Clear the label of ${photos}` : `Label ${photos} ${set.label}`;
+  return `Set ${fields.join(', ')} of ${photos}`;
+}
 
 export function photosService(
   ctx: ApiContext,
@@ -21,9 +34,9 @@ export function photosService(
     'photos.page': (query) => listPhotos(db, query),
     'photos.days': (filter) => photoDays(db, filter),
     'photos.edit': ({ ids, set }) => {
-      const fields = Object.keys(set).join(', ');
+      requirePhotos(db, ids, 'ids');
       return {
-        changed: ctx.edit(`Set ${fields} of ${count(ids.length, 'photo')}`, (edit) =>
+        changed: ctx.edit(editLabel(set, count(ids.length, 'photo')), (edit) =>
           editPhotos(edit, ids, set),
         ),
       };

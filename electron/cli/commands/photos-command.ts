@@ -1,4 +1,5 @@
 import { iteratePhotos } from '../../catalog/photos-repo';
+import { photoFilterSchema } from '../../../shared/api/photo-query-schema';
 import { openCliCatalog, writeOut, type GlobalOptions } from '../cli-context';
 
 export interface PhotosCommandOptions extends GlobalOptions {
@@ -11,15 +12,25 @@ export interface PhotosCommandOptions extends GlobalOptions {
   /** A number with --event ID; false with --no-event (commander's negation). */
   event?: number | boolean;
   project?: number;
+  minRating?: number;
+  flag?: string;
+  label?: string;
 }
 
 /** `kadar photos`: the catalog's photos, as a streamed JSON array or a plain listing. */
 export async function photosCommand(options: PhotosCommandOptions): Promise<number> {
   const { db } = openCliCatalog(options);
   try {
+    // Checked as the API checks it: an unknown flag or label is an error, not an empty list.
+    const culling = photoFilterSchema.pick({ minRating: true, flag: true, label: true }).parse({
+      minRating: options.minRating,
+      flag: options.flag,
+      label: options.label,
+    });
     const photos = iteratePhotos(
       db,
       {
+        ...culling,
         ...(options.search ? { search: options.search } : {}),
         ...(options.root != null ? { rootId: options.root } : {}),
         ...(options.errors ? { hasError: true } : {}),

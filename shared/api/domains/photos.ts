@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { photoSchema } from '../photo-schema';
 import { photoFilterSchema, photoPageQuerySchema, photoSortSchema } from '../photo-query-schema';
 import { id, ids, none } from './common';
+import { colourLabels, photoFlags } from '../../catalog/photo-fields';
 
 export const cameraSchema = z.object({
   id: z.number().int(),
@@ -31,6 +32,9 @@ export const photoEditSchema = z
     title: z.string().trim().max(2000).nullable().optional(),
     caption: z.string().trim().max(20000).nullable().optional(),
     rating: z.number().int().min(0).max(5).nullable().optional(),
+    /** 'none' sets no flag over a file's reject. */
+    flag: z.enum([...photoFlags, 'none']).nullable().optional(),
+    label: z.enum([...colourLabels, 'none']).nullable().optional(),
   })
   .strict();
 export type PhotoEdit = z.input<typeof photoEditSchema>;
