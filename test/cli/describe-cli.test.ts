@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +28,35 @@ beforeAll(async () => {
   const dir = tempDir();
   catalog = join(dir, 'catalog.sqlite');
   cpSync(sample, join(dir, 'library'), { recursive: true });
+  // A Lightroom cull in the file: rejected (XMP rating -1) and labelled red.
+  execFileSync('exiftool', [
+    '-q',
+    '-overwrite_original',
+    '-XMP-xmp:Rating=-1',
+    '-XMP-xmp:Label=Red',
+    join(dir, 'library', '2017', '2017-12-28 Skupština Niš', 'DSC_7001.JPG'),
+  ]);
   await json('index', join(dir, 'library'), '--json', '--progress', 'none');
   for (const p of await photos()) ids.set(p.fileName, p.id);
 });
 
 describe('kadar rate, flag and label', () => {
+  it("shows a file's reject and colour label as the file's values", async () => {
+    const culled = (await photos()).find((p) => p.fileName === 'DSC_7001.JPG')!;
+    expect(culled).toMatchObject({ rating: null, flag: 'reject', label: 'red', edited: [] });
+    expect(await names('--flag', 'reject')).toEqual(['DSC_7001.JPG']);
+    expect(await json('flag', 'none', '--photos', list('DSC_7001.JPG'), '--json')).toEqual({
+      changed: 1,
+    });
+    expect(await names('--flag', 'reject')).toEqual([]);
+    expect((await photos()).find((p) => p.fileName === 'DSC_7001.JPG')).toMatchObject({
+      flag: null,
+      fromFile: { flag: 'reject', label: 'red' },
+      edited: ['flag'],
+    });
+    await json('undo', '--json');
+  });
+
   it('set stars, flags and colour labels on photos, each one undoable step', async () => {
     expect(
       await json(
@@ -73,7 +98,8 @@ describe('kadar rate, flag and label', () => {
     expect(await names('--flag', 'pick')).toEqual(['DSC_2208.JPG']);
     expect(await names('--flag', 'reject', '--label', 'green')).toEqual(['IMG_5218.JPG']);
     expect(await names('--label', 'none', '--min-rating', '4')).toEqual(['DSC_2208.JPG']);
-    expect((await names('--flag', 'none')).length).toBe(ids.size - 2);
+    // Neither the pick, the reject set here, nor the file's reject.
+    expect((await names('--flag', 'none')).length).toBe(ids.size - 3);
   });
 
   it('undoes them, and refuses what is not a rating, flag, label or photo, changing nothing', async () => {
