@@ -12,7 +12,8 @@ export function editPhotos(edit: Edit, ids: readonly number[], set: PhotoEdit): 
   for (const name of editableFields) {
     const value = set[name];
     // A person's "none" is stored as '', which hides the file's flag or label.
-    if (value !== undefined) patch[photoFileFields[name].userColumn] = value === 'none' ? '' : value;
+    if (value !== undefined)
+      patch[photoFileFields[name].userColumn] = value === 'none' ? '' : value;
   }
   if (Object.keys(patch).length === 0) return 0;
   return edit.updateIds('photos', ids, patch);
