@@ -33,8 +33,14 @@ export const photoEditSchema = z
     caption: z.string().trim().max(20000).nullable().optional(),
     rating: z.number().int().min(0).max(5).nullable().optional(),
     /** 'none' sets no flag over a file's reject. */
-    flag: z.enum([...photoFlags, 'none']).nullable().optional(),
-    label: z.enum([...colourLabels, 'none']).nullable().optional(),
+    flag: z
+      .enum([...photoFlags, 'none'])
+      .nullable()
+      .optional(),
+    label: z
+      .enum([...colourLabels, 'none'])
+      .nullable()
+      .optional(),
   })
   .strict();
 export type PhotoEdit = z.input<typeof photoEditSchema>;
