@@ -104,7 +104,13 @@ describe('the photo field table', () => {
     const values = distinctValues();
     const id = addPhoto(values);
     runEdit(db, 'test', (edit) =>
-      editPhotos(edit, [id], { title: 'Mine', caption: '', rating: 1 }),
+      editPhotos(edit, [id], {
+        title: 'Mine',
+        caption: '',
+        rating: 1,
+        flag: 'pick',
+        label: 'none',
+      }),
     );
     writeTransaction(db, () =>
       updatePhotoFromFile(db, id, { ...values, title: 'Changed in the file', rating: 2 }),
@@ -114,13 +120,16 @@ describe('the photo field table', () => {
       // A blank text hides the file's caption.
       caption: null,
       rating: 1,
+      flag: 'pick',
+      // "none" hides the file's label.
+      label: null,
       fromFile: { title: 'Changed in the file', caption: values.caption, rating: 2 },
       edited: editableFields,
     });
     runEdit(db, 'test', (edit) => editPhotos(edit, [id], { caption: null }));
     expect(getPhoto(db, id)).toMatchObject({
       caption: values.caption,
-      edited: ['title', 'rating'],
+      edited: ['title', 'rating', 'flag', 'label'],
     });
   });
 });
