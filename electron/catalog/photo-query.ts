@@ -1,22 +1,18 @@
 import type { Catalog } from './open-catalog';
 import type { PhotoFilter, PhotoSort } from '../../shared/api/photo-query-schema';
 import { KadarError } from '../../shared/errors';
-import { photoFileFields } from '../../shared/catalog/photo-fields';
-import { searchWords, type SearchWords } from './search/event-matches';
+import {
+  cullingArms,
+  effective,
+  filterEvents,
+  inJson,
+  isDense,
+  searchArms,
+  type Arm,
+} from './query-arms';
+import { searchWords } from './search/event-matches';
 import { searchIdMask, searchKeySql } from './search/search-keys';
-import { sql, sqlPluck, sqlSafe } from './statements';
-
-/**
- * Where the photos of a keyed query come from: each arm yields search keys (capture second and
- * id, in date order) under the query's filters; a page is the first keys of the arms' union.
- */
-interface Arm {
-  from: string;
-  /** The arm's search-key column, which its index reads in order. */
-  key: string;
-  where: string[];
-  params: unknown[];
-}
+import { sql } from './statements';
 
 /** A photo query: its filters, its order, and how to continue after a page. */
 export interface BuiltQuery {
@@ -49,25 +45,6 @@ export interface QueryShape {
   order?: string | null;
 }
 
-// A set of more events than this spans most of the archive: no span is worth reading for it.
-const maxSpanEvents = 1000;
-
-/**
- * The least and greatest search keys of a few events' photos (BigInts: keys pass 2^53), each
- * read at an end of the event's run in the (event, key) index; null for many events.
- */
-function keySpan(db: Catalog, events: number[]): { first: bigint; last: bigint } | null {
-  if (events.length > maxSpanEvents) return null;
-  const span = sqlSafe<[string], { first: bigint | null; last: bigint | null }>(
-    db,
-    `SELECT min(first) AS first, max(last) AS last FROM (SELECT
-       (SELECT min(search_key) FROM photos WHERE event_id = j.value) AS first,
-       (SELECT max(search_key) FROM photos WHERE event_id = j.value) AS last
-     FROM json_each(?) j)`,
-  ).get(JSON.stringify(events));
-  return span?.first != null && span.last != null ? { first: span.first, last: span.last } : null;
-}
-
 function tagSubtree(db: Catalog, tagId: number): number[] {
   return sql<[number], { id: number }>(
     db,
@@ -78,167 +55,10 @@ function tagSubtree(db: Catalog, tagId: number): number[] {
     .map((r) => r.id);
 }
 
-/** The events of the filter's project and organisation (both, when both are given). */
-function filterEvents(db: Catalog, filter: PhotoFilter): number[] | null {
-  let events: number[] | null = null;
-  const keep = (ids: number[]) => {
-    events = events ? ids.filter((id) => events!.includes(id)) : ids;
-  };
-  if (filter.projectId != null)
-    keep(
-      sqlPluck<[number], number>(
-        db,
-        `SELECT event_id FROM project_events WHERE project_id = ?`,
-      ).all(filter.projectId),
-    );
-  if (filter.organisationId != null)
-    keep(
-      sqlPluck<[number, number], number>(
-        db,
-        `SELECT id FROM events WHERE organiser_id = ?
-         UNION SELECT pe.event_id FROM project_partners pp JOIN project_events pe ON pe.project_id = pp.project_id
-           WHERE pp.organisation_id = ?`,
-      ).all(filter.organisationId, filter.organisationId),
-    );
-  return events;
-}
-
-// A set of events holding this share of all events has a page's photos among the first few
-// hundred of any date-ordered read; a smaller one is read from its own keys.
-const denseShare = 0.1;
-
-function isDense(db: Catalog, events: number[]): boolean {
-  const all = sqlPluck<[], number>(db, `SELECT count(*) FROM events`).get()!;
-  return events.length >= denseShare * all;
-}
-
-/** A field's effective value in SQL: the person's where set, else the file's. */
-const effective = (name: 'rating' | 'flag' | 'label') =>
-  `coalesce(p.${photoFileFields[name].userColumn}, p.${photoFileFields[name].column})`;
-
-/**
- * The culling filter's values, each read from its (value, search key) index (migration 004):
- * "3 stars or more" is three runs of keys. Null when the filter has none, or asks for "none"
- * (most photos: read in date order and checked).
- */
-function cullingArms(filter: PhotoFilter): Arm[] | null {
-  const runs = (name: 'rating' | 'flag' | 'label', values: unknown[]): Arm[] =>
-    values.map((value) => ({
-      from: 'photos p',
-      key: 'p.search_key',
-      where: [`${effective(name)} = ?`],
-      params: [value],
-    }));
-  if (filter.flag && filter.flag !== 'none') return runs('flag', [filter.flag]);
-  if (filter.label && filter.label !== 'none') return runs('label', [filter.label]);
-  if (filter.minRating != null)
-    return runs(
-      'rating',
-      Array.from({ length: 6 - filter.minRating }, (_, i) => filter.minRating! + i),
-    );
-  return null;
-}
-
 /** The day after which a date prefix ends: '2015-11' covers every time up to '2015-11~'. */
 const endOf = (prefix: string) => `${prefix}~`;
 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
-
-const inJson = 'IN (SELECT value FROM json_each(?))';
-
-/** The photo's own document says `word`, or its event does (`events`). */
-function wordCondition(word: string, events: number[]): { sql: string; params: unknown[] } {
-  const own = `EXISTS (SELECT 1 FROM photo_search WHERE photo_search MATCH ? AND rowid = p.search_key)`;
-  if (events.length === 0) return { sql: own, params: [word] };
-  return { sql: `(p.event_id ${inJson} OR ${own})`, params: [JSON.stringify(events), word] };
-}
-
-/** Photos whose own documents say `words`, read in key order from the search index. */
-function ownArm(words: string[], span: { first: bigint; last: bigint } | null): Arm {
-  const arm: Arm = {
-    from: `photo_search(?) s JOIN photos p ON p.id = (s.rowid & ${searchIdMask})`,
-    key: 's.rowid',
-    where: [],
-    params: [words.join(' ')],
-  };
-  // Within the key span of the photos it may find (an event's, a project's): the index's keys
-  // outside it are never read.
-  if (span) {
-    arm.where.push('s.rowid BETWEEN ? AND ?');
-    arm.params.push(span.first, span.last);
-  }
-  return arm;
-}
-
-// Past this many kinds of events (by which words they say), the rest are checked photo by
-// photo; four words would need fifteen.
-const maxEventArms = 8;
-
-/**
- * The arms of a search: photos whose own documents say every word, and for each group of
- * events that say the same words, their photos whose own documents say the other words (all
- * of their photos, when the events say every word). "Niš DSC" finds the DSC photos of the
- * events in Niš, read from the search index's "dsc" keys within those events' span.
- */
-function searchArms(
-  db: Catalog,
-  search: SearchWords,
-  filter: PhotoFilter,
-  within: number[] | null,
-): Arm[] {
-  const only = filter.eventId;
-  const arms = [ownArm(search.words, keySpan(db, only != null ? [only] : (within ?? [])))];
-  // Photos in no event are found by their own words only.
-  if (filter.noEvent) return arms;
-  const allowed = only != null ? new Set([only]) : within ? new Set(within) : null;
-  const saying = search.events.map((events) => new Set(events));
-  const byWords = new Map<number, number[]>();
-  for (const event of search.anyEvent) {
-    if (allowed && !allowed.has(event)) continue;
-    let said = 0;
-    saying.forEach((events, i) => {
-      if (events.has(event)) said |= 1 << i;
-    });
-    const group = byWords.get(said);
-    if (group) group.push(event);
-    else byWords.set(said, [event]);
-  }
-  const all = (1 << search.words.length) - 1;
-  if (byWords.size > maxEventArms) {
-    const named: Arm = {
-      from: 'photos p',
-      key: 'p.search_key',
-      where: [`p.event_id ${inJson}`],
-      params: [JSON.stringify(search.anyEvent)],
-    };
-    search.words.forEach((word, i) => {
-      const condition = wordCondition(word, search.events[i]!);
-      named.where.push(condition.sql);
-      named.params.push(...condition.params);
-    });
-    return [...arms, named];
-  }
-  for (const [said, events] of byWords) {
-    const json = JSON.stringify(events);
-    if (said === all) {
-      // Many events: read every photo in key order and check its event (`+`: not by event).
-      const many = isDense(db, events);
-      arms.push({
-        from: 'photos p',
-        key: 'p.search_key',
-        where: [`${many ? '+' : ''}p.event_id ${inJson}`],
-        params: [json],
-      });
-      continue;
-    }
-    const rest = search.words.filter((_, i) => !(said & (1 << i)));
-    const arm = ownArm(rest, keySpan(db, events));
-    arm.where.push(`p.event_id ${inJson}`);
-    arm.params.push(json);
-    arms.push(arm);
-  }
-  return arms;
-}
 
 /**
  * Builds a photo query so that every date-ordered page is read from an index already in date
