@@ -7,6 +7,7 @@ import { openCatalog, type Catalog, type OpenCatalogOptions } from '../catalog/o
 import { createIndexPool, type IndexPool } from '../indexer/index-pool';
 import { apiEvents, type EventName, type EventPayload } from '../../shared/api/contract';
 import { createApiContext } from './api-context';
+import { tagsService } from './services/tags-service';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -79,6 +80,7 @@ export function createKadarApi(options: KadarApiOptions) {
     ...organisationsService(ctx),
     ...newsService(ctx),
     ...historyService(ctx),
+    ...tagsService(ctx),
   };
 
   return {

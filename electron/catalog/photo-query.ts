@@ -13,6 +13,7 @@ import {
 import { searchWords } from './search/event-matches';
 import { searchIdMask, searchKeySql } from './search/search-keys';
 import { sql } from './statements';
+import { tagSubtree } from './tags-repo';
 
 /** A photo query: its filters, its order, and how to continue after a page. */
 export interface BuiltQuery {
@@ -45,16 +46,6 @@ export interface QueryShape {
   order?: string | null;
 }
 
-function tagSubtree(db: Catalog, tagId: number): number[] {
-  return sql<[number], { id: number }>(
-    db,
-    `WITH RECURSIVE down(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN down ON t.parent_id = down.id)
-     SELECT id FROM down`,
-  )
-    .all(tagId)
-    .map((r) => r.id);
-}
-
 /** The day after which a date prefix ends: '2015-11' covers every time up to '2015-11~'. */
 const endOf = (prefix: string) => `${prefix}~`;
 
@@ -73,7 +64,8 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   const op = direction === 'DESC' ? '<' : '>';
   const byDate = sort.sort === 'takenAt';
   const search = filter.search ? searchWords(db, filter.search) : null;
-  const tags = filter.tagId != null ? tagSubtree(db, filter.tagId) : null;
+  const tags =
+    filter.tagId == null ? null : filter.tagExact ? [filter.tagId] : tagSubtree(db, filter.tagId);
   const events = filterEvents(db, filter);
   const dense = events != null && isDense(db, events);
 
@@ -90,6 +82,16 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   // A few events' photos' keys, from the (event, key) index: a page sorts keys, not rows.
   else if (events && !dense && byDate)
     arms = [{ from: 'photos p', key: 'p.search_key', where: [], params: [] }];
+  // A person's photos' keys: a page sorts those, not the archive.
+  else if (byDate && filter.personId != null)
+    arms = [
+      {
+        from: 'photo_people pp JOIN photos p ON p.id = pp.photo_id',
+        key: 'p.search_key',
+        where: ['pp.person_id = ?'],
+        params: [filter.personId],
+      },
+    ];
   else if (byDate && !tags) arms = cullingArms(filter);
   if (arms && byDate)
     query = {
@@ -170,6 +172,12 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   if (filter.hasError != null) {
     where.push(filter.hasError ? 'p.error_code IS NOT NULL' : 'p.error_code IS NULL');
   }
+  if (filter.personId != null) {
+    where.push('EXISTS (SELECT 1 FROM photo_people WHERE photo_id = p.id AND person_id = ?)');
+    params.push(filter.personId);
+  }
+  if (filter.untagged) where.push('NOT EXISTS (SELECT 1 FROM photo_tags WHERE photo_id = p.id)');
+  if (filter.noCaption) where.push(`ifnull(${effective('caption')}, '') = ''`);
   if (filter.minRating != null) {
     where.push(`${effective('rating')} >= ?`);
     params.push(filter.minRating);

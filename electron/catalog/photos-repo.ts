@@ -23,7 +23,9 @@ import {
   renderPhotoQuery,
   type BuiltQuery,
 } from './photo-query';
+import { linksEdited } from './photo-links';
 import { sql, sqlPluck } from './statements';
+import { tagPathSeparator } from './tags-repo';
 
 /** A photos row joined with what the API shows beside it; columns as migration 001 names them. */
 type JoinedRow = Record<string, unknown> & {
@@ -43,10 +45,18 @@ type JoinedRow = Record<string, unknown> & {
   model: string | null;
   event_title: string | null;
   project_ids: string | null;
+  tag_paths: string;
+  people_names: string;
+  tags_edited: 0 | 1;
 };
 
 export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model, e.title AS event_title,
-  (SELECT group_concat(project_id) FROM project_events WHERE event_id = p.event_id) AS project_ids`;
+  (SELECT group_concat(project_id) FROM project_events WHERE event_id = p.event_id) AS project_ids,
+  (SELECT json_group_array(path) FROM (SELECT t.path FROM photo_tags pt JOIN tags t ON t.id = pt.tag_id
+    WHERE pt.photo_id = p.id ORDER BY t.path COLLATE NOCASE)) AS tag_paths,
+  (SELECT json_group_array(name) FROM (SELECT pe.name FROM photo_people pp JOIN people pe ON pe.id = pp.person_id
+    WHERE pp.photo_id = p.id ORDER BY pe.name COLLATE NOCASE)) AS people_names,
+  ${linksEdited('tag')} AS tags_edited`;
 export const photoJoins = `JOIN roots r ON r.id = p.root_id LEFT JOIN cameras c ON c.id = p.camera_id
   LEFT JOIN events e ON e.id = p.event_id`;
 
@@ -65,7 +75,7 @@ export function toPhoto(row: JoinedRow): Photo {
     photo[name] = decode(spec.kind, row[spec.column]);
   }
   const fromFile: Record<string, unknown> = {};
-  const edited: EditableField[] = [];
+  const edited: (EditableField | 'keywords')[] = [];
   for (const name of editableFields) {
     const spec: FieldSpec = photoFileFields[name];
     fromFile[name] = photo[name];
@@ -75,8 +85,17 @@ export function toPhoto(row: JoinedRow): Photo {
       edited.push(name);
     }
   }
+  const tags = JSON.parse(row.tag_paths) as string[];
+  fromFile.keywords = photo.keywords;
+  if (row.tags_edited) {
+    // Once a person changed a photo's tags, its keywords are what its tags say.
+    photo.keywords = [...new Set(tags.map((path) => path.split(tagPathSeparator).at(-1)!))];
+    edited.push('keywords');
+  }
   return {
     ...photo,
+    tags,
+    people: JSON.parse(row.people_names) as string[],
     id: row.id,
     rootId: row.root_id,
     folderId: row.folder_id,

@@ -71,7 +71,7 @@ export function isDense(db: Catalog, events: number[]): boolean {
 }
 
 /** A field's effective value in SQL: the person's where set, else the file's. */
-export const effective = (name: 'rating' | 'flag' | 'label') =>
+export const effective = (name: 'rating' | 'flag' | 'label' | 'caption') =>
   `coalesce(p.${photoFileFields[name].userColumn}, p.${photoFileFields[name].column})`;
 
 /**

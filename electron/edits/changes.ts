@@ -86,11 +86,16 @@ export function applyForward(db: Database, changes: readonly RowChange[]): void 
   }
 }
 
-/** Undoes the changes, last first. */
+/**
+ * Undoes the changes, last first, row by row too: an entry gathers consecutive changes, and a
+ * child tag deleted before its parent must come back after it (a row updated twice, to its
+ * first value).
+ */
 export function applyBackward(db: Database, changes: readonly RowChange[]): void {
   for (const c of [...changes].reverse()) {
-    if (c.op === 'insert') deleteRows(db, c.table, c.columns, c.rows);
-    else if (c.op === 'delete') insertRows(db, c.table, c.columns, c.rows);
-    else setRows(db, c.table, c.columns, c.rows, 'before');
+    const rows = [...c.rows].reverse();
+    if (c.op === 'insert') deleteRows(db, c.table, c.columns, rows);
+    else if (c.op === 'delete') insertRows(db, c.table, c.columns, rows);
+    else setRows(db, c.table, c.columns, rows, 'before');
   }
 }

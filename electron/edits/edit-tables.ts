@@ -28,6 +28,9 @@ export const editTables = {
   photo_tags: { key: ['photo_id', 'tag_id'], kinds: ['tags', 'photos'] },
   people: { key: ['id'], kinds: ['people', 'photos'] },
   photo_people: { key: ['photo_id', 'person_id'], kinds: ['people', 'photos'] },
+  photo_tag_removals: { key: ['photo_id', 'tag_id'], kinds: ['tags', 'photos'] },
+  photo_people_removals: { key: ['photo_id', 'person_id'], kinds: ['people', 'photos'] },
+  saved_searches: { key: ['id'], kinds: ['searches'] },
 } as const satisfies Record<string, EditTable>;
 
 export type EditTableName = keyof typeof editTables;

@@ -102,7 +102,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
       id = insertPhoto(db, at, fields, now);
       counts.added++;
     }
-    setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords), 'file');
+    setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords));
   };
 
   const flush = () => {

@@ -26,6 +26,10 @@ const shows: Record<string, readonly EntityKind[]> = {
   organisations: ['organisations', 'events', 'projects'],
   documents: ['documents'],
   history: ['history'],
+  // Tag and people counts follow their photos (indexing adds files' keywords and people).
+  tags: ['tags', 'photos'],
+  people: ['people', 'photos', 'organisations'],
+  searches: ['searches'],
   news: ['photos', 'events'],
   roots: ['roots', 'photos'],
   catalog: ['photos', 'events', 'projects', 'organisations', 'documents', 'roots'],

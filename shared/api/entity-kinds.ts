@@ -10,6 +10,7 @@ export const entityKinds = [
   'documents',
   'tags',
   'people',
+  'searches',
   'roots',
   'history',
 ] as const;

@@ -17,6 +17,14 @@ export const photoFilterSchema = z.object({
   cameraId: id.optional(),
   /** A tag and every tag below it. */
   tagId: id.optional(),
+  /** With tagId: that tag only, not the tags below it. */
+  tagExact: z.boolean().optional(),
+  /** Photos with no tag at all. */
+  untagged: z.boolean().optional(),
+  /** Photos a person is tagged in. */
+  personId: id.optional(),
+  /** Photos whose caption is empty (the person's where set, else the file's). */
+  noCaption: z.boolean().optional(),
   eventId: id.optional(),
   /** Photos of the project's events. */
   projectId: id.optional(),

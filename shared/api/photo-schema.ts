@@ -48,8 +48,9 @@ const editableShape = Object.fromEntries(
 
 /**
  * One photo as the catalog knows it. Times are local wall-clock ISO strings without a zone.
- * Editable fields (title, caption, rating) hold the effective value: the user's where they set
- * one, else the file's; `fromFile` keeps the file's and `edited` names what the user set.
+ * Editable fields (title, caption, rating, flag, label) and keywords hold the effective value:
+ * the user's where they set one, else the file's (keywords: the leaf names of the photo's tags
+ * once a person changed them); `fromFile` keeps the file's and `edited` names what the user set.
  */
 export const photoSchema = z.object({
   id: z.number().int(),
@@ -63,8 +64,13 @@ export const photoSchema = z.object({
   make: z.string().nullable(),
   model: z.string().nullable(),
   ...fileFieldShape,
-  fromFile: z.object(editableShape),
-  edited: z.array(z.enum(editableFields as [EditableField, ...EditableField[]])),
+  fromFile: z.object({ ...editableShape, keywords: z.array(z.string()) }),
+  /** What a person set: editable fields, and 'keywords' when they added or removed a tag. */
+  edited: z.array(z.enum(['keywords', ...editableFields] as ['keywords', ...EditableField[]])),
+  /** The photo's tags by full path ("Place/Niš"): its file's keywords and the person's. */
+  tags: z.array(z.string()),
+  /** The names of the people tagged in it. */
+  people: z.array(z.string()),
   eventId: z.number().int().nullable(),
   eventTitle: z.string().nullable(),
   projectIds: z.array(z.number().int()),

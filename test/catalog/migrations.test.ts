@@ -17,6 +17,7 @@ const appliedMigrationHashes: Record<number, string> = {
   2: '2d309b0127faa141',
   3: '8759465474ce3d06',
   4: 'bbd526607742fb46',
+  5: 'd226e4387a1ea342',
 };
 
 const expectedTables = [
@@ -34,13 +35,16 @@ const expectedTables = [
   'people',
   'photo_day_counts',
   'photo_people',
+  'photo_people_removals',
   'photo_search',
+  'photo_tag_removals',
   'photo_tags',
   'photos',
   'project_events',
   'project_partners',
   'projects',
   'roots',
+  'saved_searches',
   'scan_issues',
   'search_dirty',
   'settings',

@@ -276,7 +276,6 @@ describe('tags and people', () => {
         ['Places', 'Serbia', 'Leskovac', 'furniture'],
         [['Places', 'Serbia', 'Leskovac']],
       ),
-      'file',
     );
     expect(photoTagPaths(db, c)).toEqual([['Places', 'Serbia', 'Leskovac'], ['furniture']]);
 
@@ -297,7 +296,7 @@ describe('tags and people', () => {
 
     // Re-reading a file replaces its own keywords and leaves the user's tags alone.
     addPhotoTag(db, c, vranje);
-    setPhotoTags(db, c, [], 'file');
+    setPhotoTags(db, c, []);
     expect(photoTagPaths(db, c)).toEqual([['Places', 'Serbia', 'Vranje']]);
 
     edit((e) => tagPersonInPhotos(e, createPerson(e, 'Јована Петровић'), [a]));

@@ -1,10 +1,8 @@
 import { listCameras } from '../../catalog/cameras-repo';
 import { editPhotos } from '../../catalog/photo-edits';
 import { getPhotos, listPhotos, photoDays, photoIds } from '../../catalog/photos-repo';
-import { listTags } from '../../catalog/tags-repo';
 import { photoMethods, type PhotoEdit } from '../../../shared/api/domains/photos';
 import { requirePhotos } from '../../catalog/events-repo';
-import type { tagMethods } from '../../../shared/api/domains/tags';
 import type { ApiContext, DomainHandlers } from '../api-context';
 import { recentResults } from '../recent-results';
 import { count } from './labels';
@@ -25,7 +23,7 @@ function editLabel(set: PhotoEdit, photos: string): string {
 
 export function photosService(
   ctx: ApiContext,
-): DomainHandlers<typeof photoMethods & typeof tagMethods> & { warmUp: () => void } {
+): DomainHandlers<typeof photoMethods> & { warmUp: () => void } {
   const { db } = ctx;
   const gridIds = recentResults(db, (query: IdsQuery) => photoIds(db, query, query));
   return {
@@ -42,7 +40,6 @@ export function photosService(
       };
     },
     'cameras.list': () => listCameras(db),
-    'tags.list': () => listTags(db),
     /**
      * Reads what a window asks first (the whole library, newest first) into SQLite's page
      * cache and the ids cache, so the first screen does not wait on a cold catalog.
