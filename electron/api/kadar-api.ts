@@ -8,6 +8,8 @@ import { createIndexPool, type IndexPool } from '../indexer/index-pool';
 import { apiEvents, type EventName, type EventPayload } from '../../shared/api/contract';
 import { createApiContext } from './api-context';
 import { tagsService } from './services/tags-service';
+import { peopleService } from './services/people-service';
+import { searchesService } from './services/searches-service';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -81,6 +83,8 @@ export function createKadarApi(options: KadarApiOptions) {
     ...newsService(ctx),
     ...historyService(ctx),
     ...tagsService(ctx),
+    ...peopleService(ctx),
+    ...searchesService(ctx),
   };
 
   return {

@@ -48,6 +48,7 @@ type JoinedRow = Record<string, unknown> & {
   tag_paths: string;
   people_names: string;
   tags_edited: 0 | 1;
+  project_credits: string | null;
 };
 
 export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model, e.title AS event_title,
@@ -56,7 +57,11 @@ export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model, e.
     WHERE pt.photo_id = p.id ORDER BY t.path COLLATE NOCASE)) AS tag_paths,
   (SELECT json_group_array(name) FROM (SELECT pe.name FROM photo_people pp JOIN people pe ON pe.id = pp.person_id
     WHERE pp.photo_id = p.id ORDER BY pe.name COLLATE NOCASE)) AS people_names,
-  ${linksEdited('tag')} AS tags_edited`;
+  ${linksEdited('tag')} AS tags_edited,
+  (SELECT json_object('creator', pr.creator, 'credit', pr.credit, 'copyright', pr.copyright)
+    FROM project_events pe JOIN projects pr ON pr.id = pe.project_id
+    WHERE pe.event_id = p.event_id AND coalesce(pr.creator, pr.credit, pr.copyright) IS NOT NULL
+    ORDER BY pr.id LIMIT 1) AS project_credits`;
 export const photoJoins = `JOIN roots r ON r.id = p.root_id LEFT JOIN cameras c ON c.id = p.camera_id
   LEFT JOIN events e ON e.id = p.event_id`;
 
@@ -84,6 +89,14 @@ export function toPhoto(row: JoinedRow): Photo {
       photo[name] = shown(mine);
       edited.push(name);
     }
+  }
+  // A project's creator, credit and copyright, for its photos that do not say their own.
+  if (row.project_credits) {
+    const credits = JSON.parse(row.project_credits) as Record<
+      'creator' | 'credit' | 'copyright',
+      string | null
+    >;
+    for (const name of ['creator', 'credit', 'copyright'] as const) photo[name] ??= credits[name];
   }
   const tags = JSON.parse(row.tag_paths) as string[];
   fromFile.keywords = photo.keywords;

@@ -14,6 +14,9 @@ interface ProjectRow {
   starts_on: string | null;
   ends_on: string | null;
   description: string | null;
+  creator: string | null;
+  credit: string | null;
+  copyright: string | null;
   partners: string;
   event_ids: string | null;
   photo_count: number;
@@ -22,6 +25,7 @@ interface ProjectRow {
 
 const selectProjects = `
   SELECT pr.id, pr.name, pr.code, pr.programme, pr.starts_on, pr.ends_on, pr.description,
+    pr.creator, pr.credit, pr.copyright,
     (SELECT json_group_array(json_object('organisationId', o.id, 'name', o.name, 'shortName', o.short_name,
         'role', pp.role, 'country', o.country))
       FROM (SELECT * FROM project_partners WHERE project_id = pr.id ORDER BY position, rowid) pp
@@ -43,6 +47,9 @@ function toProject(r: ProjectRow): Project {
     startsOn: r.starts_on,
     endsOn: r.ends_on,
     description: r.description,
+    creator: r.creator,
+    credit: r.credit,
+    copyright: r.copyright,
     partners: JSON.parse(r.partners) as Project['partners'],
     eventIds: r.event_ids ? r.event_ids.split(',').map(Number) : [],
     photoCount: r.photo_count,
@@ -78,6 +85,9 @@ const columns = {
   startsOn: 'starts_on',
   endsOn: 'ends_on',
   description: 'description',
+  creator: 'creator',
+  credit: 'credit',
+  copyright: 'copyright',
 } as const satisfies Record<keyof ProjectFields, string>;
 
 function checkCode(db: Catalog, code: string | null | undefined, except: number | null): void {

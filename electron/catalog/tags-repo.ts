@@ -112,6 +112,17 @@ export function requireTag(db: Catalog, id: number, field = 'id'): TagNode {
   return tag;
 }
 
+/** A tag by its path as a person types it: "place/nis" finds "Place/Niš" only if spelt so. */
+export function tagIdOfPath(db: Catalog, path: string): number {
+  const wanted = splitTagPath(path).join(tagPathSeparator);
+  const id = sqlPluck<[string], number>(
+    db,
+    `SELECT id FROM tags WHERE path = ? COLLATE NOCASE ORDER BY id LIMIT 1`,
+  ).get(wanted);
+  if (id == null) throw new KadarError('NOT_FOUND', `tag: there is no tag "${path}".`);
+  return id;
+}
+
 /** The tags of some photos, each with how many of them have it (a selection's tags). */
 export function tagsOfPhotos(
   db: Catalog,

@@ -90,6 +90,9 @@ program
   .option('--min-rating <n>', 'only photos with this many stars or more', positiveInt)
   .option('--flag <flag>', 'only picks, rejects, or photos with neither (pick|reject|none)')
   .option('--label <label>', 'only photos with this colour label, or none')
+  .option('--tag <path>', 'only photos with this tag or one below it ("Place/Niš")')
+  .option('--person <id>', 'only photos this person is tagged in', positiveInt)
+  .option('--untagged', 'only photos with no tag')
   .action((options: object) =>
     run(async () => (await commands.photos()).photosCommand({ ...program.opts(), ...options })),
   );

@@ -11,6 +11,8 @@ import {
   type FileLocation,
 } from '../catalog/photo-writes';
 import { fileKeywordTags, setPhotoTags } from '../catalog/tags-repo';
+import { ensurePeople } from '../catalog/people-repo';
+import { setFileLinks } from '../catalog/photo-links';
 import { writeTransaction } from '../catalog/write-transaction';
 import { nowIso } from '../catalog/statements';
 import type { FileOutcome } from './process-file';
@@ -81,7 +83,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
   };
 
   const writeOne = (item: WriteItem, now: string): void => {
-    const { fields, hierarchicalKeywords } = item.outcome;
+    const { fields, hierarchicalKeywords, people } = item.outcome;
     const fileName = item.relPath.slice(item.relPath.lastIndexOf('/') + 1);
     const at: FileLocation = {
       rootId: item.rootId,
@@ -103,6 +105,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
       counts.added++;
     }
     setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords));
+    setFileLinks(db, 'person', id, ensurePeople(db, people));
   };
 
   const flush = () => {

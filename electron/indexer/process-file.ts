@@ -23,6 +23,7 @@ export interface FileTask {
 export interface FileOutcome {
   fields: PhotoFileFields;
   hierarchicalKeywords: string[][];
+  people: string[];
 }
 
 // Buffers cannot hold more; a file this large is a video or a disk image, not a photo.
@@ -52,6 +53,7 @@ function failed(task: FileTask, problem: FileProblem): FileOutcome {
   return {
     fields: { ...emptyFields(task), errorCode: problem.code, error: problem.message },
     hierarchicalKeywords: [],
+    people: [],
   };
 }
 
@@ -111,6 +113,7 @@ async function describeFile(
         fileSize: buf.length,
       },
       hierarchicalKeywords: [],
+      people: [],
     };
   }
   let sidecar: Buffer | null = null;
@@ -173,5 +176,6 @@ async function describeFile(
       warnings: [...warnings, ...meta.warnings, ...thumb.warnings],
     },
     hierarchicalKeywords: meta.hierarchicalKeywords,
+    people: meta.people,
   };
 }

@@ -37,6 +37,8 @@ export interface FileMetadata {
   caption: string | null;
   keywords: string[];
   hierarchicalKeywords: string[][];
+  /** IPTC Extension PersonInImage: who is in the photo, by name. */
+  people: string[];
   creator: string | null;
   credit: string | null;
   copyright: string | null;
@@ -335,7 +337,10 @@ export async function readMetadata(
     nonEmpty(splitPaths(xmpList(x('MicrosoftPhoto').LastKeywordXMP), '/')) ??
     splitPaths(xmpList(x('mediapro').CatalogSets), '|');
 
+  const people = uniqueTexts(xmpList(x('Iptc4xmpExt').PersonInImage));
+
   return {
+    people,
     dateTimeOriginal: withXmpOffset(
       parseExifDate(exif.DateTimeOriginal, exif.SubSecTimeOriginal, exif.OffsetTimeOriginal),
       parseExifDate(x('exif').DateTimeOriginal),

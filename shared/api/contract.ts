@@ -12,6 +12,8 @@ import { photoMethods } from './domains/photos';
 import { projectMethods } from './domains/projects';
 import { rootMethods } from './domains/roots';
 import { tagMethods } from './domains/tags';
+import { peopleMethods } from './domains/people';
+import { searchMethods } from './domains/searches';
 import { indexProgressSchema, indexSummarySchema } from './progress-schema';
 
 /**
@@ -25,6 +27,8 @@ export const apiMethods = {
   ...rootMethods,
   ...photoMethods,
   ...tagMethods,
+  ...peopleMethods,
+  ...searchMethods,
   ...eventMethods,
   ...projectMethods,
   ...organisationMethods,

@@ -299,7 +299,7 @@ describe('tags and people', () => {
     setPhotoTags(db, c, []);
     expect(photoTagPaths(db, c)).toEqual([['Places', 'Serbia', 'Vranje']]);
 
-    edit((e) => tagPersonInPhotos(e, createPerson(e, 'Јована Петровић'), [a]));
+    edit((e) => tagPersonInPhotos(e, createPerson(e, { name: 'Јована Петровић' }), [a]));
     expect(listPhotos(db, { search: 'jovana' }).items.map((p) => p.id)).toEqual([a]);
   });
 });

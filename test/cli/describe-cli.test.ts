@@ -36,6 +36,14 @@ beforeAll(async () => {
     '-XMP-xmp:Label=Red',
     join(dir, 'library', '2017', '2017-12-28 Skupština Niš', 'DSC_7001.JPG'),
   ]);
+  // Who is in it, as the IPTC Extension says.
+  execFileSync('exiftool', [
+    '-q',
+    '-overwrite_original',
+    '-XMP-iptcExt:PersonInImage=Јована Петровић',
+    '-XMP-iptcExt:PersonInImage+=Marko Ilić',
+    join(dir, 'library', '2015', '2015-11-19 Niš training', 'DSC_0412.JPG'),
+  ]);
   await json('index', join(dir, 'library'), '--json', '--progress', 'none');
   for (const p of await photos()) ids.set(p.fileName, p.id);
 });
@@ -123,5 +131,147 @@ describe('kadar rate, flag and label', () => {
       ['Label 2 photos green', true],
       ['Flag 1 photo as reject', false],
     ]);
+  });
+});
+
+interface TagRow {
+  id: number;
+  parentId: number | null;
+  name: string;
+  path: string;
+  photoCount: number;
+  source: string;
+}
+interface PersonRow {
+  id: number;
+  name: string;
+  organisation: string | null;
+  photoCount: number;
+}
+
+describe('kadar tag, tags, people, person and caption', () => {
+  const stip = ['DSC_2208.JPG', 'DSC_2211.JPG', 'IMG_5218.JPG'];
+
+  it('adds and removes tags; kadar tags prints the tree; photos show tags and effective keywords', async () => {
+    expect(
+      await json(
+        'tag',
+        '--photos',
+        list(...stip),
+        '--add',
+        'Sector/Textile',
+        '--add',
+        'Place/Štip',
+        '--json',
+      ),
+    ).toEqual({ added: 6, removed: 0 });
+    expect(
+      await json('tag', '--photos', list('IMG_5218.JPG'), '--remove', 'fashion show', '--json'),
+    ).toEqual({
+      added: 0,
+      removed: 1,
+    });
+    const tags = await json<TagRow[]>('tags', '--json');
+    expect(tags.find((t) => t.path === 'Sector/Textile')).toMatchObject({
+      name: 'Textile',
+      photoCount: 3,
+      source: 'user',
+      parentId: tags.find((t) => t.path === 'Sector')!.id,
+    });
+    expect(tags.find((t) => t.path === 'fashion show')).toMatchObject({
+      source: 'file',
+      photoCount: 1,
+    });
+    const img = (await photos()).find((p) => p.fileName === 'IMG_5218.JPG')!;
+    expect(img).toMatchObject({
+      tags: ['Place/Štip', 'Sector/Textile'],
+      keywords: ['Štip', 'Textile'],
+      fromFile: { keywords: ['fashion show'] },
+    });
+    expect(img.edited).toContain('keywords');
+    expect(await names('--tag', 'sector')).toEqual(stip);
+    expect(await names('--tag', 'Sector/Textile')).toEqual(stip);
+    expect((await names('--untagged')).every((n) => !stip.includes(n))).toBe(true);
+    const missing = await kadar('photos', '--tag', 'Nowhere', '--json');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('Nowhere');
+  });
+
+  it('reads people from files, adds people and tags them', async () => {
+    const people = await json<PersonRow[]>('people', '--json');
+    expect(people.map((p) => [p.name, p.photoCount])).toEqual([
+      ['Marko Ilić', 1],
+      ['Јована Петровић', 1],
+    ]);
+    const ana = await json<PersonRow>(
+      'person',
+      'add',
+      '--name',
+      'Ana Jović',
+      '--organisation',
+      'Textile Cluster',
+      '--json',
+    );
+    expect(ana).toMatchObject({
+      name: 'Ana Jović',
+      organisation: 'Textile Cluster',
+      photoCount: 0,
+    });
+    expect(
+      await json('person', 'tag', '--person', String(ana.id), '--photos', list(...stip), '--json'),
+    ).toEqual({
+      changed: 3,
+    });
+    expect(await names('--person', String(ana.id))).toEqual(stip);
+    expect((await photos()).find((p) => p.fileName === 'DSC_0412.JPG')!.people).toEqual([
+      'Marko Ilić',
+      'Јована Петровић',
+    ]);
+    expect(await names('--search', 'jovana')).toEqual(['DSC_0412.JPG']);
+    const again = await kadar('person', 'add', '--name', 'ana jović');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('already');
+  });
+
+  it('captions photos from templates, each with its own values; a dry run changes nothing', async () => {
+    const template = '{filename} · {date:d.M.yyyy} · {people} · #{seq:02}';
+    const dry = await json<{ id: number; title: string | null; caption: string }[]>(
+      'caption',
+      '--photos',
+      list('DSC_2211.JPG', 'DSC_2208.JPG'),
+      '--caption',
+      template,
+      '--dry-run',
+      '--json',
+    );
+    expect(dry.map((d) => d.caption)).toEqual([
+      'DSC_2211.JPG · 28.11.2015 · Ana Jović · #01',
+      'DSC_2208.JPG · 28.11.2015 · Ana Jović · #02',
+    ]);
+    expect((await photos()).find((p) => p.fileName === 'DSC_2208.JPG')!.caption).toBe(
+      'Textile Cluster Fashion Show',
+    );
+    await json(
+      'caption',
+      '--photos',
+      list('DSC_2211.JPG', 'DSC_2208.JPG'),
+      '--caption',
+      template,
+      '--title',
+      '{camera}',
+      '--json',
+    );
+    const after = (await photos()).find((p) => p.fileName === 'DSC_2208.JPG')!;
+    expect(after.caption).toBe('DSC_2208.JPG · 28.11.2015 · Ana Jović · #02');
+    expect(after.edited).toEqual(expect.arrayContaining(['title', 'caption']));
+    const bad = await kadar(
+      'caption',
+      '--photos',
+      list('DSC_2208.JPG'),
+      '--caption',
+      '{evnt} in {city}',
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/caption: Unknown variable \{evnt\}/);
   });
 });

@@ -1,5 +1,6 @@
 import { listCameras } from '../../catalog/cameras-repo';
 import { editPhotos } from '../../catalog/photo-edits';
+import { fillCaptions, requireTemplate, writeCaptions } from '../../catalog/caption-photos';
 import { getPhotos, listPhotos, photoDays, photoIds } from '../../catalog/photos-repo';
 import { photoMethods, type PhotoEdit } from '../../../shared/api/domains/photos';
 import { requirePhotos } from '../../catalog/events-repo';
@@ -38,6 +39,28 @@ export function photosService(
           editPhotos(edit, ids, set),
         ),
       };
+    },
+    'photos.caption': ({ ids, title, caption, dryRun }) => {
+      requirePhotos(db, ids, 'ids');
+      const templates = {
+        ...(title != null ? { title: requireTemplate('title', title) } : {}),
+        ...(caption != null ? { caption: requireTemplate('caption', caption) } : {}),
+      };
+      // The other field, shown as it is, only when one template is given.
+      const current = new Map(
+        title == null || caption == null ? getPhotos(db, ids).map((p) => [p.id, p]) : [],
+      );
+      const filled = fillCaptions(db, ids, templates, (id) => ({
+        title: current.get(id)?.title ?? null,
+        caption: current.get(id)?.caption ?? null,
+      }));
+      if (!dryRun) {
+        const fields = Object.keys(templates).join(' and ');
+        ctx.edit(`Set the ${fields} of ${count(ids.length, 'photo')}`, (edit) =>
+          writeCaptions(edit, filled, { title: title != null, caption: caption != null }),
+        );
+      }
+      return filled;
     },
     'cameras.list': () => listCameras(db),
     /**

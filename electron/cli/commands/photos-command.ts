@@ -1,4 +1,5 @@
 import { iteratePhotos } from '../../catalog/photos-repo';
+import { tagIdOfPath } from '../../catalog/tags-repo';
 import { photoFilterSchema } from '../../../shared/api/photo-query-schema';
 import { openCliCatalog, writeOut, type GlobalOptions } from '../cli-context';
 
@@ -13,6 +14,9 @@ export interface PhotosCommandOptions extends GlobalOptions {
   event?: number | boolean;
   project?: number;
   minRating?: number;
+  tag?: string;
+  person?: number;
+  untagged?: boolean;
   flag?: string;
   label?: string;
 }
@@ -27,10 +31,14 @@ export async function photosCommand(options: PhotosCommandOptions): Promise<numb
       flag: options.flag,
       label: options.label,
     });
+    const tagId = options.tag != null ? tagIdOfPath(db, options.tag) : undefined;
     const photos = iteratePhotos(
       db,
       {
         ...culling,
+        ...(tagId != null ? { tagId } : {}),
+        ...(options.person != null ? { personId: options.person } : {}),
+        ...(options.untagged ? { untagged: true } : {}),
         ...(options.search ? { search: options.search } : {}),
         ...(options.root != null ? { rootId: options.root } : {}),
         ...(options.errors ? { hasError: true } : {}),

@@ -69,5 +69,30 @@ export const photoMethods = {
     input: z.object({ ids: ids(200_000), set: photoEditSchema }).strict(),
     output: z.object({ changed: z.number().int() }),
   },
+  /**
+   * Titles and captions from templates with variables ({event}, {date:d.M.yyyy}, {seq}…),
+   * filled per photo; with dryRun, what they would be, nothing written.
+   */
+  'photos.caption': {
+    input: z
+      .object({
+        ids: ids(200_000),
+        title: z.string().max(2000).optional(),
+        caption: z.string().max(20000).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict()
+      .refine((v) => v.title != null || v.caption != null, {
+        message: 'Give a title or a caption template',
+        path: ['caption'],
+      }),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        title: z.string().nullable(),
+        caption: z.string().nullable(),
+      }),
+    ),
+  },
   'cameras.list': { input: none, output: z.array(cameraSchema) },
 } as const;

@@ -33,6 +33,10 @@ export const projectFieldsSchema = z.object({
   startsOn: isoDay.nullable().optional(),
   endsOn: isoDay.nullable().optional(),
   description: optionalText(20000),
+  /** What its events' photos carry unless a photo has its own (file) value. */
+  creator: optionalText(300),
+  credit: optionalText(300),
+  copyright: optionalText(500),
 });
 export type ProjectFields = z.input<typeof projectFieldsSchema>;
 
@@ -44,6 +48,9 @@ export const projectSchema = z.object({
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
   description: z.string().nullable(),
+  creator: z.string().nullable(),
+  credit: z.string().nullable(),
+  copyright: z.string().nullable(),
   partners: z.array(partnerSchema),
   eventIds: z.array(z.number().int()),
   photoCount: z.number().int(),
