@@ -181,3 +181,50 @@ describe('tags', () => {
     expect((await get('DSC_2208.JPG')).tags).toContain('Sector/Textile');
   });
 });
+
+describe('saved searches and project credits', () => {
+  it('keeps a search whose photos follow the catalog, undoably', async () => {
+    const saved = await call('searches.save', {
+      name: 'Textile picks',
+      filter: { search: 'textile' },
+    });
+    expect(saved).toMatchObject({ name: 'Textile picks', filter: { search: 'textile' } });
+    const before = await find(saved.filter);
+    await call('tags.add', { photoIds: photos(['DSC_1120.JPG']), paths: ['Textile'] });
+    expect(before).not.toContain(photo('DSC_1120.JPG'));
+    const after = await find(saved.filter);
+    expect(after).toContain(photo('DSC_1120.JPG'));
+    expect(after).toHaveLength(before.length + 1);
+    await call('searches.rename', { id: saved.id, name: 'Textile' });
+    expect((await call('searches.list', {})).map((s) => s.name)).toEqual(['Textile']);
+    await call('searches.delete', { id: saved.id });
+    expect(await call('searches.list', {})).toEqual([]);
+    await call('history.undo', {});
+    expect((await call('searches.list', {})).map((s) => s.name)).toEqual(['Textile']);
+    await expect(call('searches.save', { name: ' ', filter: {} })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+
+  it("fills a project's creator, credit and copyright into its photos that do not say their own", async () => {
+    const show = await call('events.create', {
+      title: 'Show',
+      startsOn: '2015-11-28',
+      photoIds: photos(stip),
+    });
+    const project = await call('projects.create', {
+      name: 'Textile',
+      credit: 'Textile Cluster',
+      copyright: '© Textile Cluster 2015',
+      creator: 'Office',
+    });
+    await call('projects.linkEvents', { projectId: project.id, eventIds: [show.id] });
+    // The sample's files name their creator and credit, so only the copyright is the project's.
+    expect(await get('DSC_2208.JPG')).toMatchObject({
+      creator: 'Kadar sample archive',
+      credit: 'Kadar sample archive',
+      copyright: '© Textile Cluster 2015',
+    });
+    expect((await get('DSC_1120.JPG')).copyright).toBeNull();
+  });
+});
