@@ -28,6 +28,7 @@ const shows: Record<string, readonly EntityKind[]> = {
   history: ['history'],
   // Tag and people counts follow their photos (indexing adds files' keywords and people).
   tags: ['tags', 'photos'],
+  'photos.get': ['photos', 'people', 'tags', 'events'],
   people: ['people', 'photos', 'organisations'],
   searches: ['searches'],
   news: ['photos', 'events'],

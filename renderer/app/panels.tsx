@@ -8,6 +8,12 @@ import { NewsImport } from '../news/news-import';
 import { ProjectForm } from '../projects/project-form';
 import { ErrorsPanel } from '../status/errors-panel';
 import { useKadar } from '../store/store';
+import { CaptionDialog } from '../describe/caption-dialog';
+import { PeopleBox } from '../people/people-box';
+import { SaveSearch } from '../searches/save-search';
+import { TagBox } from '../tags/tag-box';
+import { TagEdit } from '../tags/tag-edit';
+import { ShortcutsHelp } from './shortcuts-help';
 
 /** The dialogs over the app: one at a time, and the PDF viewer. */
 export function Panels() {
@@ -22,6 +28,12 @@ export function Panels() {
       {panel === 'project-form' && <ProjectForm />}
       {panel === 'news-import' && <NewsImport />}
       {panel === 'move-to-event' && <MoveToEvent />}
+      {panel === 'tag-box' && <TagBox />}
+      {panel === 'tag-edit' && <TagEdit />}
+      {panel === 'people-box' && <PeopleBox />}
+      {panel === 'caption' && <CaptionDialog />}
+      {panel === 'save-search' && <SaveSearch />}
+      {panel === 'shortcuts' && <ShortcutsHelp />}
       {pdf && (
         <PdfViewer
           url={client.documentUrl('file', pdf.documentId)}

@@ -31,6 +31,33 @@ export function SelectionActions() {
       <button
         type="button"
         className="button"
+        onClick={() => openPanel('tag-box')}
+        title="Tags (Ctrl+K)"
+        data-testid="tags-button"
+      >
+        Tags…
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => openPanel('people-box')}
+        title="People (Ctrl+P)"
+        data-testid="people-button"
+      >
+        People…
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => openPanel('caption')}
+        title="Caption (Ctrl+Shift+C)"
+        data-testid="caption-button"
+      >
+        Caption…
+      </button>
+      <button
+        type="button"
+        className="button"
         onClick={() => openPanel('event-form', { id: null, photoIds: [...selected] })}
         data-testid="new-event-from-selection"
       >

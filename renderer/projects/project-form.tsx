@@ -46,6 +46,9 @@ function ProjectFormBody(props: {
     startsOn: p?.startsOn ?? '',
     endsOn: p?.endsOn ?? '',
     description: p?.description ?? '',
+    creator: p?.creator ?? '',
+    credit: p?.credit ?? '',
+    copyright: p?.copyright ?? '',
   });
   const [partners, setPartners] = useState<PartnerDraft[]>(
     p?.partners.map((x) => ({ name: x.name, role: x.role, country: x.country ?? '' })) ?? [],
@@ -68,6 +71,9 @@ function ProjectFormBody(props: {
       startsOn: orNull(fields.startsOn),
       endsOn: orNull(fields.endsOn),
       description: orNull(fields.description),
+      creator: orNull(fields.creator),
+      credit: orNull(fields.credit),
+      copyright: orNull(fields.copyright),
     };
     const partnerInput = partners
       .filter((x) => x.name.trim())
@@ -124,6 +130,11 @@ function ProjectFormBody(props: {
         <div className="form-row">
           {input('startsOn', 'Starts', 'date')}
           {input('endsOn', 'Ends', 'date')}
+        </div>
+        <div className="form-row" title="For its events' photos that do not say their own">
+          {input('creator', 'Photos by')}
+          {input('credit', 'Credit')}
+          {input('copyright', 'Copyright')}
         </div>
         <fieldset className="partners-edit">
           <legend>Partners</legend>

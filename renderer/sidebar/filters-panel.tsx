@@ -106,6 +106,24 @@ export function FiltersPanel() {
       <label className="check">
         <input
           type="checkbox"
+          checked={filter.untagged === true}
+          onChange={(e) => setFilter({ untagged: e.target.checked || undefined })}
+          data-testid="filter-untagged"
+        />
+        No tags
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.noCaption === true}
+          onChange={(e) => setFilter({ noCaption: e.target.checked || undefined })}
+          data-testid="filter-no-caption"
+        />
+        No caption
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
           checked={filter.hasError === true}
           onChange={(e) => setFilter({ hasError: e.target.checked || undefined })}
           data-testid="filter-errors"

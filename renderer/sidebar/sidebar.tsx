@@ -4,6 +4,9 @@ import { useAddFolder } from '../folders/use-add-folder';
 import { OrganisationsSection } from '../organisations/organisations-section';
 import { ProjectsSection } from '../projects/projects-section';
 import { useKadar } from '../store/store';
+import { PeopleSection } from '../people/people-section';
+import { SearchesSection } from '../searches/searches-section';
+import { TagsSection } from '../tags/tags-section';
 import { DateTree } from './date-tree';
 import { FiltersPanel } from './filters-panel';
 import { FolderTree } from './folder-tree';
@@ -39,6 +42,15 @@ export function Sidebar() {
           </SidebarSection>
           <SidebarSection title="Organisations">
             <OrganisationsSection />
+          </SidebarSection>
+          <SidebarSection title="Tags">
+            <TagsSection />
+          </SidebarSection>
+          <SidebarSection title="People">
+            <PeopleSection />
+          </SidebarSection>
+          <SidebarSection title="Saved searches">
+            <SearchesSection />
           </SidebarSection>
           <SidebarSection title="Folders">
             <FolderTree />

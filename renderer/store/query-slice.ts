@@ -17,6 +17,8 @@ export interface QuerySlice {
   setSort: (sort: SortField) => void;
   setOrder: (order: SortOrder) => void;
   clearFilters: () => void;
+  /** Sets every filter at once (a saved search), the search box included. */
+  replaceFilter: (filter: PhotoFilter) => void;
 }
 
 const searchDelayMs = 200;
@@ -71,8 +73,12 @@ export const createQuerySlice: Slice<QuerySlice> = (set, get) => {
     },
 
     clearFilters() {
+      get().replaceFilter({});
+    },
+
+    replaceFilter(filter) {
       clearTimeout(searchTimer);
-      set({ filter: {}, searchText: '' });
+      set({ filter: compact(filter), searchText: filter.search ?? '' });
       queryChanged(false);
     },
   };

@@ -1,7 +1,18 @@
 import type { Slice } from './slice';
 
 export type Panel =
-  'errors' | 'add-folder' | 'event-form' | 'project-form' | 'news-import' | 'move-to-event';
+  | 'errors'
+  | 'add-folder'
+  | 'event-form'
+  | 'project-form'
+  | 'news-import'
+  | 'move-to-event'
+  | 'tag-box'
+  | 'tag-edit'
+  | 'people-box'
+  | 'caption'
+  | 'save-search'
+  | 'shortcuts';
 
 /** What the main area shows: the library's grid, an event above its photos, a project's
  * history, or the suggested events. */

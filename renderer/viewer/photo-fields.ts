@@ -35,7 +35,11 @@ function field<T>(
 }
 
 /** What the file says where a person set their own value: theirs is shown, the file's stays visible. */
-function fromFile(p: Photo, name: keyof Photo['fromFile'], label: string): PhotoField | null {
+function fromFile(
+  p: Photo,
+  name: Exclude<keyof Photo['fromFile'], 'keywords'>,
+  label: string,
+): PhotoField | null {
   if (!p.edited.includes(name)) return null;
   const value = p.fromFile[name];
   return name === 'rating'
@@ -112,7 +116,11 @@ export function photoSections(p: Photo): FieldSection[] {
     },
     {
       title: 'Archive',
-      fields: [field('eventTitle', 'Event', p.eventTitle)],
+      fields: [
+        field('eventTitle', 'Event', p.eventTitle),
+        field('tags', 'Tags', p.tags.length ? p.tags.join(', ') : null),
+        field('people', 'People', p.people.length ? p.people.join(', ') : null),
+      ],
     },
     {
       title: 'Description',
@@ -122,12 +130,19 @@ export function photoSections(p: Photo): FieldSection[] {
         field('caption', 'Caption', p.caption),
         fromFile(p, 'caption', 'Caption in the file'),
         field('keywords', 'Keywords', p.keywords.length ? p.keywords.join(', ') : null),
+        p.edited.includes('keywords')
+          ? field('keywordsFromFile', 'Keywords in the file', p.fromFile.keywords.join(', ') || '—')
+          : null,
         field('event', 'Event in the file', p.event),
         field('creator', 'Creator', p.creator),
         field('credit', 'Credit', p.credit),
         field('copyright', 'Copyright', p.copyright),
         field('rating', 'Rating', p.rating, formatRating),
         fromFile(p, 'rating', 'Rating in the file'),
+        field('flag', 'Flag', p.flag),
+        fromFile(p, 'flag', 'Flag in the file'),
+        field('label', 'Label', p.label),
+        fromFile(p, 'label', 'Label in the file'),
       ],
     },
     {
