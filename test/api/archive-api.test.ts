@@ -349,6 +349,7 @@ describe('projects and organisations', () => {
     expect(project).toEqual({
       ...{ id: project.id, name: 'Balkan Cluster', code: 'BC-1', programme: 'IPA Bulgaria–Serbia' },
       ...{ startsOn: '2015-03-01', endsOn: '2016-08-31', description: null, documents: [] },
+      ...{ creator: null, credit: null, copyright: null },
       partners: [
         {
           organisationId: house.id,

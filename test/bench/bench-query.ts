@@ -8,6 +8,13 @@ import { getProject } from '../../electron/catalog/projects-repo';
 import { archiveMatches } from '../../electron/catalog/search/archive-matches';
 import { writePhotoDocuments } from '../../electron/catalog/search/photo-documents';
 import { runEdit, undo } from '../../electron/edits/history';
+import {
+  fillCaptions,
+  requireTemplate,
+  writeCaptions,
+} from '../../electron/catalog/caption-photos';
+import { addLinks } from '../../electron/catalog/photo-links';
+import { ensureTag } from '../../electron/catalog/tags-repo';
 import type { PhotoFilter } from '../../shared/api/photo-query-schema';
 import { benchCacheDir } from './bench-cache';
 import { intOptions } from './bench-options';
@@ -197,6 +204,12 @@ const later = {
 const eventSearch = (query: string) => (c: Catalog) =>
   listEvents(c, { ids: archiveMatches(c, 'event', query) }).length;
 
+const randomPeople = all<{ id: number }>(
+  `SELECT person_id AS id FROM photo_people GROUP BY person_id ORDER BY random() LIMIT 50`,
+);
+const personFilters = randomPeople.map((p) => ({ personId: p.id }));
+const laterPerson = laterPages(personFilters.slice(0, 20));
+
 const cases: Case[] = [
   // Issue #2: the photo grid over the whole library.
   { name: 'listPhotos newest first', run: page({ sort: 'takenAt', order: 'desc' }), target: 20 },
@@ -250,6 +263,24 @@ const cases: Case[] = [
     run: (c) => photoIds(c, { search: 'Niš' }, desc).ids.length,
     target: null,
   },
+
+  // Describing: people, stars, flags, labels, tags without their children, and the gaps.
+  { name: 'listPhotos person (random), page 1', run: pages(first(personFilters)), target: 20 },
+  { name: 'listPhotos person (random), later page', run: pages(laterPerson), target: 20 },
+  { name: 'listPhotos rating ≥ 4', run: page({ minRating: 4 }), target: 20 },
+  { name: 'listPhotos rating ≥ 1', run: page({ minRating: 1 }), target: 20 },
+  { name: 'listPhotos flag pick', run: page({ flag: 'pick' }), target: 20 },
+  { name: 'listPhotos flag reject', run: page({ flag: 'reject' }), target: 20 },
+  { name: 'listPhotos label red', run: page({ label: 'red' }), target: 20 },
+  { name: 'listPhotos unflagged', run: page({ flag: 'none' }), target: 20 },
+  {
+    name: `listPhotos tag "${parentTag.name}" without subtags`,
+    run: page({ tagId: parentTag.id, tagExact: true }),
+    target: 20,
+  },
+  { name: 'listPhotos untagged', run: page({ untagged: true }), target: 20 },
+  { name: 'listPhotos no caption', run: page({ noCaption: true }), target: 20 },
+  { name: 'listPhotos pick + rating ≥ 4', run: page({ flag: 'pick', minRating: 4 }), target: 20 },
 
   // Events, projects and organisations: the grid filtered to one, first and later pages.
   { name: 'listPhotos event (random), page 1', run: pages(first(eventFilters)), target: 20 },
@@ -465,7 +496,13 @@ interface UndoRound {
   undo: number;
 }
 
-async function undoBench(): Promise<{ rounds: UndoRound[]; search: number; eventId: number }> {
+async function undoBench(): Promise<{
+  rounds: UndoRound[];
+  tagRounds: UndoRound[];
+  captionRounds: UndoRound[];
+  search: number;
+  eventId: number;
+}> {
   const copy = join(benchCacheDir, `query-catalog-${rows}-undo.sqlite`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
@@ -499,6 +536,50 @@ async function undoBench(): Promise<{ rounds: UndoRound[]; search: number; event
         undo: t2 - t1,
       });
     });
+    // Describing the same 10,000 photos: one tag ("Tag 10,000 photos"), then a caption from a
+    // template (each photo its own), each undone, as the app's tags.add and photos.caption do.
+    const tagRounds = await quietRuns(undos, 'tag round', (): Promise<UndoRound> => {
+      const others = watchOtherCpu();
+      const t0 = performance.now();
+      const { result } = runEdit(u, 'Tag 10,000 photos', (edit) =>
+        addLinks(edit, 'tag', ids, [ensureTag(edit, ['Bench', 'Izbor'])]),
+      );
+      const t1 = performance.now();
+      const undone = undo(u);
+      const t2 = performance.now();
+      if (result !== ids.length || !undone.step) throw new Error('Tagging or its undo failed');
+      return Promise.resolve({
+        quiet: !disturbed(others(), t2 - t0),
+        assign: t1 - t0,
+        undo: t2 - t1,
+      });
+    });
+    const captionRounds = await quietRuns(undos, 'caption round', (): Promise<UndoRound> => {
+      const others = watchOtherCpu();
+      const t0 = performance.now();
+      const template = {
+        caption: requireTemplate('caption', '{event}, {city}, {date:d.M.yyyy} #{seq:05}'),
+      };
+      const { result } = runEdit(u, 'Caption 10,000 photos', (edit) =>
+        writeCaptions(
+          edit,
+          fillCaptions(u, ids, template, () => ({ title: null, caption: null })),
+          {
+            title: false,
+            caption: true,
+          },
+        ),
+      );
+      const t1 = performance.now();
+      const undone = undo(u);
+      const t2 = performance.now();
+      if (result !== ids.length || !undone.step) throw new Error('Captioning or its undo failed');
+      return Promise.resolve({
+        quiet: !disturbed(others(), t2 - t0),
+        assign: t1 - t0,
+        undo: t2 - t1,
+      });
+    });
     // Of both: rewriting the 10,000 photos' search documents (rolled back).
     const searchTimes: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -508,7 +589,7 @@ async function undoBench(): Promise<{ rounds: UndoRound[]; search: number; event
       searchTimes.push(performance.now() - t);
       u.exec('ROLLBACK');
     }
-    return { rounds, search: median(searchTimes), eventId };
+    return { rounds, tagRounds, captionRounds, search: median(searchTimes), eventId };
   } finally {
     u.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
@@ -562,6 +643,21 @@ console.log(
     `target ≤ 1000 ms, ratio ${(undoMs / 1000).toFixed(2)}: ${undoMs <= 1000 ? 'met' : 'MISSED'}\n` +
     `  of each: rewriting the 10,000 photos' search documents (writePhotoDocuments) ${millis(undone.search)} ms`,
 );
+
+for (const [what, rounds] of [
+  ['tagging 10,000 photos (tags.add)', undone.tagRounds],
+  ['captioning 10,000 photos from a template (photos.caption)', undone.captionRounds],
+] as const) {
+  const doMs = median(rounds.map((r) => r.assign));
+  const undoneMs = median(rounds.map((r) => r.undo));
+  const verdict = (ms: number) =>
+    `ratio ${(ms / 1000).toFixed(2)}: ${ms <= 1000 ? 'met' : 'MISSED'}`;
+  console.log(
+    `\n${what}, median of ${rounds.length} rounds:\n` +
+      `  do: ${millis(doMs)} ms (runs: ${rounds.map((r) => millis(r.assign)).join(', ')}); target ≤ 1000 ms, ${verdict(doMs)}\n` +
+      `  undo: ${millis(undoneMs)} ms (runs: ${rounds.map((r) => millis(r.undo)).join(', ')}); target ≤ 1000 ms, ${verdict(undoneMs)}`,
+  );
+}
 
 const missed = results.filter((r) => r.target != null && r.p95 > r.target);
 if (missed.length > 0) {
