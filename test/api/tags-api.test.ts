@@ -139,6 +139,32 @@ describe('tags', () => {
     expect(await find({ search: 'tekstil' })).toEqual(photos(['DSC_2211.JPG']));
   });
 
+  it("shows a file's new keywords and caption after it changes on disk, keeping the person's edits", async () => {
+    const file = join(library, '2015', '2015-11-28 Modna revija Štip', 'DSC_2211.JPG');
+    await call('tags.add', { photoIds: photos(['DSC_2211.JPG']), paths: ['Mine/Kept'] });
+    await call('photos.edit', { ids: photos(['DSC_2211.JPG']), set: { title: 'My title' } });
+    execFileSync('exiftool', [
+      '-q',
+      '-overwrite_original',
+      '-IPTC:Keywords=runway',
+      '-XMP-dc:Subject=runway',
+      '-IPTC:Caption-Abstract=New caption in the file',
+      '-XMP-dc:Description=New caption in the file',
+      '-XMP-dc:Title=A title in the file',
+      file,
+    ]);
+    await rescan();
+    const after = await get('DSC_2211.JPG');
+    expect(after.tags).toEqual(expect.arrayContaining(['Mine/Kept', 'runway', 'Sector/Textile']));
+    expect(after.tags).not.toContain('модна ревија');
+    expect(after).toMatchObject({
+      caption: 'New caption in the file',
+      title: 'My title',
+      fromFile: { title: 'A title in the file', keywords: ['runway'] },
+    });
+    expect(await find({ search: 'runway' })).toEqual(photos(['DSC_2211.JPG']));
+  });
+
   it('refuses names that clash or are not names, and unknown ids, changing nothing', async () => {
     const steps = (await call('history.list', { limit: 200 })).length;
     const sector = (await tag('Sector'))!.id;
