@@ -4,6 +4,7 @@ import { SuggestionsView } from '../events/suggestions-view';
 import { LibraryView } from '../library/library-view';
 import { OrganisationPage } from '../organisations/organisation-page';
 import { ProjectPage } from '../projects/project-page';
+import { PersonHeader } from '../people/person-header';
 
 /** The library's grid (under an event's page when one is open), a project's history, or the suggestions. */
 export function MainArea() {
@@ -14,6 +15,7 @@ export function MainArea() {
   return (
     <>
       {page.kind === 'event' && <EventHeader id={page.id} />}
+      {page.kind === 'person' && <PersonHeader id={page.id} />}
       <LibraryView />
     </>
   );

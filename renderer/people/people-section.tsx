@@ -3,26 +3,24 @@ import { useApi } from '../api/server-data';
 import { formatCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 
-/** The sidebar's people: a click shows the photos they are in. */
+/** The sidebar's people: a click opens their page, above the photos they are in. */
 export function PeopleSection() {
   const people = useApi('people.list', {});
-  const { personId, setFilter } = useKadar(
-    useShallow((s) => ({ personId: s.filter.personId, setFilter: s.setFilter })),
-  );
+  const { page, openPage } = useKadar(useShallow((s) => ({ page: s.page, openPage: s.openPage })));
   const list = people.data ?? [];
   if (list.length === 0)
     return <p className="muted">No people yet: select photos and press Ctrl+P.</p>;
   return (
     <ul className="archive-rows" aria-label="People" data-testid="people-section">
       {list.map((p) => {
-        const active = personId === p.id;
+        const active = page.kind === 'person' && page.id === p.id;
         return (
           <li key={p.id}>
             <button
               type="button"
               className={active ? 'archive-row archive-row-active' : 'archive-row'}
               aria-pressed={active}
-              onClick={() => setFilter({ personId: active ? undefined : p.id })}
+              onClick={() => openPage(active ? { kind: 'library' } : { kind: 'person', id: p.id })}
               data-testid="person-row"
               data-person-id={p.id}
             >

@@ -21,6 +21,7 @@ export type Page =
   | { kind: 'event'; id: number }
   | { kind: 'project'; id: number }
   | { kind: 'organisation'; id: number }
+  | { kind: 'person'; id: number }
   | { kind: 'suggestions' };
 
 /** What a form panel edits: an existing thing by id, or a new one (with photos to put in it). */
@@ -70,10 +71,13 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
 
   openPage(page) {
     set({ page });
-    // An event's page is the grid filtered to the event.
+    // An event's page is the grid filtered to the event, a person's to their photos.
     const eventId = page.kind === 'event' ? page.id : undefined;
-    if (eventId !== get().filter.eventId) get().setFilter({ eventId, noEvent: undefined });
-    else if (page.kind !== 'library' && get().filter.organisationId != null)
+    const personId = page.kind === 'person' ? page.id : undefined;
+    const { filter } = get();
+    if (eventId !== filter.eventId || personId !== filter.personId)
+      get().setFilter({ eventId, personId, noEvent: undefined });
+    else if (page.kind !== 'library' && filter.organisationId != null)
       get().setFilter({ organisationId: undefined });
   },
 

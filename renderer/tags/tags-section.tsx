@@ -8,8 +8,13 @@ import { tagTreeRows } from './tag-tree';
 /** The keyword tree: a click filters by the tag and those below it; the chosen one can be edited. */
 export function TagsSection() {
   const tags = useApi('tags.list', {});
-  const { tagId, setFilter, openPanel } = useKadar(
-    useShallow((s) => ({ tagId: s.filter.tagId, setFilter: s.setFilter, openPanel: s.openPanel })),
+  const { tagId, tagExact, setFilter, openPanel } = useKadar(
+    useShallow((s) => ({
+      tagId: s.filter.tagId,
+      tagExact: s.filter.tagExact,
+      setFilter: s.setFilter,
+      openPanel: s.openPanel,
+    })),
   );
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const toggle = (id: number) =>
@@ -39,6 +44,17 @@ export function TagsSection() {
           value={tag.path}
         />
       ))}
+      {tagId != null && rows.some((r) => r.tag.id === tagId && r.hasChildren) && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={tagExact === true}
+            onChange={(e) => setFilter({ tagExact: e.target.checked || undefined })}
+            data-testid="tag-exact"
+          />
+          Only this tag, not those below
+        </label>
+      )}
       {tagId != null && (
         <div className="archive-actions">
           <button

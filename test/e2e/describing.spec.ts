@@ -95,7 +95,9 @@ test('tag ten photos with Ctrl-K and undo; caption with variables; people; renam
   await expect(page.getByTestId('person-chip')).toHaveText(['Ana Jović×']);
   await page.keyboard.press('Escape');
   await page.getByTestId('person-row').filter({ hasText: 'Ana Jović' }).click();
+  await expect(page.getByTestId('person-name')).toHaveText('Ana Jović');
   await expectShown(page, 2);
+  await snap(page, 'describing-person-page');
   await page.getByTestId('person-row').filter({ hasText: 'Ana Jović' }).click();
   await expectShown(page, 10);
 
