@@ -11,7 +11,7 @@ import {
   type Arm,
 } from './query-arms';
 import { searchWords } from './search/event-matches';
-import { searchIdMask, searchKeySql } from './search/search-keys';
+import { epochShift, idBits, searchIdMask, searchKeySql } from './search/search-keys';
 import { sql } from './statements';
 import { tagSubtree } from './tags-repo';
 
@@ -44,6 +44,11 @@ export interface QueryShape {
   groupBy?: string;
   /** Replaces the query's order; null for none. */
   order?: string | null;
+  /**
+   * For keyed queries in date order, or with no order: what to select from the keys alone
+   * (`keyId`, `keyDay`), instead of `select` over the photos' rows.
+   */
+  keys?: string;
 }
 
 /** The day after which a date prefix ends: '2015-11' covers every time up to '2015-11~'. */
@@ -86,7 +91,8 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   else if (byDate && filter.personId != null)
     arms = [
       {
-        from: 'photo_people pp JOIN photos p ON p.id = pp.photo_id',
+        // CROSS JOIN: the person's photos first, not every photo in key order checked for them.
+        from: 'photo_people pp CROSS JOIN photos p ON p.id = pp.photo_id',
         key: 'p.search_key',
         where: ['pp.person_id = ?'],
         params: [filter.personId],
@@ -246,12 +252,27 @@ export function renderPhotoQuery(
   });
   const outerWhere = !byKey && cursor ? `WHERE ${q.after}` : '';
   if (!byKey && cursor) params.push(...cursor);
+  if (shape.keys) {
+    // Ids, counts and days come from the keys alone (a key holds its photo's id and capture
+    // second), so a search's 100,000 matches are not each looked up in photos. The union is
+    // ordered inside, so SQLite merges its arms' already ordered keys.
+    const inOrder = shape.order === undefined;
+    return {
+      text: `${shape.keys} FROM (${arms.join(' UNION ')}${inOrder ? ` ORDER BY k ${q.direction}` : ''}) u ${group}
+        ${shape.order ? `ORDER BY ${shape.order}` : ''}`,
+      params,
+    };
+  }
   return {
     text: `${shape.select} FROM (${arms.join(' UNION ')}) u JOIN photos p ON p.id = (u.k & ${searchIdMask})
       ${joins} ${outerWhere} ${group} ${order} ${limit}`,
     params: [...params, ...limitParams],
   };
 }
+
+/** SQL over a keyed query's keys `u.k`: the photo's id, and its local capture day. */
+export const keyId = `(u.k & ${searchIdMask})`;
+export const keyDay = `date((u.k >> ${idBits}) - ${epochShift}, 'unixepoch')`;
 
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');

@@ -20,6 +20,8 @@ import {
   buildPhotoQuery,
   decodeCursor,
   encodeCursor,
+  keyDay,
+  keyId,
   renderPhotoQuery,
   type BuiltQuery,
 } from './photo-query';
@@ -202,7 +204,10 @@ export interface PhotoIdList {
  * grid lays out. Ids come plucked and the days counted by the day index, not per row. */
 export function photoIds(db: Catalog, filter: PhotoFilter, sort: PhotoSort): PhotoIdList {
   const built = buildPhotoQuery(db, filter, sort);
-  const idQuery = renderPhotoQuery(built, { select: 'SELECT p.id' });
+  const idQuery = renderPhotoQuery(built, {
+    select: 'SELECT p.id',
+    ...(built.byKey ? { keys: `SELECT ${keyId} AS id` } : {}),
+  });
   const ids = sqlPluck<unknown[], number>(db, idQuery.text).all(...idQuery.params);
   if (sort.sort !== 'takenAt')
     return { ids, groups: ids.length ? [{ key: '', start: 0, count: ids.length }] : [] };
@@ -218,7 +223,11 @@ export function photoIds(db: Catalog, filter: PhotoFilter, sort: PhotoSort): Pho
 
 export function countPhotos(db: Catalog, filter: PhotoFilter): number {
   const built = buildPhotoQuery(db, filter, { sort: 'added', order: 'asc' });
-  const { text, params } = renderPhotoQuery(built, { select: 'SELECT count(*) AS n', order: null });
+  const { text, params } = renderPhotoQuery(built, {
+    select: 'SELECT count(*) AS n',
+    keys: 'SELECT count(*) AS n',
+    order: null,
+  });
   return sql<unknown[], { n: number }>(db, text).get(...params)!.n;
 }
 
@@ -261,6 +270,7 @@ function countDays(
 ): { day: string; count: number }[] {
   const { text, params } = renderPhotoQuery(built, {
     select: 'SELECT substr(p.taken_at, 1, 10) AS day, count(*) AS count',
+    keys: `SELECT ${keyDay} AS day, count(*) AS count`,
     groupBy: 'day',
     order: `day ${direction}`,
   });

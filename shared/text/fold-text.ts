@@ -115,13 +115,19 @@ function transliterate(
   return out;
 }
 
+// Most of what is folded (file names, English captions, folder names) is plain ASCII, which
+// every folding leaves as it is, lower-cased: rewriting 10,000 photos' search documents spent a
+// quarter of its time transliterating and decomposing text that had nothing to change.
+const ascii = /^[\x00-\x7f]*$/;
+
 function fold(
   text: string,
   cyrillic: Record<string, string>,
   latin: Record<string, string>,
 ): string {
-  // "-ия" ends Bulgarian names written "-ia" in Latin: София → Sofia.
   const lower = text.toLowerCase();
+  if (ascii.test(text)) return lower;
+  // "-ия" ends Bulgarian names written "-ia" in Latin: София → Sofia.
   const prepared = cyrillic === cyrillicDigraph ? lower.replace(/ия(?=[^\p{L}]|$)/gu, 'ia') : lower;
   return transliterate(prepared, cyrillic, latin).normalize('NFD').replace(combiningMarks, '');
 }
@@ -140,8 +146,9 @@ export function foldWords(text: string): string[] {
 export function variantWords(text: string): string[] {
   const words = new Set<string>();
   for (const word of foldText(text).split(nonWord)) if (word) words.add(word);
-  for (const word of fold(text, cyrillicDigraph, latinDigraph).split(nonWord))
-    if (word) words.add(word);
+  if (!ascii.test(text))
+    for (const word of fold(text, cyrillicDigraph, latinDigraph).split(nonWord))
+      if (word) words.add(word);
   return [...words];
 }
 

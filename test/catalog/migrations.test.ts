@@ -18,6 +18,7 @@ const appliedMigrationHashes: Record<number, string> = {
   3: '8759465474ce3d06',
   4: 'bbd526607742fb46',
   5: 'd226e4387a1ea342',
+  6: '52a7a40b1f984db6',
 };
 
 const expectedTables = [
@@ -39,6 +40,7 @@ const expectedTables = [
   'photo_search',
   'photo_tag_removals',
   'photo_tags',
+  'photo_texts',
   'photos',
   'project_events',
   'project_partners',
@@ -133,7 +135,8 @@ describe('catalog migrations', () => {
       version: loadMigrations().length + 1,
       name: 'test-later',
       sql: `ALTER TABLE photos ADD COLUMN test_note TEXT;
-        DELETE FROM photo_search;
+        INSERT INTO photo_search (photo_search) VALUES ('delete-all');
+        DELETE FROM photo_texts;
         INSERT INTO settings (key, value) VALUES ('search.rebuild', '1');`,
     };
     const db = new Database(file);

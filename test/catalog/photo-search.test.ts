@@ -5,7 +5,7 @@ import { openCatalog, type Catalog } from '../../electron/catalog/open-catalog';
 import { createOrganisation } from '../../electron/catalog/organisations-repo';
 import { buildPhotoQuery, renderPhotoQuery } from '../../electron/catalog/photo-query';
 import { insertPhoto, type PhotoFileFields } from '../../electron/catalog/photo-writes';
-import { listPhotos, photoIds } from '../../electron/catalog/photos-repo';
+import { countPhotos, listPhotos, photoIds } from '../../electron/catalog/photos-repo';
 import { createProject, linkEvents, setPartners } from '../../electron/catalog/projects-repo';
 import { insertRoot } from '../../electron/catalog/roots-repo';
 import { writeTransaction } from '../../electron/catalog/write-transaction';
@@ -219,7 +219,17 @@ describe('search with events, projects and organisations', () => {
           const want = expected(query, order);
           if (want.length) nonEmpty++;
           expect(paged(query, order), `${name} "${search ?? ''}" ${order}`).toEqual(want);
-          expect(photoIds(db, query, { sort: 'takenAt', order }).ids).toEqual(want);
+          const listed = photoIds(db, query, { sort: 'takenAt', order });
+          expect(listed.ids).toEqual(want);
+          // Day groups, from the keys or the rows: each day's run of the list, in order.
+          const days: { key: string; start: number; count: number }[] = [];
+          want.forEach((id, i) => {
+            const day = photos.find((p) => p.id === id)!.takenAt.slice(0, 10);
+            if (days.at(-1)?.key === day) days.at(-1)!.count++;
+            else days.push({ key: day, start: i, count: 1 });
+          });
+          expect(listed.groups).toEqual(days);
+          expect(countPhotos(db, query)).toBe(want.length);
         }
     // Most combinations find something: the model is not comparing empty lists.
     expect(nonEmpty).toBeGreaterThan(150);

@@ -3,8 +3,8 @@ import { searchVariants, variantWords } from '../../../shared/text/fold-text';
 import { sql, sqlSafe } from '../statements';
 import { searchKeySql } from './search-keys';
 
-// A photo's own text: its metadata (the file's and the user's), tags with their ancestors,
-// and people. Its folder and camera are gathered once per drain, below, since many photos
+// A photo's own text: its metadata (the file's and the user's), tags with their ancestors (a
+// tag's path names them all), and people. Its folder and camera are gathered once per drain, below, since many photos
 // share each. Its event's names are not here: they are matched through the event's own
 // document (event-matches.ts), so moving photos between events rewrites no document.
 const ownText = `
@@ -12,10 +12,8 @@ const ownText = `
     p.folder_id, p.camera_id, p.file_name, p.title, p.caption, p.user_title,
     p.user_caption, p.keywords, p.creator, p.credit, p.city, p.location, p.region, p.country,
     p.event_name, p.lens,
-    (WITH RECURSIVE up(id, parent_id, name) AS (
-        SELECT t.id, t.parent_id, t.name FROM photo_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.photo_id = p.id
-        UNION SELECT t.id, t.parent_id, t.name FROM tags t JOIN up ON t.id = up.parent_id)
-      SELECT group_concat(name, ' ') FROM up) AS tags,
+    (SELECT group_concat(t.path, ' ') FROM photo_tags pt JOIN tags t ON t.id = pt.tag_id
+      WHERE pt.photo_id = p.id) AS tags,
     (SELECT group_concat(pe.name, ' ') FROM photo_people pp JOIN people pe ON pe.id = pp.person_id
       WHERE pp.photo_id = p.id) AS people
   FROM photos p WHERE p.id = ?`;
@@ -40,7 +38,7 @@ function memo<K, V>(load: (key: K) => V): (key: K) => V {
   };
 }
 
-/** Rewrites the search documents of the given photos; a photo that is gone loses its own. */
+/** Rewrites the search documents of the given photos. */
 export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): void {
   const own = sqlSafe<[number], OwnRow>(db, ownText);
   const folder = memo(
@@ -57,22 +55,27 @@ export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): v
   );
   // Titles, towns, folders and keywords repeat across a shoot: fold each text once.
   const wordsOf = memo(variantWords);
-  const remove = sql(db, `DELETE FROM photo_search WHERE rowid = ?`);
-  // VALUES, not INSERT … SELECT: a statement that reads opens a savepoint, on which FTS5 writes
-  // out its pending terms, so each photo became a segment of its own, merged again and again.
+  // The old text is read here, not by INSERT … SELECT: a statement that reads opens a
+  // savepoint, on which FTS5 writes out its pending terms, so each photo became a segment of its
+  // own, merged again and again.
+  const oldText = sql<[bigint], { body: string }>(db, `SELECT body FROM photo_texts WHERE key = ?`);
+  const takeOut = sql(
+    db,
+    `INSERT INTO photo_search (photo_search, rowid, body) VALUES ('delete', ?, ?)`,
+  );
+  const forget = sql(db, `DELETE FROM photo_texts WHERE key = ?`);
+  const keep = sql(db, `INSERT INTO photo_texts (key, body) VALUES (?, ?)`);
   const insert = sql(db, `INSERT INTO photo_search (rowid, body) VALUES (?, ?)`);
   const remember = sql(db, `UPDATE photos SET search_key = ? WHERE id = ?`);
-  const removeGone = sql(
-    db,
-    `DELETE FROM photo_search WHERE rowid = (SELECT search_key FROM photos WHERE id = ?)`,
-  );
   for (const id of photoIds) {
+    // A photo deleted since it was queued took its document with it (search_photo_delete).
     const row = own.get(id);
-    if (!row) {
-      removeGone.run(id);
-      continue;
+    if (!row) continue;
+    const old = row.old_key == null ? undefined : oldText.get(row.old_key);
+    if (old) {
+      takeOut.run(row.old_key, old.body);
+      forget.run(row.old_key);
     }
-    if (row.old_key != null) remove.run(row.old_key);
     const texts: (string | null)[] = [
       folder(Number(row.folder_id)),
       row.camera_id == null ? null : camera(Number(row.camera_id)),
@@ -80,7 +83,9 @@ export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): v
     ];
     for (const [key, value] of Object.entries(row))
       if (typeof value === 'string' && !keyColumns.has(key)) texts.push(value);
-    insert.run(row.search_key, searchVariants(texts, wordsOf));
+    const body = searchVariants(texts, wordsOf);
+    keep.run(row.search_key, body);
+    insert.run(row.search_key, body);
     // The key changes only with the capture time; most rewrites keep it.
     if (row.old_key !== row.search_key) remember.run(row.search_key, id);
   }

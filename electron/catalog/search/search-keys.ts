@@ -1,8 +1,8 @@
 /** Photo ids fit in the low 26 bits of a search key: 67 million photos. */
-const idBits = 26;
+export const idBits = 26;
 export const searchIdMask = 2 ** idBits - 1;
 // Seconds from 1800-01-01 to 1970-01-01, so photos from 1800 on get positive keys.
-const epochShift = 5_364_662_400;
+export const epochShift = 5_364_662_400;
 
 /**
  * The SQL for a photo's search key: its capture second, then its id, in one 64-bit integer.
