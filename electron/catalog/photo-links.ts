@@ -45,10 +45,9 @@ export function addLinks(
     const removed = linkedOf(edit.db, kind, target, photoIds, true);
     for (const photoId of new Set(photoIds)) {
       if (linked.has(photoId)) continue;
-      // Taking back the removal of a file's link restores it as the file's.
-      const source = removed.has(photoId) ? 'file' : 'user';
+      // Put back by the person, it is theirs: it stays even if the file drops it later.
       if (removed.has(photoId)) edit.delete(removals, { photo_id: photoId, [column]: target });
-      edit.insert(table, { photo_id: photoId, [column]: target, source });
+      edit.insert(table, { photo_id: photoId, [column]: target, source: 'user' });
       added++;
     }
   }

@@ -97,7 +97,7 @@ describe('tags', () => {
         { encoding: 'utf8' },
       ),
     ).toBe(before);
-    // Adding it back restores the file's link.
+    // Put back by the person, it is theirs now (it stays even if the file drops it).
     await call('tags.add', { photoIds: photos(['IMG_5218.JPG']), tagIds: [fashion] });
     expect(
       (await call('tags.ofPhotos', { ids: photos(['IMG_5218.JPG']) })).map((t) => [
@@ -105,7 +105,7 @@ describe('tags', () => {
         t.fromFile,
       ]),
     ).toEqual([
-      ['fashion show', 1],
+      ['fashion show', 0],
       ['Sector/Textile', 0],
     ]);
   });

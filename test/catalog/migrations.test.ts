@@ -19,6 +19,7 @@ const appliedMigrationHashes: Record<number, string> = {
   4: 'bbd526607742fb46',
   5: 'd226e4387a1ea342',
   6: '52a7a40b1f984db6',
+  7: 'e87365bf6b27fc6e',
 };
 
 const expectedTables = [
@@ -40,7 +41,6 @@ const expectedTables = [
   'photo_search',
   'photo_tag_removals',
   'photo_tags',
-  'photo_texts',
   'photos',
   'project_events',
   'project_partners',
@@ -135,8 +135,7 @@ describe('catalog migrations', () => {
       version: loadMigrations().length + 1,
       name: 'test-later',
       sql: `ALTER TABLE photos ADD COLUMN test_note TEXT;
-        INSERT INTO photo_search (photo_search) VALUES ('delete-all');
-        DELETE FROM photo_texts;
+        DELETE FROM photo_search;
         INSERT INTO settings (key, value) VALUES ('search.rebuild', '1');`,
     };
     const db = new Database(file);

@@ -24,7 +24,7 @@ export function drainSearch(db: Database): void {
 /** Refills both indexes from scratch, in one transaction (after a migration asks for it). */
 export function rebuildSearch(db: Database): void {
   db.transaction(() => {
-    db.exec(`INSERT INTO photo_search (photo_search) VALUES ('delete-all'); DELETE FROM photo_texts; DELETE FROM archive_search; DELETE FROM document_search; UPDATE photos SET search_key = NULL;
+    db.exec(`DELETE FROM photo_search; DELETE FROM archive_search; DELETE FROM document_search; UPDATE photos SET search_key = NULL;
       INSERT OR IGNORE INTO search_dirty SELECT id FROM photos;
       INSERT OR IGNORE INTO archive_dirty SELECT id * 4 FROM events
         UNION ALL SELECT id * 4 + 1 FROM projects UNION ALL SELECT id * 4 + 2 FROM organisations

@@ -38,6 +38,9 @@ function memo<K, V>(load: (key: K) => V): (key: K) => V {
   };
 }
 
+// Documents built and held at once: a rebuild of a million photos goes in parts.
+const chunk = 20_000;
+
 /** Rewrites the search documents of the given photos. */
 export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): void {
   const own = sqlSafe<[number], OwnRow>(db, ownText);
@@ -55,38 +58,45 @@ export function writePhotoDocuments(db: Database, photoIds: Iterable<number>): v
   );
   // Titles, towns, folders and keywords repeat across a shoot: fold each text once.
   const wordsOf = memo(variantWords);
-  // The old text is read here, not by INSERT … SELECT: a statement that reads opens a
-  // savepoint, on which FTS5 writes out its pending terms, so each photo became a segment of its
-  // own, merged again and again.
-  const oldText = sql<[bigint], { body: string }>(db, `SELECT body FROM photo_texts WHERE key = ?`);
-  const takeOut = sql(
-    db,
-    `INSERT INTO photo_search (photo_search, rowid, body) VALUES ('delete', ?, ?)`,
-  );
-  const forget = sql(db, `DELETE FROM photo_texts WHERE key = ?`);
-  const keep = sql(db, `INSERT INTO photo_texts (key, body) VALUES (?, ?)`);
+  // VALUES, not INSERT … SELECT: a statement that reads opens a savepoint, on which FTS5 writes
+  // out its pending terms, so each photo became a segment of its own, merged again and again.
+  const remove = sql(db, `DELETE FROM photo_search WHERE rowid = ?`);
   const insert = sql(db, `INSERT INTO photo_search (rowid, body) VALUES (?, ?)`);
   const remember = sql(db, `UPDATE photos SET search_key = ? WHERE id = ?`);
-  for (const id of photoIds) {
-    // A photo deleted since it was queued took its document with it (search_photo_delete).
-    const row = own.get(id);
-    if (!row) continue;
-    const old = row.old_key == null ? undefined : oldText.get(row.old_key);
-    if (old) {
-      takeOut.run(row.old_key, old.body);
-      forget.run(row.old_key);
+  const ascending = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+  const all = [...photoIds];
+  for (let start = 0; start < all.length; start += chunk) {
+    const documents: { id: number; key: bigint; oldKey: bigint | null; body: string }[] = [];
+    for (const id of all.slice(start, start + chunk)) {
+      // A photo deleted since it was queued took its document with it (search_photo_delete).
+      const row = own.get(id);
+      if (!row) continue;
+      const texts: (string | null)[] = [
+        folder(Number(row.folder_id)),
+        row.camera_id == null ? null : camera(Number(row.camera_id)),
+        ...(JSON.parse(row.keywords) as string[]),
+      ];
+      for (const [key, value] of Object.entries(row))
+        if (typeof value === 'string' && !keyColumns.has(key)) texts.push(value);
+      documents.push({
+        id,
+        key: row.search_key,
+        oldKey: row.old_key,
+        body: searchVariants(texts, wordsOf),
+      });
     }
-    const texts: (string | null)[] = [
-      folder(Number(row.folder_id)),
-      row.camera_id == null ? null : camera(Number(row.camera_id)),
-      ...(JSON.parse(row.keywords) as string[]),
-    ];
-    for (const [key, value] of Object.entries(row))
-      if (typeof value === 'string' && !keyColumns.has(key)) texts.push(value);
-    const body = searchVariants(texts, wordsOf);
-    keep.run(row.search_key, body);
-    insert.run(row.search_key, body);
-    // The key changes only with the capture time; most rewrites keep it.
-    if (row.old_key !== row.search_key) remember.run(row.search_key, id);
+    // FTS5 writes out its pending terms whenever a rowid comes that is not above the last one
+    // written: deleting, then inserting, in ascending key order writes them out twice, not once
+    // per document (rewriting 10,000 photos newest first took a second instead of 0.2 s).
+    for (const oldKey of documents
+      .flatMap((d) => (d.oldKey == null ? [] : [d.oldKey]))
+      .sort(ascending))
+      remove.run(oldKey);
+    documents.sort((a, b) => ascending(a.key, b.key));
+    for (const d of documents) {
+      insert.run(d.key, d.body);
+      // The key changes only with the capture time; most rewrites keep it.
+      if (d.oldKey !== d.key) remember.run(d.key, d.id);
+    }
   }
 }
