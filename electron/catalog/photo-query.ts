@@ -91,14 +91,15 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   else if (byDate && filter.personId != null)
     arms = [
       {
-        // CROSS JOIN: the person's photos first, not every photo in key order checked for them.
+        // Their links in key order (photo_people keeps its photos' keys), then those rows.
         from: 'photo_people pp CROSS JOIN photos p ON p.id = pp.photo_id',
-        key: 'p.search_key',
+        bare: 'photo_people pp',
+        key: 'pp.search_key',
         where: ['pp.person_id = ?'],
         params: [filter.personId],
       },
     ];
-  else if (byDate && !tags) arms = cullingArms(filter);
+  else if (byDate && !tags) arms = cullingArms(db, filter);
   if (arms && byDate)
     query = {
       order: `u.k ${direction}`,
@@ -245,7 +246,9 @@ export function renderPhotoQuery(
       where.push(`${arm.key} ${op} ${searchKeySql('?', '?')}`);
       params.push(...cursor);
     }
-    const text = `SELECT ${arm.key} AS k FROM ${arm.from} ${clause('WHERE', where)}`;
+    // Without conditions on the photos, an arm reads its index alone.
+    const from = arm.bare && !q.where.length ? arm.bare : arm.from;
+    const text = `SELECT ${arm.key} AS k FROM ${from} ${clause('WHERE', where)}`;
     if (!byKey || shape.limit == null) return text;
     params.push(shape.limit);
     return `SELECT k FROM (${text} ORDER BY ${arm.key} ${q.direction} LIMIT ?)`;

@@ -20,6 +20,7 @@ const appliedMigrationHashes: Record<number, string> = {
   5: 'd226e4387a1ea342',
   6: '52a7a40b1f984db6',
   7: 'e87365bf6b27fc6e',
+  8: '85e00671cb16ea04',
 };
 
 const expectedTables = [
