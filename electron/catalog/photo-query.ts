@@ -186,7 +186,8 @@ export function buildPhotoQuery(db: Catalog, filter: PhotoFilter, sort: PhotoSor
   if (filter.untagged) where.push('NOT EXISTS (SELECT 1 FROM photo_tags WHERE photo_id = p.id)');
   if (filter.noCaption) where.push(`ifnull(${effective('caption')}, '') = ''`);
   if (filter.minRating != null) {
-    where.push(`${effective('rating')} >= ?`);
+    // `+`: checked on each row read in date order, not a range of the rating index to sort.
+    where.push(`+${effective('rating')} >= ?`);
     params.push(filter.minRating);
   }
   for (const name of ['flag', 'label'] as const) {
@@ -239,8 +240,9 @@ export function renderPhotoQuery(
   const { byKey } = q;
   const op = q.direction === 'DESC' ? '<' : '>';
   const params: unknown[] = [];
+  const paged = byKey && shape.limit != null;
   const arms = q.arms.map((arm) => {
-    const where = [...arm.where, ...q.where];
+    const where = [...(!paged && arm.whole ? arm.whole : arm.where), ...q.where];
     params.push(...arm.params, ...q.params);
     if (byKey && cursor) {
       where.push(`${arm.key} ${op} ${searchKeySql('?', '?')}`);
@@ -249,7 +251,7 @@ export function renderPhotoQuery(
     // Without conditions on the photos, an arm reads its index alone.
     const from = arm.bare && !q.where.length ? arm.bare : arm.from;
     const text = `SELECT ${arm.key} AS k FROM ${from} ${clause('WHERE', where)}`;
-    if (!byKey || shape.limit == null) return text;
+    if (!paged) return text;
     params.push(shape.limit);
     return `SELECT k FROM (${text} ORDER BY ${arm.key} ${q.direction} LIMIT ?)`;
   });

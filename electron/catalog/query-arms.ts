@@ -13,6 +13,8 @@ export interface Arm {
   from: string;
   /** The same rows without the photos joined, when nothing else is asked of them. */
   bare?: string;
+  /** Its conditions for reading all its rows, when they differ from a page's (same params). */
+  whole?: string[];
   /** The arm's search-key column, which its index reads in order. */
   key: string;
   where: string[];
@@ -186,12 +188,14 @@ export function searchArms(
   for (const [said, events] of byWords) {
     const json = JSON.stringify(events);
     if (said === all) {
-      // Many events: read every photo in key order and check its event (`+`: not by event).
-      const many = isDense(db, events);
+      // Many events: a page reads photos in key order and checks each one's event (`+`: not
+      // by event); the whole list (ids, counts) reads the events' photos from their index.
+      const byEvent = [`p.event_id ${inJson}`];
       arms.push({
         from: 'photos p',
         key: 'p.search_key',
-        where: [`${many ? '+' : ''}p.event_id ${inJson}`],
+        where: isDense(db, events) ? [`+p.event_id ${inJson}`] : byEvent,
+        whole: byEvent,
         params: [json],
       });
       continue;
