@@ -118,7 +118,8 @@ function transliterate(
 // Most of what is folded (file names, English captions, folder names) is plain ASCII, which
 // every folding leaves as it is, lower-cased: rewriting 10,000 photos' search documents spent a
 // quarter of its time transliterating and decomposing text that had nothing to change.
-const ascii = /^[\x00-\x7f]*$/;
+const nonAscii = /[^\p{ASCII}]/u;
+const isAscii = (text: string) => !nonAscii.test(text);
 
 function fold(
   text: string,
@@ -126,7 +127,7 @@ function fold(
   latin: Record<string, string>,
 ): string {
   const lower = text.toLowerCase();
-  if (ascii.test(text)) return lower;
+  if (isAscii(text)) return lower;
   // "-ия" ends Bulgarian names written "-ia" in Latin: София → Sofia.
   const prepared = cyrillic === cyrillicDigraph ? lower.replace(/ия(?=[^\p{L}]|$)/gu, 'ia') : lower;
   return transliterate(prepared, cyrillic, latin).normalize('NFD').replace(combiningMarks, '');
@@ -146,7 +147,7 @@ export function foldWords(text: string): string[] {
 export function variantWords(text: string): string[] {
   const words = new Set<string>();
   for (const word of foldText(text).split(nonWord)) if (word) words.add(word);
-  if (!ascii.test(text))
+  if (!isAscii(text))
     for (const word of fold(text, cyrillicDigraph, latinDigraph).split(nonWord))
       if (word) words.add(word);
   return [...words];
