@@ -6,6 +6,7 @@ import { pruneEmptyFolders } from '../catalog/folders-repo';
 import { writeTransaction } from '../catalog/write-transaction';
 import { findMovedDocuments, recordDocumentMoves } from '../archive/documents/relink-documents';
 import { addScanIssue, finishRun, markInterruptedRuns, startRun } from '../catalog/index-runs-repo';
+import { tidyAfterDocuments, tidySearchIndex } from '../catalog/search/tidy-search';
 import { knownFiles, markMissing, type KnownFile } from '../catalog/photo-writes';
 import { getRoot, markScanCompleted, markScanStarted, setRootStatus } from '../catalog/roots-repo';
 import { tagCacheDir } from '../catalog/thumbnail-cache';
@@ -191,8 +192,13 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
         : new KadarError('INTERNAL', `Indexing failed: ${message}`, { cause: error });
     }
   }
-  // A run can change the catalog a lot: refresh the planner's statistics where they went stale.
+  // A run can change the catalog a lot: refresh the planner's statistics where they went stale,
+  // and merge the search index's segments it left, before a person's edits have to.
   db.pragma('optimize');
+  if (status === 'completed' && writer.counts.added + writer.counts.updated >= tidyAfterDocuments) {
+    phase = 'finishing';
+    await tidySearchIndex(db, signal);
+  }
   finishRun(db, runId, status, runCounts(), message);
   phase = 'done';
   walkComplete = true;

@@ -13,6 +13,7 @@ export function PeopleBox() {
   const closePanel = useKadar((s) => s.closePanel);
   const photoIds = useTargetPhotos();
   const people = useApi('people.list', {});
+  // Who is in them, from the first 500 (as many as photos.get answers at once).
   const photos = useApi(
     'photos.get',
     { ids: photoIds.slice(0, 500) },

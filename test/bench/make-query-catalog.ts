@@ -17,6 +17,7 @@ import { drainSearch } from '../../electron/catalog/search/drain-search';
 import { writePhotoDocuments } from '../../electron/catalog/search/photo-documents';
 import { sql } from '../../electron/catalog/statements';
 import { ensureTagPath } from '../../electron/catalog/tags-repo';
+import { tidySearchSlice } from '../../electron/catalog/search/tidy-search';
 import { createEdit } from '../../electron/edits/edit';
 import { parseCameraName } from '../../electron/indexer/camera-name';
 import {
@@ -55,7 +56,7 @@ import { seededRandom, type Random } from './random';
  */
 
 // Bumping this regenerates cached catalogs made by older versions of this file.
-const generator = 'query-catalog-v4';
+const generator = 'query-catalog-v5';
 
 const firstYear = 2010;
 const lastYear = 2025;
@@ -768,6 +769,16 @@ function build(file: string, rows: number): void {
         const n = db.prepare(`SELECT count(*) FROM archive_dirty`).pluck().get() as number;
         db.transaction(() => drainSearch(db)).immediate();
         return n;
+      },
+    );
+    phases.run(
+      "merging the search index's segments (tidySearchSlice, as after an index run)",
+      'slices',
+      (n) => n,
+      () => {
+        let slices = 1;
+        while (tidySearchSlice(db)) slices++;
+        return slices;
       },
     );
     phases.run(
