@@ -31,6 +31,8 @@ export interface IndexJobOptions {
   onProgress?: (progress: IndexProgress) => void;
   /** Minimum milliseconds between progress reports. */
   progressInterval?: number;
+  /** Photos written from which the search index is merged after the run. */
+  tidyAfter?: number;
 }
 
 const maxListedFailures = 1000;
@@ -195,7 +197,8 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
   // A run can change the catalog a lot: refresh the planner's statistics where they went stale,
   // and merge the search index's segments it left, before a person's edits have to.
   db.pragma('optimize');
-  if (status === 'completed' && writer.counts.added + writer.counts.updated >= tidyAfterDocuments) {
+  const tidyAfter = options.tidyAfter ?? tidyAfterDocuments;
+  if (status === 'completed' && writer.counts.added + writer.counts.updated >= tidyAfter) {
     phase = 'finishing';
     await tidySearchIndex(db, signal);
   }

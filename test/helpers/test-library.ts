@@ -14,7 +14,11 @@ export interface TestLibrary {
   /** Adds the folders as roots (if given) and indexes them; else rescans every root. */
   index(
     folders?: string[],
-    options?: { signal?: AbortSignal; onProgress?: (p: IndexProgress) => void },
+    options?: {
+      signal?: AbortSignal;
+      onProgress?: (p: IndexProgress) => void;
+      tidyAfter?: number;
+    },
   ): Promise<IndexSummary>;
   /** id → rel_path of every photo. */
   paths(): Map<number, string>;
