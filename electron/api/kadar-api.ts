@@ -10,6 +10,7 @@ import { createApiContext } from './api-context';
 import { tagsService } from './services/tags-service';
 import { peopleService } from './services/people-service';
 import { searchesService } from './services/searches-service';
+import { createExportService } from './services/export-service';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -57,6 +58,7 @@ export function createKadarApi(options: KadarApiOptions) {
   const photos = photosService(ctx);
   const documentsDir = documentsDirFor(options.catalogPath);
   const documents = documentsService(ctx, { documentsDir, pool: getPool });
+  const exporting = createExportService(ctx, options.threads);
 
   const handlers: Handlers = {
     ...appService(ctx, {
@@ -85,6 +87,7 @@ export function createKadarApi(options: KadarApiOptions) {
     ...tagsService(ctx),
     ...peopleService(ctx),
     ...searchesService(ctx),
+    ...exporting.handlers,
   };
 
   return {
@@ -95,6 +98,7 @@ export function createKadarApi(options: KadarApiOptions) {
     images,
     documentFile: documents.documentFile,
     indexing,
+    exporting,
     warmUp: photos.warmUp,
     /** Every event, for transports to forward. */
     onEvent(listener: (event: EventName, payload: unknown) => void): () => void {
@@ -103,7 +107,7 @@ export function createKadarApi(options: KadarApiOptions) {
     },
     async close(): Promise<void> {
       indexing.cancel();
-      await indexing.idle();
+      await Promise.all([indexing.idle(), exporting.close()]);
       if (pool) await pool.destroy();
       db.close();
     },

@@ -35,6 +35,7 @@ await build({
     'electron/cli/kadar.ts',
     'electron/indexer/index-worker.ts',
     'electron/indexer/scan-worker.ts',
+    'electron/export/export-worker.ts',
     'electron/shell/main.ts',
     'electron/launch/start.ts',
   ].map((p) => `${root}${p}`),
@@ -62,3 +63,8 @@ await build({
   logLevel: 'warning',
 });
 cpSync(`${root}electron/catalog/migrations`, `${out}/migrations`, { recursive: true });
+// The web gallery a photo export writes: its browser script and style sheets, which
+// gallery-assets.ts reads from dist/node/gallery/ when it runs from this bundle.
+const gallery = await import('../export/gallery/gallery-assets');
+await build({ ...gallery.galleryClientBuild, outfile: `${out}/gallery/gallery.js` });
+for (const [name, from] of gallery.galleryStyleSources()) cpSync(from, `${out}/gallery/${name}`);

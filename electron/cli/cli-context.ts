@@ -1,6 +1,7 @@
 import { openCatalog, type Catalog } from '../catalog/open-catalog';
 import { cacheDirFor, resolveCatalogPath } from '../catalog/default-paths';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import type { KadarApi } from '../api/kadar-api';
 
 export interface GlobalOptions {
   catalog?: string;
@@ -30,13 +31,13 @@ export async function writeOut(text: string): Promise<void> {
  */
 export async function withApi<T>(
   options: GlobalOptions,
-  use: (call: ApiCaller) => Promise<T>,
+  use: (call: ApiCaller, api: KadarApi) => Promise<T>,
 ): Promise<T> {
   const { createKadarApi } = await import('../api/kadar-api');
   const { callApi } = await import('../api/dispatch');
   const api = createKadarApi({ catalogPath: resolveCatalogPath(options.catalog) });
   try {
-    return await use((method, input) => callApi(api.handlers, method, input));
+    return await use((method, input) => callApi(api.handlers, method, input), api);
   } finally {
     await api.close();
   }

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { exitWithError } from './exit-with-error';
 import { positiveInt, registerArchiveCommands } from './register-archive';
 import { registerDescribeCommands } from './register-describe';
+import { registerExportCommands } from './register-export';
 
 // Each command loads its own modules when it runs: `serve` needs the API's schemas, and
 // loading those alone (zod) would add a tenth of a second to every `kadar index`.
@@ -126,5 +127,6 @@ program
 
 registerArchiveCommands(program, run);
 registerDescribeCommands(program, run);
+registerExportCommands(program, run);
 
 program.parseAsync().catch(exitWithError);

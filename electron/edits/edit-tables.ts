@@ -31,6 +31,9 @@ export const editTables = {
   photo_tag_removals: { key: ['photo_id', 'tag_id'], kinds: ['tags', 'photos'] },
   photo_people_removals: { key: ['photo_id', 'person_id'], kinds: ['people', 'photos'] },
   saved_searches: { key: ['id'], kinds: ['searches'] },
+  export_presets: { key: ['id'], kinds: ['presets'] },
+  galleries: { key: ['id'], kinds: ['galleries'] },
+  gallery_photos: { key: ['gallery_id', 'photo_id'], kinds: ['galleries'] },
 } as const satisfies Record<string, EditTable>;
 
 export type EditTableName = keyof typeof editTables;

@@ -31,6 +31,10 @@ const shows: Record<string, readonly EntityKind[]> = {
   'photos.get': ['photos', 'people', 'tags', 'events'],
   people: ['people', 'photos', 'organisations'],
   searches: ['searches'],
+  presets: ['presets'],
+  // "Changed since" marks follow the photos' files and descriptions.
+  export: ['exports', 'photos', 'tags', 'people', 'events', 'projects'],
+  galleries: ['galleries', 'photos'],
   news: ['photos', 'events'],
   roots: ['roots', 'photos'],
   catalog: ['photos', 'events', 'projects', 'organisations', 'documents', 'roots'],

@@ -64,6 +64,15 @@ export const methodNames = [
   'documents.remove',
   'shell.openDocument',
   'shell.pickDocuments',
+  'presets.list',
+  'presets.save',
+  'presets.delete',
+  'export.plan',
+  'export.start',
+  'export.cancel',
+  'export.again',
+  'export.history',
+  'export.get',
   'news.read',
   'news.import',
   'history.list',
@@ -78,7 +87,13 @@ export const methodNames = [
   'shell.showInFolder',
 ] as const;
 
-export const eventNames = ['index.progress', 'index.finished', 'catalog.changed'] as const;
+export const eventNames = [
+  'index.progress',
+  'index.finished',
+  'export.progress',
+  'export.finished',
+  'catalog.changed',
+] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -14,6 +14,7 @@ import { rootMethods } from './domains/roots';
 import { tagMethods } from './domains/tags';
 import { peopleMethods } from './domains/people';
 import { searchMethods } from './domains/searches';
+import { exportMethods, exportProgressSchema, exportRecordSchema } from './domains/export';
 import { indexProgressSchema, indexSummarySchema } from './progress-schema';
 
 /**
@@ -34,6 +35,7 @@ export const apiMethods = {
   ...organisationMethods,
   ...documentMethods,
   ...newsMethods,
+  ...exportMethods,
   ...historyMethods,
   ...indexingMethods,
 } as const;
@@ -48,6 +50,8 @@ export { isMethodName, isEventName, methodNames, eventNames } from './api-names'
 export const apiEvents = {
   'index.progress': indexProgressSchema,
   'index.finished': indexSummarySchema,
+  'export.progress': exportProgressSchema,
+  'export.finished': exportRecordSchema,
   /** What views show may have changed: re-ask for the kinds named. */
   'catalog.changed': z.object({
     reason: z.enum(['index', 'roots', 'sample', 'edit', 'undo', 'redo']),

@@ -11,6 +11,9 @@ export const entityKinds = [
   'tags',
   'people',
   'searches',
+  'presets',
+  'galleries',
+  'exports',
   'roots',
   'history',
 ] as const;

@@ -7,6 +7,8 @@
  * times carry no time zone, and a `Date` would shift them into the zone of the machine.
  */
 
+import { slugify } from '../text/slug';
+
 export interface CaptionContext {
   /** The photo's capture time as local wall-clock text, 'YYYY-MM-DDTHH:mm:ss' possibly with fractional seconds; may be longer (ignore the rest). */
   takenAt: string;
@@ -21,6 +23,7 @@ export interface CaptionContext {
   organiser?: string | null;
   people?: readonly string[];
   camera?: string | null; // 'NIKON D750'
+  title?: string | null; // the photo's own title
 }
 
 export type TemplateError = { code: 'INVALID_INPUT'; message: string };
@@ -36,7 +39,10 @@ const variables = [
   'people',
   'seq',
   'filename',
+  'original',
+  'title',
   'camera',
+  'event-slug',
 ] as const;
 type Variable = (typeof variables)[number];
 type PlainVariable = Exclude<Variable, 'date' | 'event-date' | 'seq'>;
@@ -207,10 +213,24 @@ const plainValues: Record<PlainVariable, (c: CaptionContext) => string | null | 
   organiser: (c) => c.organiser,
   people: (c) => c.people?.filter((person) => person !== '').join(', '),
   filename: (c) => c.fileName,
+  // The file's name without its extension: exports rename "DSC_2208.JPG" to "DSC_2208.webp".
+  original: (c) => c.fileName.replace(/\.[^.]*$/, ''),
+  title: (c) => c.title,
   camera: (c) => c.camera,
+  'event-slug': (c) => (c.event ? slugify(c.event) : null),
 };
 
-function fillPart(part: Part, context: CaptionContext): string {
+/** How a fill differs by use: file names want sortable dates ("2015-11-19"), captions not. */
+export interface FillOptions {
+  /** A date format for `{date}` and `{event-date}` written without one; the default d.M.yyyy. */
+  dateFormat?: string;
+}
+
+function fillPart(
+  part: Part,
+  context: CaptionContext,
+  dateFormat: readonly FormatPart[] | null,
+): string {
   switch (part.kind) {
     case 'text':
       return part.text;
@@ -220,10 +240,10 @@ function fillPart(part: Part, context: CaptionContext): string {
       return String(context.seq).padStart(part.width, '0');
     case 'date': {
       const time = wallClock(context.takenAt);
-      return time ? formatDate(time, part.format ?? defaultDateFormat) : '';
+      return time ? formatDate(time, part.format ?? dateFormat ?? defaultDateFormat) : '';
     }
     case 'event-date':
-      return eventDate(context, part.format);
+      return eventDate(context, part.format ?? dateFormat);
   }
 }
 
@@ -238,9 +258,14 @@ const separators = ',;\\-–·|/';
 const doubledSeparators = new RegExp(`([${separators}])(?: *[${separators}])+`, 'g');
 const danglingSeparators = new RegExp(`^[\\s${separators}]+|[\\s${separators}]+$`, 'g');
 
-export function fillTemplate(template: ParsedTemplate, context: CaptionContext): string {
+export function fillTemplate(
+  template: ParsedTemplate,
+  context: CaptionContext,
+  options: FillOptions = {},
+): string {
+  const dateFormat = options.dateFormat ? parseDateFormat(options.dateFormat, 'date') : null;
   return template.parts
-    .map((part) => fillPart(part, context))
+    .map((part) => fillPart(part, context, dateFormat))
     .join('')
     .replace(doubledSeparators, '$1')
     .replace(/ {2,}/g, ' ')

@@ -21,6 +21,7 @@ const appliedMigrationHashes: Record<number, string> = {
   6: '52a7a40b1f984db6',
   7: 'e87365bf6b27fc6e',
   8: '85e00671cb16ea04',
+  9: 'a704433ff4d38513',
 };
 
 const expectedTables = [
@@ -32,7 +33,12 @@ const expectedTables = [
   'documents',
   'edits',
   'events',
+  'export_files',
+  'export_presets',
+  'exports',
   'folders',
+  'galleries',
+  'gallery_photos',
   'index_runs',
   'organisations',
   'people',

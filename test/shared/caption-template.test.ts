@@ -69,7 +69,10 @@ describe('fillTemplate', () => {
       'people',
       'seq',
       'filename',
+      'original',
+      'title',
       'camera',
+      'event-slug',
     ]);
     for (const name of templateVariables) expect(parseTemplate(`{${name}}`).ok).toBe(true);
   });
@@ -164,7 +167,8 @@ describe('parseTemplate errors', () => {
   it('names an unknown variable and lists the known ones', () => {
     expect(errorOf('{evnt}, {city}')).toBe(
       'Unknown variable {evnt} in the template. Use one of: {event}, {date}, {event-date}, ' +
-        '{city}, {venue}, {project}, {organiser}, {people}, {seq}, {filename}, {camera}.',
+        '{city}, {venue}, {project}, {organiser}, {people}, {seq}, {filename}, {original}, ' +
+        '{title}, {camera}, {event-slug}.',
     );
     expect(errorOf('{Event:x}')).toMatch(/^Unknown variable \{Event\}/);
   });

@@ -1,0 +1,38 @@
+import type { Catalog } from '../catalog/open-catalog';
+import { finishExport, runningExports } from '../catalog/exports-repo';
+import { removeDebris } from './output-folder';
+
+/** Exports this process is running now; any other marked running may have died. */
+export const activeExports = new Set<number>();
+
+function alive(pid: number | null): boolean {
+  if (pid == null) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clears what killed exports left: their hidden folders, and a folder they were replacing put
+ * back. Run at start; an export another live process is running is left alone.
+ */
+export function removeExportDebris(db: Catalog): number {
+  let removed = 0;
+  for (const e of runningExports(db)) {
+    if (activeExports.has(e.id) || (e.pid !== process.pid && alive(e.pid))) continue;
+    if (e.stagingDir) removeDebris(e.stagingDir, e.outDir);
+    finishExport(db, e.id, {
+      status: 'interrupted',
+      files: [],
+      skipped: e.skipped,
+      error: 'Kadar stopped before the export finished; nothing was written.',
+    });
+    removed++;
+  }
+  return removed;
+}

@@ -1,0 +1,48 @@
+import { createReadStream, createWriteStream, readdirSync, renameSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { once } from 'node:events';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+// Images are compressed already: stored as they are, the ZIP is made at disk speed.
+const stored = /\.(jpe?g|webp|avif|png)$/i;
+
+/**
+ * One ZIP of everything in `dir`, written beside its files as `name` (under a temporary name
+ * until it is complete), streamed file by file so a large gallery never sits in memory.
+ */
+export async function zipFolder(dir: string, name: string, signal?: AbortSignal): Promise<string> {
+  const files = filesUnder(dir);
+  const target = join(dir, name);
+  const partial = `${target}.partial`;
+  const out = createWriteStream(partial);
+  const failure: { error: Error | null } = { error: null };
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failure.error = error;
+    else out.write(chunk);
+    if (final || error) out.end();
+  });
+  for (const file of files) {
+    signal?.throwIfAborted();
+    const entryName = relative(dir, file).split(sep).join('/');
+    const entry = stored.test(file) ? new ZipPassThrough(entryName) : new ZipDeflate(entryName);
+    zip.add(entry);
+    for await (const chunk of createReadStream(file)) {
+      entry.push(chunk as Uint8Array);
+      // fflate hands chunks over synchronously; waiting here keeps them from piling up.
+      if (out.writableNeedDrain) await once(out, 'drain');
+    }
+    entry.push(new Uint8Array(0), true);
+  }
+  zip.end();
+  await once(out, 'close');
+  if (failure.error) throw failure.error;
+  renameSync(partial, target);
+  return target;
+}
