@@ -11,6 +11,7 @@ import { tagsService } from './services/tags-service';
 import { peopleService } from './services/people-service';
 import { searchesService } from './services/searches-service';
 import { createExportService } from './services/export-service';
+import { galleriesService } from './services/galleries-service';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -87,6 +88,7 @@ export function createKadarApi(options: KadarApiOptions) {
     ...tagsService(ctx),
     ...peopleService(ctx),
     ...searchesService(ctx),
+    ...galleriesService(ctx),
     ...exporting.handlers,
   };
 

@@ -32,7 +32,7 @@ interface Row {
 }
 
 /** An export as stored, before "changed since" is worked out. */
-export interface StoredExport extends Omit<ExportRecord, 'changedCount'> {
+export interface StoredExport extends Omit<ExportRecord, 'changedCount' | 'replacedBy'> {
   /** The source as given, to export it again. */
   request: ExportSource;
   withZip: boolean;
@@ -217,6 +217,16 @@ export function listExports(db: Catalog, f: ExportFilter): StoredExport[] {
     )
     .all(...params, f.limit) as Row[];
   return rows.map(toStored);
+}
+
+/** The later finished export written into the same folder, which replaced this one's files. */
+export function replacedBy(db: Catalog, e: StoredExport): number | null {
+  return (
+    sql<[string, number], { id: number }>(
+      db,
+      `SELECT id FROM exports WHERE out_dir = ? AND id > ? AND status = 'done' ORDER BY id LIMIT 1`,
+    ).get(e.outDir, e.id)?.id ?? null
+  );
 }
 
 export function exportFiles(

@@ -15,6 +15,7 @@ export function registerExportCommands(program: Command, run: Run): void {
     )
     .option('--event <id>', 'an event', positiveInt)
     .option('--project <id>', 'a project (its events as sections, in date order)', positiveInt)
+    .option('--gallery <id>', 'a saved gallery, in its own order', positiveInt)
     .option('--photos <ids>', 'photo ids, comma-separated, in gallery order', idList)
     .requiredOption('--preset <name>', 'an export preset, by name (any case): see `kadar presets`')
     .requiredOption('--out <dir>', 'a new or empty folder to make the gallery in')

@@ -14,6 +14,8 @@ import { SaveSearch } from '../searches/save-search';
 import { TagBox } from '../tags/tag-box';
 import { TagEdit } from '../tags/tag-edit';
 import { ShortcutsHelp } from './shortcuts-help';
+import { ExportDialog } from '../export/export-dialog';
+import { AddToGallery } from '../galleries/add-to-gallery';
 
 /** The dialogs over the app: one at a time, and the PDF viewer. */
 export function Panels() {
@@ -34,6 +36,8 @@ export function Panels() {
       {panel === 'caption' && <CaptionDialog />}
       {panel === 'save-search' && <SaveSearch />}
       {panel === 'shortcuts' && <ShortcutsHelp />}
+      {panel === 'export' && <ExportDialog />}
+      {panel === 'add-to-gallery' && <AddToGallery />}
       {pdf && (
         <PdfViewer
           url={client.documentUrl('file', pdf.documentId)}

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { client } from '../api/client';
 import { useApi, useApiAction } from '../api/server-data';
 import { DocumentsList } from '../documents/documents-list';
+import { ExportHistory } from '../export/export-history';
 import { photoCount } from '../format/format-number';
 import { useKadar } from '../store/store';
 import { eventDates } from './event-dates';
@@ -14,8 +15,8 @@ export function EventHeader({ id }: { id: number }) {
   const projects = useApi('projects.list', {});
   const remove = useApiAction('events.delete');
   const [merging, setMerging] = useState(false);
-  const { openPanel, openPage } = useKadar(
-    useShallow((s) => ({ openPanel: s.openPanel, openPage: s.openPage })),
+  const { openPanel, openPage, openExport } = useKadar(
+    useShallow((s) => ({ openPanel: s.openPanel, openPage: s.openPage, openExport: s.openExport })),
   );
   if (!event.data) return null;
   const e = event.data;
@@ -79,7 +80,16 @@ export function EventHeader({ id }: { id: number }) {
           >
             Delete event
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => openExport({ kind: 'event', id: e.id })}
+            data-testid="export-event"
+          >
+            Export gallery…
+          </button>
         </div>
+        <ExportHistory filter={{ eventId: e.id }} />
         {merging && <MergeEvent id={e.id} onClose={() => setMerging(false)} />}
       </div>
       <DocumentsList owner={{ eventId: e.id }} />

@@ -4,8 +4,9 @@ import { useKadar } from '../store/store';
 
 /** What can be done with the selected photos: the menu behind the M key. */
 export function SelectionActions() {
-  const { count, openPanel, selected, page, openPage } = useKadar(
+  const { count, openPanel, selected, page, openPage, openExport } = useKadar(
     useShallow((s) => ({
+      openExport: s.openExport,
       count: s.selected.size,
       openPanel: s.openPanel,
       selected: s.selected,
@@ -54,6 +55,22 @@ export function SelectionActions() {
         data-testid="caption-button"
       >
         Caption…
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => openPanel('add-to-gallery', { id: null, photoIds: [...selected] })}
+        data-testid="add-to-gallery-button"
+      >
+        Add to gallery…
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => openExport({ kind: 'photos', ids: [...selected] })}
+        data-testid="export-selection"
+      >
+        Export…
       </button>
       <button
         type="button"

@@ -3,6 +3,7 @@ import type { KadarEvent } from '../../shared/api/domains/events';
 import { client } from '../api/client';
 import { useApi, useApiAction } from '../api/server-data';
 import { DocumentsList } from '../documents/documents-list';
+import { ExportHistory } from '../export/export-history';
 import { eventDates } from '../events/event-dates';
 import { formatCompactDay } from '../format/format-date';
 import { countOf, formatCount } from '../format/format-number';
@@ -12,8 +13,8 @@ import { useKadar } from '../store/store';
 export function ProjectPage({ id }: { id: number }) {
   const timeline = useApi('projects.timeline', { id });
   const remove = useApiAction('projects.delete');
-  const { openPanel, openPage } = useKadar(
-    useShallow((s) => ({ openPanel: s.openPanel, openPage: s.openPage })),
+  const { openPanel, openPage, openExport } = useKadar(
+    useShallow((s) => ({ openPanel: s.openPanel, openPage: s.openPage, openExport: s.openExport })),
   );
   if (timeline.isError)
     return (
@@ -69,8 +70,17 @@ export function ProjectPage({ id }: { id: number }) {
           >
             Delete project
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => openExport({ kind: 'project', id: p.id })}
+            data-testid="export-project"
+          >
+            Export gallery…
+          </button>
         </div>
         <DocumentsList owner={{ projectId: p.id }} />
+        <ExportHistory filter={{ projectId: p.id }} />
       </header>
       <ol className="timeline" aria-label="Events" data-testid="timeline">
         {events.map((e) => (

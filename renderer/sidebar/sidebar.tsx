@@ -6,6 +6,7 @@ import { ProjectsSection } from '../projects/projects-section';
 import { useKadar } from '../store/store';
 import { PeopleSection } from '../people/people-section';
 import { SearchesSection } from '../searches/searches-section';
+import { GalleriesSection } from '../galleries/galleries-section';
 import { TagsSection } from '../tags/tags-section';
 import { DateTree } from './date-tree';
 import { FiltersPanel } from './filters-panel';
@@ -48,6 +49,9 @@ export function Sidebar() {
           </SidebarSection>
           <SidebarSection title="People">
             <PeopleSection />
+          </SidebarSection>
+          <SidebarSection title="Galleries">
+            <GalleriesSection />
           </SidebarSection>
           <SidebarSection title="Saved searches">
             <SearchesSection />

@@ -1,3 +1,4 @@
+import type { ExportSource } from '../../shared/api/domains/export';
 import type { Slice } from './slice';
 
 export type Panel =
@@ -12,6 +13,8 @@ export type Panel =
   | 'people-box'
   | 'caption'
   | 'save-search'
+  | 'export'
+  | 'add-to-gallery'
   | 'shortcuts';
 
 /** What the main area shows: the library's grid, an event above its photos, a project's
@@ -22,6 +25,7 @@ export type Page =
   | { kind: 'project'; id: number }
   | { kind: 'organisation'; id: number }
   | { kind: 'person'; id: number }
+  | { kind: 'gallery'; id: number }
   | { kind: 'suggestions' };
 
 /** What a form panel edits: an existing thing by id, or a new one (with photos to put in it). */
@@ -39,6 +43,9 @@ export interface ViewSlice {
   page: Page;
   /** The document open in the PDF viewer. */
   pdf: { documentId: number; title: string } | null;
+  /** What the export dialog exports. */
+  exportSource: ExportSource | null;
+  openExport: (source: ExportSource) => void;
   /** In the viewer, a rating, flag or label key moves on to the next photo. */
   autoAdvance: boolean;
   setAutoAdvance: (on: boolean) => void;
@@ -62,6 +69,7 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   editing: { id: null },
   page: { kind: 'library' },
   pdf: null,
+  exportSource: null,
   autoAdvance: localStorage.getItem('kadar.autoAdvance') !== 'false',
 
   setAutoAdvance(autoAdvance) {
@@ -83,6 +91,10 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
 
   openPdf(pdf) {
     set({ pdf });
+  },
+
+  openExport(exportSource) {
+    set({ exportSource, panel: 'export' });
   },
 
   setThumbSize(thumbSize) {

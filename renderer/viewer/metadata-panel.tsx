@@ -1,4 +1,5 @@
 import type { Photo } from '../../shared/api/photo-schema';
+import { ExportHistory } from '../export/export-history';
 import { photoSections } from './photo-fields';
 
 export function MetadataPanel({ photo }: { photo: Photo | undefined }) {
@@ -21,6 +22,7 @@ export function MetadataPanel({ photo }: { photo: Photo | undefined }) {
           </section>
         ))
       )}
+      {photo && <ExportHistory filter={{ photoId: photo.id }} />}
     </aside>
   );
 }

@@ -14,6 +14,7 @@ import { rootMethods } from './domains/roots';
 import { tagMethods } from './domains/tags';
 import { peopleMethods } from './domains/people';
 import { searchMethods } from './domains/searches';
+import { galleryMethods } from './domains/galleries';
 import { exportMethods, exportProgressSchema, exportRecordSchema } from './domains/export';
 import { indexProgressSchema, indexSummarySchema } from './progress-schema';
 
@@ -35,6 +36,7 @@ export const apiMethods = {
   ...organisationMethods,
   ...documentMethods,
   ...newsMethods,
+  ...galleryMethods,
   ...exportMethods,
   ...historyMethods,
   ...indexingMethods,

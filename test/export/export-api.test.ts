@@ -574,8 +574,53 @@ describe('export history', () => {
     await api.exporting.finished(again.exportId);
     const redone = await call('export.get', { exportId: again.exportId });
     expect(redone).toMatchObject({ status: 'done', changedCount: 0, outDir: first.outDir });
+    // What the folder holds now is the new export: the old one is marked replaced, not changed.
+    const listed = await call('export.history', { eventId: nis });
+    expect(listed.find((e) => e.id === first.id)).toMatchObject({
+      replacedBy: again.exportId,
+      changedCount: 0,
+    });
     expect(tags(redone.files.find((f) => f.photoId === one)!.path)['XMP-dc:Description']).toBe(
       'A new caption',
     );
+  });
+});
+
+describe('a saved gallery', () => {
+  it('keeps its own order and cover, exports in that order, and its edits are undone', async () => {
+    const order = ['IMG_5218.JPG', 'DSC_0412.JPG', 'DSC_2208.JPG'].map(photo);
+    const gallery = await call('galleries.create', { name: 'Za sajt', photoIds: order });
+    expect(gallery).toMatchObject({ photoCount: 3, coverPhotoId: order[0] });
+    await call('galleries.add', { id: gallery.id, photoIds: [order[1]!, photo('P1000123.JPG')] });
+    const reordered = [photo('P1000123.JPG'), ...order];
+    await call('galleries.reorder', { id: gallery.id, photoIds: reordered });
+    await call('galleries.setCover', { id: gallery.id, photoId: order[2]! });
+    expect(await call('galleries.get', { id: gallery.id })).toMatchObject({
+      photoIds: reordered,
+      coverPhotoId: order[2],
+    });
+    await expect(
+      call('galleries.reorder', { id: gallery.id, photoIds: order }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+
+    const result = await exported({
+      source: { kind: 'gallery', id: gallery.id },
+      presetName: 'Newsletter',
+      outDir: join(out, 'gallery'),
+    });
+    expect(result.files.map((f) => f.photoId)).toEqual(reordered);
+    const json = JSON.parse(readFileSync(join(result.outDir, 'gallery.json'), 'utf8')) as {
+      title: string;
+      cover: string;
+    };
+    expect(json).toMatchObject({ title: 'Za sajt', cover: result.files[3]!.fileName });
+    expect((await call('export.history', { galleryId: gallery.id }))[0]!.id).toBe(result.id);
+
+    await call('history.undo', {});
+    await call('history.undo', {});
+    expect(await call('galleries.get', { id: gallery.id })).toMatchObject({
+      photoIds: [...order, photo('P1000123.JPG')],
+      coverPhotoId: order[0],
+    });
   });
 });

@@ -2,6 +2,7 @@ import type { Piscina } from 'piscina';
 import {
   exportFiles,
   listExports,
+  replacedBy,
   requireExport,
   type StoredExport,
 } from '../../catalog/exports-repo';
@@ -21,7 +22,18 @@ import type { ExportRecord } from '../../../shared/api/domains/export';
 import type { exportMethods } from '../../../shared/api/domains/export';
 import type { ApiContext, DomainHandlers } from '../api-context';
 import { quoted } from './labels';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { slugify } from '../../../shared/text/slug';
+
+function suggestOutDir(name: string): string {
+  const pictures = join(homedir(), 'Pictures');
+  const base = join(existsSync(pictures) ? pictures : homedir(), slugify(name) || 'gallery');
+  let dir = base;
+  for (let n = 2; existsSync(dir); n++) dir = `${base}-${n}`;
+  return dir;
+}
 
 type PresetRef = { presetId: number } | { presetName: string };
 
@@ -36,25 +48,30 @@ export function createExportService(ctx: ApiContext, threads?: number) {
   const presetOf = (ref: PresetRef) =>
     'presetId' in ref ? requirePreset(db, ref.presetId) : requirePresetNamed(db, ref.presetName);
 
-  const toRecord = (stored: StoredExport): ExportRecord => ({
-    id: stored.id,
-    source: stored.source,
-    title: stored.title,
-    presetId: stored.presetId,
-    presetName: stored.presetName,
-    settings: stored.settings,
-    outDir: stored.outDir,
-    gallery: stored.gallery,
-    zip: stored.zip,
-    status: stored.status,
-    startedAt: stored.startedAt,
-    finishedAt: stored.finishedAt,
-    fileCount: stored.fileCount,
-    bytes: stored.bytes,
-    skipped: stored.skipped,
-    error: stored.error,
-    changedCount: stored.status === 'done' ? changedPhotoIds(db, stored).size : 0,
-  });
+  const toRecord = (stored: StoredExport): ExportRecord => {
+    const replaced = stored.status === 'done' ? replacedBy(db, stored) : null;
+    return {
+      id: stored.id,
+      source: stored.source,
+      title: stored.title,
+      presetId: stored.presetId,
+      presetName: stored.presetName,
+      settings: stored.settings,
+      outDir: stored.outDir,
+      gallery: stored.gallery,
+      zip: stored.zip,
+      status: stored.status,
+      startedAt: stored.startedAt,
+      finishedAt: stored.finishedAt,
+      fileCount: stored.fileCount,
+      bytes: stored.bytes,
+      skipped: stored.skipped,
+      error: stored.error,
+      changedCount:
+        stored.status === 'done' && replaced == null ? changedPhotoIds(db, stored).size : 0,
+      replacedBy: replaced,
+    };
+  };
 
   const start = (request: ExportRequest) => {
     pool ??= createExportPool(threads);
@@ -97,6 +114,7 @@ export function createExportService(ctx: ApiContext, threads?: number) {
         count: plan.images.length,
         offline: plan.images.filter((image) => image.missing).length,
         fileNames: plan.images.slice(0, 5).map((image) => image.fileName),
+        suggestedOutDir: suggestOutDir(`${plan.source.title} ${preset.name}`),
       };
     },
     'export.start': (input) => {

@@ -11,6 +11,7 @@ interface Json extends GlobalOptions {
 export interface ExportOptions extends Json {
   event?: number;
   project?: number;
+  gallery?: number;
   photos?: number[];
   preset: string;
   out: string;
@@ -19,14 +20,17 @@ export interface ExportOptions extends Json {
 }
 
 function sourceOf(options: ExportOptions): ExportSource {
-  const given = [options.event, options.project, options.photos].filter((v) => v != null);
+  const given = [options.event, options.project, options.gallery, options.photos].filter(
+    (v) => v != null,
+  );
   if (given.length !== 1)
     throw new KadarError(
       'INVALID_INPUT',
-      'Give exactly one of --event ID, --project ID or --photos ID,ID… to say what to export.',
+      'Give exactly one of --event ID, --project ID, --gallery ID or --photos ID,ID… to say what to export.',
     );
   if (options.event != null) return { kind: 'event', id: options.event };
   if (options.project != null) return { kind: 'project', id: options.project };
+  if (options.gallery != null) return { kind: 'gallery', id: options.gallery };
   return { kind: 'photos', ids: options.photos! };
 }
 

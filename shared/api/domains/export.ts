@@ -45,8 +45,10 @@ export const exportRecordSchema = z.object({
   bytes: z.number().int(),
   skipped: z.array(skippedPhotoSchema),
   error: z.string().nullable(),
-  /** Exported photos whose file or description changed since. */
+  /** Exported photos whose file or description changed since (0 once replaced). */
   changedCount: z.number().int(),
+  /** A later export that replaced this one's folder: what is there now is that one. */
+  replacedBy: z.number().int().nullable(),
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 
@@ -107,6 +109,8 @@ export const exportMethods = {
       count: z.number().int(),
       offline: z.number().int(),
       fileNames: z.array(z.string()),
+      /** A new folder to offer: in Pictures (else the home folder), named for the gallery. */
+      suggestedOutDir: z.string(),
     }),
   },
   /** Starts an export; `export.progress` and `export.finished` follow. */
