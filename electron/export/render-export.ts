@@ -5,6 +5,7 @@ import { findEmbeddedJpegs } from '../indexer/embedded-preview';
 import { decoderMessage } from '../indexer/make-thumbnail';
 import { cameraExif } from './camera-exif';
 import { insertJpegSegment, iptcSegment } from './iptc-iim';
+import type { EmbeddedFields } from './embedded-fields';
 import type { EmbeddedMetadata } from './metadata-policy';
 import { applyWatermark } from './watermark';
 import { xmpPacket } from './xmp-packet';
@@ -38,14 +39,22 @@ export async function renderExport(task: RenderExportTask): Promise<RenderExport
   try {
     return await render(task);
   } catch (error) {
+    // Anything else (a failed write: a full disk, the export's folder gone) ends the export.
     if (error instanceof Skip) return { ok: false, code: error.code, message: error.message };
-    if (isFileGone(error))
-      return {
-        ok: false,
-        code: 'OFFLINE',
-        message: `The original is not at ${task.absPath}: it was moved or deleted, or its drive is not connected.`,
-      };
     throw error;
+  }
+}
+
+/** Reads the original, or says it is offline: only the original's own absence skips a photo. */
+async function fromOriginal<T>(absPath: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isFileGone(error)) throw error;
+    throw new Skip(
+      'OFFLINE',
+      `The original is not at ${absPath}: it was moved or deleted, or its drive is not connected.`,
+    );
   }
 }
 
@@ -54,7 +63,7 @@ const isFileGone = (error: unknown) =>
 
 async function render(task: RenderExportTask): Promise<RenderExportResult> {
   // libvips reports a missing file as a decoder error; asking first names it plainly.
-  await stat(task.absPath);
+  await fromOriginal(task.absPath, () => stat(task.absPath));
   let image = await decode(task);
   const { size, sharpen } = task.settings;
   if (size.fit === 'long-edge')
@@ -102,7 +111,7 @@ async function decoded<T>(output: Promise<T>): Promise<T> {
  */
 async function decode(task: RenderExportTask): Promise<Sharp> {
   if (task.format === 'raw') {
-    const buf = await readFile(task.absPath);
+    const buf = await fromOriginal(task.absPath, () => readFile(task.absPath));
     const preview = findEmbeddedJpegs(buf)[0];
     if (!preview)
       throw new Skip('UNSUPPORTED', 'This RAW file has no embedded picture Kadar can export.');
@@ -134,13 +143,31 @@ function orient(image: Sharp, orientation: number | null): Sharp {
 
 async function decodeHeic(absPath: string): Promise<Sharp> {
   const { default: decodeHeif } = await import('heic-decode');
+  const buffer = await fromOriginal(absPath, () => readFile(absPath));
   try {
-    const image = await decodeHeif({ buffer: await readFile(absPath) });
+    const image = await decodeHeif({ buffer });
     const pixels = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
     return sharp(pixels, { raw: { width: image.width, height: image.height, channels: 4 } });
   } catch (error) {
     throw new Skip('DAMAGED', `The HEIF image cannot be decoded (${decoderMessage(error)}).`);
   }
+}
+
+// libvips leaves out a JPEG's XMP larger than its APP1 segment holds (about 60 kB), silently.
+const jpegXmpLimit = 59_000;
+
+/** The XMP packet, shortened to fit a JPEG: the tag paths go first, then keywords, then caption. */
+export function packetFor(fields: EmbeddedFields, format: PresetSettings['format']): string {
+  let f = fields;
+  let packet = xmpPacket(f);
+  while (format === 'jpeg' && Buffer.byteLength(packet) > jpegXmpLimit) {
+    if (f.hierarchicalKeywords.length) f = { ...f, hierarchicalKeywords: [] };
+    else if (f.keywords.length) f = { ...f, keywords: f.keywords.slice(0, f.keywords.length >> 1) };
+    else if (f.caption) f = { ...f, caption: f.caption.slice(0, f.caption.length >> 1) };
+    else break;
+    packet = xmpPacket(f);
+  }
+  return packet;
 }
 
 /** The output format, with the description and camera settings the policy keeps. */
@@ -154,7 +181,7 @@ function encode(image: Sharp, task: RenderExportTask): Sharp {
         ? image.webp({ quality })
         : image.avif({ quality, effort: 4 });
   if (task.metadata) {
-    out = out.withXmp(xmpPacket(task.metadata.fields));
+    out = out.withXmp(packetFor(task.metadata.fields, format));
     const exif = task.metadata.camera && cameraExif(task.metadata.camera);
     if (exif) out = out.withExif(exif);
   }

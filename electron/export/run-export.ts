@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import type { Piscina } from 'piscina';
 import type { Catalog } from '../catalog/open-catalog';
@@ -181,6 +182,8 @@ async function renderImages(ctx: RunContext, skipped: SkippedPhoto[]): Promise<W
   const { plan, folder, request } = ctx;
   // The first failed write (a full disk) stops the tasks still queued, as a cancel does.
   const stop = new AbortController();
+  // Every queued task listens to it: thousands of listeners are expected, not a leak.
+  setMaxListeners(Infinity, stop.signal);
   const onCancel = () => stop.abort();
   ctx.signal.addEventListener('abort', onCancel);
   const meter = new ProgressMeter();

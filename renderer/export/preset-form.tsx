@@ -5,26 +5,13 @@ import type {
   PresetSettings,
   Watermark,
 } from '../../shared/api/domains/export-presets';
+import {
+  metadataPolicies,
+  metadataPolicyLabels,
+  watermarkPositions,
+  type WatermarkPosition,
+} from '../../shared/export/preset-options';
 import { errorMessage } from '../store/error-message';
-
-// The option lists mirror shared/api/domains/export-presets.ts, which the renderer does not
-// load (it would bring zod into the window); the host checks every value again.
-const policies: [PresetSettings['metadata'], string][] = [
-  ['all-but-location', 'Keep the description and camera settings, not the location'],
-  ['credit-only', 'Keep only caption, credit and copyright'],
-  ['strip', 'Strip everything'],
-];
-const positions = [
-  'top-left',
-  'top',
-  'top-right',
-  'left',
-  'center',
-  'right',
-  'bottom-left',
-  'bottom',
-  'bottom-right',
-] as const;
 
 interface Props {
   preset: ExportPreset;
@@ -183,9 +170,9 @@ export function PresetForm({ preset, onSaved, onCancel }: Props) {
         onChange={(e) => change({ metadata: e.target.value as PresetSettings['metadata'] })}
         data-testid="preset-metadata"
       >
-        {policies.map(([value, label]) => (
+        {metadataPolicies.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {metadataPolicyLabels[value]}
           </option>
         ))}
       </select>
@@ -236,9 +223,9 @@ export function PresetForm({ preset, onSaved, onCancel }: Props) {
           <select
             aria-label="Watermark position"
             value={placement.position}
-            onChange={(e) => mark({ position: e.target.value as (typeof positions)[number] })}
+            onChange={(e) => mark({ position: e.target.value as WatermarkPosition })}
           >
-            {positions.map((p) => (
+            {watermarkPositions.map((p) => (
               <option key={p} value={p}>
                 {p.replace('-', ' ')}
               </option>

@@ -1,4 +1,5 @@
 import {
+  rmSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -22,7 +23,9 @@ import {
   requireExiftool,
   type ExiftoolTags,
 } from '../helpers/exiftool';
+import { makeTiffRaw } from '../helpers/make-raw';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+import type { ExportProgress } from '../../shared/api/domains/export';
 
 const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/photos/', import.meta.url));
@@ -70,6 +73,23 @@ beforeAll(async () => {
     'broken/corrupted.jpg',
   ])
     cpSync(join(fixtures, f), join(extra, f.split('/')[1]!));
+  // A RAW file shot upright: its embedded preview is what an export can use.
+  const preview = await sharp({
+    create: { width: 1200, height: 800, channels: 3, background: '#3060a0' },
+  })
+    .jpeg()
+    .toBuffer();
+  writeFileSync(
+    join(extra, 'DSC_0099.NEF'),
+    makeTiffRaw({
+      make: 'NIKON CORPORATION',
+      model: 'NIKON D750',
+      orientation: 6,
+      dateTimeOriginal: '2015:11:28 19:00:00',
+      preview,
+      thumbnail: await sharp(preview).resize(160).jpeg().toBuffer(),
+    }),
+  );
   // A camera that records its owner, as some set up by an office do.
   exiftoolWrite(join(extra, 'DSCN0010.jpg'), ['-ExifIFD:OwnerName=Ana Petrović']);
   api = createKadarApi({ catalogPath: join(dir, 'catalog.sqlite'), threads: 2 });
@@ -527,6 +547,56 @@ describe('bad input', () => {
       error: expect.stringContaining('None of the 1 photos') as string,
     });
     expect(existsSync(join(out, 'none'))).toBe(false);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('exports a RAW file from its embedded picture, turned upright', async () => {
+    const result = await exported({
+      source: { kind: 'photos', ids: [photo('DSC_0099.NEF')] },
+      presetName: 'Website',
+      outDir: join(out, 'raw'),
+    });
+    expect(result.skipped).toEqual([]);
+    expect(result.files.map((f) => [f.width, f.height])).toEqual([[800, 1200]]);
+    expect(tags(result.files[0]!.path)['IFD0:Model']).toBe('NIKON D750');
+  });
+
+  it('reports progress with done, total, rate and time left', async () => {
+    const seen: ExportProgress[] = [];
+    const off = api.onEvent((event, payload) => {
+      if (event === 'export.progress') seen.push(payload as ExportProgress);
+    });
+    const result = await exported({
+      source: { kind: 'project', id: project },
+      presetName: 'Newsletter',
+      outDir: join(out, 'progress'),
+    });
+    off();
+    expect(seen.every((p) => p.exportId === result.id && p.total === 9)).toBe(true);
+    expect(seen[0]).toMatchObject({ phase: 'images', done: 0 });
+    expect(seen.at(-1)).toMatchObject({ phase: 'done', done: 9, skipped: 0 });
+    expect(seen.map((p) => p.phase)).toContain('gallery');
+    for (const p of seen) {
+      expect(p.rate).toBeGreaterThanOrEqual(0);
+      expect(p.etaSeconds === null || p.etaSeconds >= 0).toBe(true);
+    }
+  });
+
+  it('fails whole when writing fails part-way (a full disk, a drive gone), leaving nothing', async () => {
+    const target = join(out, 'lost');
+    const { exportId } = await call('export.start', {
+      source: { kind: 'project', id: project },
+      presetName: 'Full-size copy',
+      outDir: target,
+    });
+    // The hidden folder vanishes under the export, as a write to a full or removed drive fails.
+    const staging = readdirSync(out).find((n) => n.startsWith('.lost.kadar-export-'))!;
+    rmSync(join(out, staging), { recursive: true });
+    await api.exporting.finished(exportId);
+    const record = await call('export.get', { exportId });
+    expect(record).toMatchObject({ status: 'failed', files: [] });
+    expect(record.error).toMatch(/ENOENT|no such file/);
+    expect(existsSync(target)).toBe(false);
     expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 

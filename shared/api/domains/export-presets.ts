@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { parseTemplate } from '../../caption/template';
 import { requiredText } from './common';
+import {
+  exportFormats,
+  metadataPolicies,
+  watermarkPositions,
+  type ExportFormat,
+  type MetadataPolicy,
+} from '../../export/preset-options';
 
 /**
  * What an export preset says: size, format, names, metadata and watermark. One JSON document
@@ -8,28 +15,8 @@ import { requiredText } from './common';
  * refuses an impossible preset with the field's name.
  */
 
-export const exportFormats = ['jpeg', 'webp', 'avif'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-
-/**
- * strip: nothing but the pixels. credit-only: caption, credit and copyright. all-but-location:
- * the description (title, caption, creator, credit, copyright, keywords, event, city) and the
- * camera's settings; never GPS, serial numbers or the owner's name.
- */
-export const metadataPolicies = ['all-but-location', 'credit-only', 'strip'] as const;
-export type MetadataPolicy = (typeof metadataPolicies)[number];
-
-export const watermarkPositions = [
-  'top-left',
-  'top',
-  'top-right',
-  'left',
-  'center',
-  'right',
-  'bottom-left',
-  'bottom',
-  'bottom-right',
-] as const;
+export { exportFormats, metadataPolicies, watermarkPositions };
+export type { ExportFormat, MetadataPolicy };
 
 // sharp refuses larger output (WebP's own limit is 16,383).
 const pixels = z.number().int().min(16, 'at least 16 pixels').max(16_000, 'at most 16,000 pixels');
