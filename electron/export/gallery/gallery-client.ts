@@ -67,4 +67,11 @@ lightbox.on('uiRegister', () => {
   });
 });
 
+// PhotoSwipe takes arrow keys once its opening animation ends; the lightbox says when, for
+// anything driving the page (assistive tools, tests).
+lightbox.on('openingAnimationEnd', () => {
+  const root = lightbox.pswp?.element as CaptionElement | undefined;
+  root?.setAttribute('data-ready', '');
+});
+
 lightbox.init();
