@@ -1,5 +1,7 @@
 import type { ExportProgress, ExportRecord } from '../../shared/api/domains/export';
+import { client } from '../api/client';
 import { formatDuration } from '../format/format-number';
+import { useKadar } from '../store/store';
 
 const phases: Record<ExportProgress['phase'], string> = {
   images: 'Making the images',
@@ -39,6 +41,8 @@ export function ExportProgressBar({
 
 /** What came out: where, how many, what was skipped and why. */
 export function ExportResult({ record, onClose }: { record: ExportRecord; onClose: () => void }) {
+  const desktop = useKadar((s) => s.info?.shell === 'electron');
+  const notify = useKadar((s) => s.notify);
   return (
     <div className="export-result" data-testid="export-result" data-status={record.status}>
       {record.status === 'done' ? (
@@ -53,6 +57,17 @@ export function ExportResult({ record, onClose }: { record: ExportRecord; onClos
         <p className="form-error" role="alert">
           {record.error ?? 'The export failed'}. Nothing was written.
         </p>
+      )}
+      {record.status === 'done' && desktop && (
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void client.call('shell.showExport', { exportId: record.id }).catch(notify)
+          }
+        >
+          Show in folder
+        </button>
       )}
       {record.skipped.length > 0 && (
         <>

@@ -94,6 +94,7 @@ export const methodNames = [
   'sample.open',
   'shell.pickFolder',
   'shell.showInFolder',
+  'shell.showExport',
 ] as const;
 
 export const eventNames = [

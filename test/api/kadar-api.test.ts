@@ -140,6 +140,7 @@ describe('the API over the sample archive', () => {
     for (const [method, input] of [
       ['shell.pickFolder', {}],
       ['shell.showInFolder', { photoId: 1 }],
+      ['shell.showExport', { exportId: 1 }],
       ['shell.pickDocuments', {}],
       ['shell.openDocument', { id: 1 }],
     ] as const) {

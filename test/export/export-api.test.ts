@@ -35,6 +35,7 @@ let out: string;
 let stip: number;
 let nis: number;
 let project: number;
+const shown: string[] = [];
 
 const call = <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
   callApi(api.handlers, method, input);
@@ -92,7 +93,12 @@ beforeAll(async () => {
   );
   // A camera that records its owner, as some set up by an office do.
   exiftoolWrite(join(extra, 'DSCN0010.jpg'), ['-ExifIFD:OwnerName=Ana Petrović']);
-  api = createKadarApi({ catalogPath: join(dir, 'catalog.sqlite'), threads: 2 });
+  // As the desktop app runs it, with "Show in folder" recorded instead of shown.
+  api = createKadarApi({
+    catalogPath: join(dir, 'catalog.sqlite'),
+    threads: 2,
+    shell: { kind: 'electron', showInFolder: (path) => void shown.push(path) },
+  });
   await call('roots.add', { path: library });
   await call('index.start', {});
   await api.indexing.idle();
@@ -252,6 +258,11 @@ describe('an event exported with the Website preset', () => {
     expect(news.title).toBe('Модна ревија Штип');
     expect(news.events[0]).toMatchObject({ startsOn: '2015-11-28', city: 'Štip' });
     expect(news.photoNames).toEqual(result.files.map((f) => f.fileName));
+  });
+
+  it('shows the gallery in its folder in the desktop app', async () => {
+    expect(await call('shell.showExport', { exportId: result.id })).toEqual({ shown: true });
+    expect(shown).toEqual([join(result.outDir, 'index.html')]);
   });
 
   it('leaves nothing beside the folder it made', () => {

@@ -74,4 +74,23 @@ describe('renderExport', () => {
     });
     await expect(sharp(join(dir, 'b.jpg')).metadata()).rejects.toThrow();
   });
+
+  it('converts a wide-gamut original to sRGB and embeds no profile', async () => {
+    const dir = tempDir();
+    const p3 = join(dir, 'p3.jpg');
+    // sRGB's pure green, stored in Display P3 numbers (which give it a good deal of red).
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#00ff00' } })
+      .withIccProfile('p3')
+      .jpeg({ quality: 95 })
+      .toFile(p3);
+    const out = join(dir, 'srgb.jpg');
+    expect(await renderExport(task(p3, out))).toMatchObject({ ok: true });
+    const t = exiftoolRead([out]).values().next().value!;
+    expect(Object.keys(t).filter((k) => k.startsWith('ICC'))).toEqual([]);
+    const original = await sharp(p3).stats();
+    const converted = await sharp(out).stats();
+    // Back in sRGB numbers: the red the P3 numbers carry is gone.
+    expect(original.channels[0]!.mean).toBeGreaterThan(60);
+    expect(converted.channels[0]!.mean).toBeLessThan(10);
+  });
 });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { requireExport } from '../../catalog/exports-repo';
 import { getPhotos } from '../../catalog/photos-repo';
 import { catalogStats } from '../../catalog/stats-repo';
 import type { appMethods } from '../../../shared/api/domains/app';
@@ -88,6 +90,14 @@ export function appService(
       const [photo] = getPhotos(db, [photoId]);
       if (!photo) throw new KadarError('NOT_FOUND', `There is no photo ${photoId}.`);
       shell.showInFolder(photo.path);
+      return { shown: true };
+    },
+    'shell.showExport': ({ exportId }) => {
+      if (!shell.showInFolder) unsupported('Showing an export in its folder');
+      const { gallery, outDir } = requireExport(db, exportId);
+      if (!gallery || !existsSync(gallery))
+        throw new KadarError('NOT_FOUND', `The export is no longer at ${outDir}.`);
+      shell.showInFolder(gallery);
       return { shown: true };
     },
     'shell.pickDocuments': async () => ({

@@ -19,6 +19,11 @@ export const appMethods = {
   'sample.open': { input: none, output: z.object({ rootId: z.number().int() }) },
   /** Shell services; the browser host answers UNSUPPORTED. */
   'shell.pickFolder': { input: none, output: z.object({ path: z.string().nullable() }) },
+  /** Shows a finished export's index.html in its folder. */
+  'shell.showExport': {
+    input: z.object({ exportId: id }).strict(),
+    output: z.object({ shown: z.boolean() }),
+  },
   'shell.showInFolder': {
     input: z.object({ photoId: id }).strict(),
     output: z.object({ shown: z.boolean() }),
