@@ -122,6 +122,25 @@ export function beginExport(db: Catalog, e: NewExport): number {
   return Number(result.lastInsertRowid);
 }
 
+/** Drops an export that never began writing (its hidden folder could not be made). */
+export function forgetExport(db: Catalog, id: number): void {
+  sql(db, `DELETE FROM exports WHERE id = ? AND status = 'running'`).run(id);
+}
+
+/**
+ * Takes a running export's row for cleaning: true for the one caller that turned it from
+ * running to interrupted, so two processes starting at once do not both clean it.
+ */
+export function claimInterrupted(db: Catalog, id: number, error: string): boolean {
+  return (
+    sql(
+      db,
+      `UPDATE exports SET status = 'interrupted', finished_at = ?, pid = NULL, error = ?
+       WHERE id = ? AND status = 'running'`,
+    ).run(nowIso(), error, id).changes === 1
+  );
+}
+
 export interface ExportFileRow {
   photoId: number;
   fileName: string;

@@ -88,17 +88,29 @@ export function removeFromGallery(edit: Edit, id: number, photoIds: readonly num
   return removed;
 }
 
-/** Rewrites the positions of the photos that moved; the order must name each photo once. */
+/** Numbers the photos 1, 2, 3… in the new order, writing only the positions that differ. */
 export function reorderGallery(edit: Edit, id: number, photoIds: readonly number[]): void {
-  const now = galleryPhotoIds(edit.db, id);
+  const positions = new Map(
+    sql<[number], { photo_id: number; position: number }>(
+      edit.db,
+      `SELECT photo_id, position FROM gallery_photos WHERE gallery_id = ?`,
+    )
+      .all(id)
+      .map((r) => [r.photo_id, r.position]),
+  );
   const given = new Set(photoIds);
-  if (given.size !== photoIds.length || given.size !== now.length || now.some((p) => !given.has(p)))
+  if (
+    given.size !== photoIds.length ||
+    given.size !== positions.size ||
+    photoIds.some((p) => !positions.has(p))
+  )
     throw new KadarError(
       'INVALID_INPUT',
-      `photoIds: give each of the gallery's ${now.length} photos once, in the new order.`,
+      `photoIds: give each of the gallery's ${positions.size} photos once, in the new order.`,
     );
   photoIds.forEach((photoId, i) => {
-    if (now[i] !== photoId)
+    // Taking photos out leaves gaps in the numbers: compared with i + 1, not with the old order.
+    if (positions.get(photoId) !== i + 1)
       edit.update('gallery_photos', { gallery_id: id, photo_id: photoId }, { position: i + 1 });
   });
 }

@@ -11,7 +11,10 @@ import { embeddedMetadata } from './metadata-policy';
  * replaced, or what the export embeds of them (title, caption, keywords, event…) now reads
  * differently. A photo no longer in the catalog counts as changed.
  */
-export function changedPhotoIds(db: Catalog, record: StoredExport): Set<number> {
+export function changedSince(
+  db: Catalog,
+  record: StoredExport,
+): { photoIds: Set<number>; count: number } {
   const files = exportFiles(db, record.id);
   const ids = files.flatMap((f) => (f.photoId == null ? [] : [f.photoId]));
   const photos = new Map(getPhotos(db, ids).map((p) => [p.id, p]));
@@ -22,13 +25,18 @@ export function changedPhotoIds(db: Catalog, record: StoredExport): Set<number> 
     return events.get(id) ?? null;
   };
   const changed = new Set<number>();
+  let gone = 0;
   for (const file of files) {
-    if (file.photoId == null) continue;
+    // A photo gone from the catalog: the exported file stands for nothing any more.
+    if (file.photoId == null) {
+      gone++;
+      continue;
+    }
     const photo = photos.get(file.photoId);
     const now =
       photo &&
       sourceHash(photo, embeddedMetadata(record.settings.metadata, photo, eventOf(photo.eventId)));
     if (now !== file.sourceHash) changed.add(file.photoId);
   }
-  return changed;
+  return { photoIds: changed, count: changed.size + gone };
 }

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/open-catalog';
-import { finishExport, runningExports } from '../catalog/exports-repo';
+import { claimInterrupted, runningExports } from '../catalog/exports-repo';
 import { removeDebris } from './output-folder';
 
 /** Exports this process is running now; any other marked running may have died. */
@@ -25,13 +25,13 @@ export function removeExportDebris(db: Catalog): number {
   let removed = 0;
   for (const e of runningExports(db)) {
     if (activeExports.has(e.id) || (e.pid !== process.pid && alive(e.pid))) continue;
-    if (e.stagingDir) removeDebris(e.stagingDir, e.outDir);
-    finishExport(db, e.id, {
-      status: 'interrupted',
-      files: [],
-      skipped: e.skipped,
-      error: 'Kadar stopped before the export finished; nothing was written.',
-    });
+    if (!claimInterrupted(db, e.id, 'Kadar stopped before the export finished.')) continue;
+    try {
+      if (e.stagingDir) removeDebris(e.stagingDir, e.outDir);
+    } catch {
+      // A hidden folder that cannot be removed now (a drive gone) stays; nothing of the
+      // person's is touched, and the app still starts.
+    }
     removed++;
   }
   return removed;

@@ -39,10 +39,14 @@ export interface ExportPlan {
   images: PlannedImage[];
 }
 
-/** The hash a photo exported under these settings has now (for "changed since"). */
+/**
+ * The hash a photo exported under these settings has now (for "changed since"): its file, what
+ * the image embeds, and what the gallery's page and captions.csv show of it whatever the policy.
+ */
 export function sourceHash(photo: Photo, metadata: EmbeddedMetadata | null): string {
+  const shown = [photo.title, photo.caption, photo.credit, photo.takenAt];
   return createHash('sha1')
-    .update(JSON.stringify([photo.fingerprint, photo.fileSize, metadata]))
+    .update(JSON.stringify([photo.fingerprint, photo.fileSize, shown, metadata]))
     .digest('base64url')
     .slice(0, 22);
 }

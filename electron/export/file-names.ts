@@ -11,6 +11,10 @@ export const extensions: Record<ExportFormat, string> = { jpeg: 'jpg', webp: 'we
 // What no file system accepts in a name (Windows' list, the strictest), and control characters.
 const forbidden = /[<>:"/\\|?*\p{Cc}]+/gu;
 
+// Names Windows keeps for devices, with or without an extension.
+const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+const maxLength = 120;
+
 const slugged = (text: string | null | undefined) => (text ? slugify(text) : null);
 
 /**
@@ -33,7 +37,12 @@ export function fillFileName(pattern: ParsedTemplate, context: CaptionContext): 
     },
     { dateFormat: 'yyyy-MM-dd' },
   );
-  return name.replace(forbidden, '-').replace(/^[.\s]+|[.\s]+$/g, '');
+  const safe = name
+    .replace(forbidden, '-')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    // Long titles make names some systems refuse (and nobody reads).
+    .slice(0, maxLength);
+  return reserved.test(safe) ? `${safe}_` : safe;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   rmdirSync,
   statSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { KadarError } from '../../shared/errors';
 
 /**
@@ -26,10 +26,29 @@ export interface OutputFolder {
 
 const describe = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
-/** Checks the chosen folder before anything is written; the error names what to change. */
-export function checkOutputFolder(chosen: string, force: boolean): OutputFolder {
+const within = (inner: string, outer: string) =>
+  inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+
+/**
+ * Checks the chosen folder before anything is written; the error names what to change.
+ * `guarded` are folders an export must never replace or write into: the library's folders
+ * (originals are read-only) and the catalog's own.
+ */
+export function checkOutputFolder(
+  chosen: string,
+  force: boolean,
+  guarded: readonly { path: string; what: string }[] = [],
+): OutputFolder {
   const outDir = resolve(chosen);
   const parent = dirname(outDir);
+  for (const g of guarded) {
+    const path = resolve(g.path);
+    if (within(outDir, path) || within(path, outDir))
+      throw new KadarError(
+        'INVALID_INPUT',
+        `outDir: ${outDir} ${within(outDir, path) ? 'is in' : 'holds'} ${g.what} (${path}). Choose a folder outside it.`,
+      );
+  }
   if (!existsSync(parent) || !statSync(parent).isDirectory())
     throw new KadarError(
       'FOLDER_NOT_FOUND',
@@ -77,10 +96,24 @@ export function placeOutput(folder: OutputFolder): void {
   const { outDir, stagingDir } = folder;
   const aside = asideOf(stagingDir);
   if (existsSync(outDir)) {
-    if (readdirSync(outDir).length === 0) rmdirSync(outDir);
+    const entries = readdirSync(outDir).length;
+    // Files that arrived while the export ran (a draft saved there, a second export) are
+    // replaced only if the person said so for this folder.
+    if (entries > 0 && !folder.replaces)
+      throw new KadarError(
+        'OUTPUT_NOT_EMPTY',
+        `outDir: ${outDir} was empty when the export started and now holds ${entries} ${entries === 1 ? 'item' : 'items'}; nothing was replaced.`,
+      );
+    if (entries === 0) rmdirSync(outDir);
     else renameSync(outDir, aside);
   }
-  renameSync(stagingDir, outDir);
+  try {
+    renameSync(stagingDir, outDir);
+  } catch (error) {
+    // The folder it was to replace goes back where it was.
+    if (existsSync(aside) && !existsSync(outDir)) renameSync(aside, outDir);
+    throw error;
+  }
   rmSync(aside, { recursive: true, force: true });
 }
 

@@ -1,11 +1,21 @@
-import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { setMaxListeners } from 'node:events';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Piscina } from 'piscina';
 import type { Catalog } from '../catalog/open-catalog';
 import {
   beginExport,
   finishExport,
+  forgetExport,
   requireExport,
   zipName,
   type StoredExport,
@@ -52,11 +62,19 @@ const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
 function checkWatermark(settings: PresetSettings): void {
   const mark = settings.watermark;
   if (mark.kind !== 'image') return;
-  const field = 'settings.watermark.path';
-  if (!existsSync(mark.path))
-    throw new KadarError('INVALID_INPUT', `${field}: there is no file at ${mark.path}.`);
-  if (!readFileSync(mark.path).subarray(0, 8).equals(pngSignature))
-    throw new KadarError('INVALID_INPUT', `${field}: ${mark.path} is not a PNG image.`);
+  const fail = (why: string) => new KadarError('INVALID_INPUT', `settings.watermark.path: ${why}`);
+  // The app and the command line run in different folders: a relative path means neither.
+  if (!isAbsolute(mark.path)) throw fail(`give the logo's full path, not ${mark.path}.`);
+  if (!existsSync(mark.path) || !statSync(mark.path).isFile())
+    throw fail(`there is no file at ${mark.path}.`);
+  const head = Buffer.alloc(8);
+  const fd = openSync(mark.path, 'r');
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!head.equals(pngSignature)) throw fail(`${mark.path} is not a PNG image.`);
 }
 
 /**
@@ -68,9 +86,10 @@ export function startExport(
   pool: Piscina,
   request: ExportRequest,
   onProgress: (progress: ExportProgress) => void,
+  guarded: readonly { path: string; what: string }[] = [],
 ): ExportJob {
   const { settings } = request.preset;
-  const folder = checkOutputFolder(request.outDir, request.force);
+  const folder = checkOutputFolder(request.outDir, request.force, guarded);
   checkWatermark(settings);
   const plan = planExport(db, request.source, settings);
   if (plan.images.length === 0)
@@ -78,7 +97,8 @@ export function startExport(
       'NOTHING_TO_EXPORT',
       `source: ${plan.source.title} has no photos to export.`,
     );
-  makeStaging(folder);
+  // Recorded before the hidden folder is made, so a crash between the two leaves nothing the
+  // next start cannot find.
   const exportId = beginExport(db, {
     source: request.source,
     title: plan.source.title,
@@ -89,6 +109,12 @@ export function startExport(
     withZip: request.zip,
     stagingDir: folder.stagingDir,
   });
+  try {
+    makeStaging(folder);
+  } catch (error) {
+    forgetExport(db, exportId);
+    throw error;
+  }
   const controller = new AbortController();
   activeExports.add(exportId);
   const done = run({
@@ -118,6 +144,7 @@ interface RunContext {
 async function run(ctx: RunContext): Promise<StoredExport> {
   const { db, exportId, folder } = ctx;
   const skipped: SkippedPhoto[] = [];
+  let placed = false;
   try {
     const written = await renderImages(ctx, skipped);
     if (written.length === 0)
@@ -132,6 +159,7 @@ async function run(ctx: RunContext): Promise<StoredExport> {
     }
     ctx.signal.throwIfAborted();
     placeOutput(folder);
+    placed = true;
     finishExport(db, exportId, {
       status: 'done',
       skipped,
@@ -146,14 +174,26 @@ async function run(ctx: RunContext): Promise<StoredExport> {
     });
     report(ctx, 'done', written.length, skipped.length, null);
   } catch (error) {
-    rmSync(folder.stagingDir, { recursive: true, force: true });
-    const cancelled = ctx.signal.aborted;
-    finishExport(db, exportId, {
-      status: cancelled ? 'cancelled' : 'failed',
-      files: [],
-      skipped,
-      ...(cancelled ? {} : { error: toApiError(error).message }),
-    });
+    const cancelled = ctx.signal.aborted && !placed;
+    const { message } = toApiError(error);
+    try {
+      if (!placed) rmSync(folder.stagingDir, { recursive: true, force: true });
+      finishExport(db, exportId, {
+        status: cancelled ? 'cancelled' : 'failed',
+        files: [],
+        skipped,
+        ...(cancelled
+          ? {}
+          : {
+              error: placed
+                ? `The gallery is in ${folder.outDir}, but Kadar could not record it (${message})`
+                : message,
+            }),
+      });
+    } catch {
+      // The catalog itself failed (closed, locked): the row stays 'running', and the next
+      // start clears what is left.
+    }
   }
   return requireExport(db, exportId);
 }

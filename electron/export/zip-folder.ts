@@ -22,27 +22,42 @@ export async function zipFolder(dir: string, name: string, signal?: AbortSignal)
   const target = join(dir, name);
   const partial = `${target}.partial`;
   const out = createWriteStream(partial);
+  const closed = once(out, 'close').catch(() => undefined);
   const failure: { error: Error | null } = { error: null };
+  // A full disk fails the write stream; held here, it fails the export at the next step.
+  out.on('error', (error) => (failure.error ??= error));
+  const check = () => {
+    if (failure.error) throw failure.error;
+    signal?.throwIfAborted();
+  };
   const zip = new Zip((error, chunk, final) => {
-    if (error) failure.error = error;
+    if (error) failure.error ??= error;
     else out.write(chunk);
     if (final || error) out.end();
   });
-  for (const file of files) {
-    signal?.throwIfAborted();
-    const entryName = relative(dir, file).split(sep).join('/');
-    const entry = stored.test(file) ? new ZipPassThrough(entryName) : new ZipDeflate(entryName);
-    zip.add(entry);
-    for await (const chunk of createReadStream(file)) {
-      entry.push(chunk as Uint8Array);
-      // fflate hands chunks over synchronously; waiting here keeps them from piling up.
-      if (out.writableNeedDrain) await once(out, 'drain');
+  try {
+    for (const file of files) {
+      check();
+      const entryName = relative(dir, file).split(sep).join('/');
+      const entry = stored.test(file) ? new ZipPassThrough(entryName) : new ZipDeflate(entryName);
+      zip.add(entry);
+      for await (const chunk of createReadStream(file)) {
+        entry.push(chunk as Uint8Array);
+        check();
+        // fflate hands chunks over synchronously; waiting here keeps them from piling up.
+        if (out.writableNeedDrain) await once(out, 'drain');
+      }
+      entry.push(new Uint8Array(0), true);
     }
-    entry.push(new Uint8Array(0), true);
+    zip.end();
+    await closed;
+    check();
+  } catch (error) {
+    // The file is closed before its folder is removed (Windows will not remove an open one).
+    out.destroy();
+    await closed;
+    throw error;
   }
-  zip.end();
-  await once(out, 'close');
-  if (failure.error) throw failure.error;
   renameSync(partial, target);
   return target;
 }

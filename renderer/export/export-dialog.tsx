@@ -65,7 +65,8 @@ function ExportSetup({
   const [editing, setEditing] = useState(false);
   const [outDir, setOutDir] = useState<string | null>(null);
   const [zip, setZip] = useState(false);
-  const [replace, setReplace] = useState<string | null>(null);
+  // The folder the person was asked about: a confirmation never carries over to another.
+  const [replace, setReplace] = useState<{ folder: string; message: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const desktop = useKadar((s) => s.info?.shell === 'electron');
@@ -104,7 +105,8 @@ function ExportSetup({
       });
       onStarted(exportId);
     } catch (e) {
-      if (isApiError(e) && e.code === 'OUTPUT_NOT_EMPTY' && !force) setReplace(e.message);
+      if (isApiError(e) && e.code === 'OUTPUT_NOT_EMPTY' && !force)
+        setReplace({ folder, message: e.message });
       else setError(errorMessage(e));
     } finally {
       setBusy(false);
@@ -116,7 +118,10 @@ function ExportSetup({
   };
   const pick = async () => {
     const { path } = await client.call('shell.pickFolder', {});
-    if (path) setOutDir(path);
+    if (path) {
+      setOutDir(path);
+      setReplace(null);
+    }
   };
 
   return (
@@ -191,9 +196,9 @@ function ExportSetup({
         />{' '}
         Also pack it into one ZIP
       </label>
-      {replace && (
+      {replace?.folder === folder && (
         <div className="export-replace" role="alert" data-testid="export-replace">
-          <p>{replace.replace(/^outDir: /, '').replace(/ \(--force\)/, '')}</p>
+          <p>{replace.message.replace(/^outDir: /, '').replace(/ \(--force\)/, '')}</p>
           <button
             type="button"
             className="button"

@@ -109,7 +109,6 @@ export function GalleryPage({ id }: { id: number }) {
               photo === chosen ? 'gallery-item-chosen' : '',
               photo === g.coverPhotoId ? 'gallery-item-cover' : '',
             ].join(' ')}
-            onClick={() => setChosen(photo === chosen ? null : photo)}
             onDragStart={() => setDragging(photo)}
             onDragOver={(e) => e.preventDefault()}
             onDrop={() => {
@@ -120,7 +119,16 @@ export function GalleryPage({ id }: { id: number }) {
             data-testid="gallery-item"
             data-photo-id={photo}
           >
-            <img src={client.imageUrl('thumb', photo)} alt="" draggable={false} />
+            {/* A button, so a photo can be chosen (then moved) from the keyboard too. */}
+            <button
+              type="button"
+              className="gallery-pick"
+              aria-pressed={photo === chosen}
+              aria-label={`Photo ${i + 1}${photo === g.coverPhotoId ? ', the cover' : ''}`}
+              onClick={() => setChosen(photo === chosen ? null : photo)}
+            >
+              <img src={client.imageUrl('thumb', photo)} alt="" draggable={false} />
+            </button>
             <span className="gallery-seq">{i + 1}</span>
             {photo === g.coverPhotoId && <span className="gallery-cover-badge">cover</span>}
           </li>

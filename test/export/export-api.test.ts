@@ -523,6 +523,22 @@ describe('bad input', () => {
     expect(existsSync(join(out, 'x'))).toBe(false);
   });
 
+  it('never exports into a library folder or replaces one, even when told to', async () => {
+    for (const outDir of [join(library, '2015'), join(library, 'web'), library])
+      await expect(
+        call('export.start', {
+          source: { kind: 'event', id: nis },
+          presetName: 'Website',
+          outDir,
+          force: true,
+        }),
+      ).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('a library folder') as string,
+      });
+    expect(existsSync(join(library, 'web'))).toBe(false);
+  });
+
   it('skips an offline or damaged original, lists it, and exports the rest', async () => {
     const moved = join(library, '2015', '2015-11-24 Furniture-RE Vranje', 'DSC_1120.JPG');
     const ids = [photo('DSC_1120.JPG'), photo('corrupted.jpg'), photo('P1000123.JPG')];
@@ -643,6 +659,18 @@ describe('export history', () => {
     const one = photo('DSC_0412.JPG');
     expect((await call('export.history', { photoId: one })).map((e) => e.id)).toContain(first.id);
 
+    // Under the Newsletter's credit-only policy a title is not embedded, but the gallery's page
+    // shows it: an edited title is a change too.
+    const newsletter = await exported({
+      source: { kind: 'event', id: nis },
+      presetName: 'Newsletter',
+      outDir: join(out, 'history-newsletter'),
+    });
+    await call('photos.edit', { ids: [photo('DSC_0415.JPG')], set: { title: 'Naslov' } });
+    expect((await call('export.get', { exportId: newsletter.id })).changedCount).toBe(1);
+    await call('history.undo', {});
+    expect((await call('export.get', { exportId: newsletter.id })).changedCount).toBe(0);
+
     await call('photos.edit', { ids: [one], set: { caption: 'A new caption' } });
     expect((await call('export.history', { eventId: nis }))[0]!.changedCount).toBe(1);
     const files = (await call('export.get', { exportId: first.id })).files;
@@ -703,5 +731,23 @@ describe('a saved gallery', () => {
       photoIds: [...order, photo('P1000123.JPG')],
       coverPhotoId: order[0],
     });
+    // Taking a photo out leaves a gap in the numbers; a move after it still lands where asked.
+    const spare = await call('galleries.create', {
+      name: 'Gaps',
+      photoIds: [...reordered, photo('DSC_2211.JPG')],
+    });
+    await call('galleries.remove', { id: spare.id, photoIds: [order[0]!] });
+    // [P, 0412, 2208, 2211] numbered 1, 3, 4, 5: 2208 moves after 2211; 0412 keeps its place.
+    const moved = [reordered[0]!, order[1]!, photo('DSC_2211.JPG'), order[2]!];
+    await call('galleries.reorder', { id: spare.id, photoIds: moved });
+    expect((await call('galleries.get', { id: spare.id })).photoIds).toEqual(moved);
+    // Numbered afresh, so no two photos tie (ties would fall back to the order of their ids).
+    expect(
+      api.db
+        .prepare('SELECT position FROM gallery_photos WHERE gallery_id = ? ORDER BY position')
+        .pluck()
+        .all(spare.id),
+    ).toEqual([1, 2, 3, 4]);
+    await call('galleries.delete', { id: spare.id });
   });
 });

@@ -41,6 +41,8 @@ describe('file names from a pattern', () => {
     expect(name('{event-slug}-{seq:03}', { event: null })).toBe('007');
     expect(name('{title}-{seq}', { title: null })).toBe('7');
     expect(name('a:b*c?{seq}')).toBe('a-b-c-7');
+    expect(name('{title}', { title: 'Con' })).toBe('con_');
+    expect(name('{title}-{seq}', { title: 'Dugačak naslov '.repeat(20) })).toHaveLength(120);
   });
 
   it('hands out each name once, case-insensitively, and falls back to the original name', () => {

@@ -96,7 +96,7 @@ export function appService(
       if (!shell.showInFolder) unsupported('Showing an export in its folder');
       const { gallery, outDir } = requireExport(db, exportId);
       if (!gallery || !existsSync(gallery))
-        throw new KadarError('NOT_FOUND', `The export is no longer at ${outDir}.`);
+        throw new KadarError('NOT_FOUND', `exportId: the export is no longer at ${outDir}.`);
       shell.showInFolder(gallery);
       return { shown: true };
     },

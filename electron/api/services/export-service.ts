@@ -13,7 +13,9 @@ import {
   requirePresetNamed,
   savePreset,
 } from '../../catalog/presets-repo';
-import { changedPhotoIds } from '../../export/changed-since';
+import { changedSince } from '../../export/changed-since';
+import { documentsDirFor } from '../../catalog/default-paths';
+import { listRoots } from '../../catalog/roots-repo';
 import { removeExportDebris } from '../../export/export-debris';
 import { createExportPool } from '../../export/export-pool';
 import { planExport } from '../../export/export-plan';
@@ -68,20 +70,37 @@ export function createExportService(ctx: ApiContext, threads?: number) {
       skipped: stored.skipped,
       error: stored.error,
       changedCount:
-        stored.status === 'done' && replaced == null ? changedPhotoIds(db, stored).size : 0,
+        stored.status === 'done' && replaced == null ? changedSince(db, stored).count : 0,
       replacedBy: replaced,
     };
   };
 
+  // Where an export may never go: into the originals' folders, or over the catalog's own.
+  const guarded = () => [
+    ...listRoots(db).map((r) => ({ path: r.path, what: 'a library folder' })),
+    { path: ctx.catalogPath, what: 'the catalog' },
+    { path: ctx.cacheDir, what: "the catalog's thumbnails" },
+    { path: documentsDirFor(ctx.catalogPath), what: "the archive's documents" },
+  ];
+
   const start = (request: ExportRequest) => {
     pool ??= createExportPool(threads);
-    const job = startExport(db, pool, request, (progress) => ctx.emit('export.progress', progress));
+    const job = startExport(
+      db,
+      pool,
+      request,
+      (progress) => ctx.emit('export.progress', progress),
+      guarded(),
+    );
     jobs.set(job.exportId, job);
-    void job.done.then((stored) => {
-      jobs.delete(job.exportId);
-      ctx.emit('export.finished', toRecord(stored));
-      ctx.emit('catalog.changed', { reason: 'edit', kinds: ['exports'] });
-    });
+    void job.done
+      .then((stored) => {
+        ctx.emit('export.finished', toRecord(stored));
+        ctx.emit('catalog.changed', { reason: 'edit', kinds: ['exports'] });
+      })
+      // The catalog closed under it (the app quitting): the next start cleans up.
+      .catch(() => undefined)
+      .finally(() => jobs.delete(job.exportId));
     ctx.emit('catalog.changed', { reason: 'edit', kinds: ['exports'] });
     return { exportId: job.exportId, outDir: job.outDir };
   };
@@ -145,10 +164,11 @@ export function createExportService(ctx: ApiContext, threads?: number) {
     'export.history': (filter) => listExports(db, filter).map(toRecord),
     'export.get': ({ exportId }) => {
       const stored = requireExport(db, exportId);
-      const changed = stored.status === 'done' ? changedPhotoIds(db, stored) : new Set<number>();
+      const changed =
+        stored.status === 'done' ? changedSince(db, stored) : { photoIds: new Set(), count: 0 };
       return {
         ...toRecord(stored),
-        changedCount: changed.size,
+        changedCount: changed.count,
         files:
           stored.status === 'done'
             ? exportFiles(db, exportId).map((f) => ({
@@ -158,7 +178,7 @@ export function createExportService(ctx: ApiContext, threads?: number) {
                 width: f.width,
                 height: f.height,
                 bytes: f.bytes,
-                changed: f.photoId == null || changed.has(f.photoId),
+                changed: f.photoId == null || changed.photoIds.has(f.photoId),
               }))
             : [],
       };
