@@ -14,10 +14,14 @@ import './export.css';
 
 /** The export dialog: a preset, a folder, then progress and what came out. */
 export function ExportDialog() {
-  const { source, closePanel } = useKadar(
-    useShallow((s) => ({ source: s.exportSource, closePanel: s.closePanel })),
+  const { source, closePanel, following } = useKadar(
+    useShallow((s) => ({
+      source: s.exportSource,
+      closePanel: s.closePanel,
+      following: s.exportRun,
+    })),
   );
-  const [running, setRunning] = useState<number | null>(null);
+  const [running, setRunning] = useState<number | null>(following);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportRecord | null>(null);
 
@@ -35,12 +39,12 @@ export function ExportDialog() {
     return () => offs.forEach((off) => off());
   }, [running]);
 
-  if (!source) return null;
+  if (!source && running == null) return null;
   const title = running == null ? 'Export' : result ? 'Exported' : 'Exporting…';
   return (
     <Modal title={title} onClose={closePanel} testId="export-dialog" wide>
       {running == null ? (
-        <ExportSetup source={source} onStarted={setRunning} />
+        source && <ExportSetup source={source} onStarted={setRunning} />
       ) : result ? (
         <ExportResult record={result} onClose={closePanel} />
       ) : (

@@ -35,11 +35,13 @@ const statusLabels: Record<ExportRecord['status'], string> = {
 
 function ExportRow({ record: e }: { record: ExportRecord }) {
   const notify = useKadar((s) => s.notify);
+  const followExport = useKadar((s) => s.followExport);
   const [confirm, setConfirm] = useState(false);
   const again = async (force: boolean) => {
     try {
-      await client.call('export.again', { exportId: e.id, force });
+      const { exportId } = await client.call('export.again', { exportId: e.id, force });
       setConfirm(false);
+      followExport(exportId);
     } catch (error) {
       if (isApiError(error) && error.code === 'OUTPUT_NOT_EMPTY') setConfirm(true);
       else notify(error);
@@ -71,6 +73,16 @@ function ExportRow({ record: e }: { record: ExportRecord }) {
       <div className="muted export-path" title={e.outDir}>
         {e.outDir}
       </div>
+      {e.status === 'running' && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void client.call('export.cancel', { exportId: e.id }).catch(notify)}
+          data-testid="export-row-cancel"
+        >
+          Cancel
+        </button>
+      )}
       {e.status !== 'running' &&
         (confirm ? (
           <span className="export-again-confirm">

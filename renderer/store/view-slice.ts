@@ -45,7 +45,10 @@ export interface ViewSlice {
   pdf: { documentId: number; title: string } | null;
   /** What the export dialog exports. */
   exportSource: ExportSource | null;
+  /** An export already running (started again from the history), to follow in the dialog. */
+  exportRun: number | null;
   openExport: (source: ExportSource) => void;
+  followExport: (exportId: number) => void;
   /** In the viewer, a rating, flag or label key moves on to the next photo. */
   autoAdvance: boolean;
   setAutoAdvance: (on: boolean) => void;
@@ -70,6 +73,7 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   page: { kind: 'library' },
   pdf: null,
   exportSource: null,
+  exportRun: null,
   autoAdvance: localStorage.getItem('kadar.autoAdvance') !== 'false',
 
   setAutoAdvance(autoAdvance) {
@@ -94,7 +98,11 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   },
 
   openExport(exportSource) {
-    set({ exportSource, panel: 'export' });
+    set({ exportSource, exportRun: null, panel: 'export' });
+  },
+
+  followExport(exportRun) {
+    set({ exportRun, panel: 'export' });
   },
 
   setThumbSize(thumbSize) {

@@ -117,6 +117,9 @@ test('export an event with an edited preset, see it in the history, export again
   await snap(page, 'export-history-changed');
   await history.getByTestId('export-again').click();
   await history.getByTestId('export-again-confirm').click();
+  // The dialog follows the export it started, to its end.
+  await expect(dialog.getByTestId('export-result')).toHaveAttribute('data-status', 'done');
+  await page.keyboard.press('Escape');
   await expect(history).toHaveCount(2);
   await expect(history.first()).toHaveAttribute('data-status', 'done');
   await expect(history.nth(1).getByTestId('export-replaced')).toBeVisible();
