@@ -139,6 +139,8 @@ interface RunContext {
   exportId: number;
   signal: AbortSignal;
   onProgress: (progress: ExportProgress) => void;
+  /** Photos per second over the images, for the reports after them. */
+  imageRate?: number;
 }
 
 async function run(ctx: RunContext): Promise<StoredExport> {
@@ -212,7 +214,7 @@ function report(
     done,
     total,
     skipped,
-    rate: meter?.rate() ?? 0,
+    rate: meter?.rate() ?? ctx.imageRate ?? 0,
     etaSeconds: phase === 'images' ? (meter?.eta(total - done - skipped) ?? null) : 0,
   });
 }
@@ -268,6 +270,7 @@ async function renderImages(ctx: RunContext, skipped: SkippedPhoto[]): Promise<W
     }),
   );
   ctx.signal.removeEventListener('abort', onCancel);
+  ctx.imageRate = meter.rate();
   ctx.signal.throwIfAborted();
   // Tasks stopped by the first failure reject too; the first failure is the one to report.
   const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Error] : []));

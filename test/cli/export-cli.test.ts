@@ -185,6 +185,37 @@ describe('kadar presets and kadar export', () => {
   });
 });
 
+describe('on a terminal', () => {
+  /** Runs the CLI on a pseudo-terminal (util-linux `script`), typing `input`. */
+  const onTerminal = (args: string[], input: string) =>
+    new Promise<string>((resolve, reject) => {
+      const command = [process.execPath, cliPath, '--catalog', catalog, ...args]
+        .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+        .join(' ');
+      const child = spawn('script', ['-qec', command, '/dev/null'], { stdio: 'pipe' });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+      child.on('error', reject);
+      child.on('close', () => resolve(output));
+      child.stdin.end(input);
+    });
+
+  it('asks before replacing a folder, and shows a progress bar', async () => {
+    const busy = join(dir, 'out', 'asked');
+    mkdirSync(busy, { recursive: true });
+    writeFileSync(join(busy, 'keep.txt'), 'keep');
+    const args = ['export', '--event', String(stip), '--preset', 'website', '--out', busy];
+    const declined = await onTerminal(args, 'n\n');
+    expect(declined).toContain('Replace it? [y/N]');
+    expect(readdirSync(busy)).toEqual(['keep.txt']);
+    const accepted = await onTerminal(args, 'y\n');
+    expect(accepted).toMatch(/100% \| 3\/3 photos, 0 skipped/);
+    expect(accepted).toContain(`Exported 3 photos to ${busy}`);
+    expect(readdirSync(busy)).toContain('index.html');
+    expect(readdirSync(busy)).not.toContain('keep.txt');
+  });
+});
+
 describe('a killed export', () => {
   it('leaves no output folder, and the next start removes its debris', async () => {
     const parent = join(dir, 'killed');

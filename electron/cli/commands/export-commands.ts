@@ -72,7 +72,14 @@ async function confirmReplace(message: string): Promise<boolean> {
   if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(`${message.replace(/^outDir: /, '')}\nReplace it? [y/N] `);
+    // Ctrl-C at the question is a "no" that ends the command, as Ctrl-C does elsewhere.
+    const interrupted = new Promise<never>((_, reject) =>
+      rl.once('SIGINT', () =>
+        reject(new KadarError('CANCELLED', 'Nothing was exported; the folder is as it was.')),
+      ),
+    );
+    const question = `${message.replace(/^outDir: /, '')}\nReplace it? [y/N] `;
+    const answer = await Promise.race([rl.question(question), interrupted]);
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
