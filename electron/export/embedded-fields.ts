@@ -34,6 +34,23 @@ export interface EmbeddedFields {
   dateOffset: string | null;
 }
 
+/** Nothing to say: what the policies start from. */
+export const noFields: EmbeddedFields = {
+  title: null,
+  caption: null,
+  creator: null,
+  credit: null,
+  copyright: null,
+  keywords: [],
+  hierarchicalKeywords: [],
+  event: null,
+  city: null,
+  venue: null,
+  country: null,
+  dateCreated: null,
+  dateOffset: null,
+};
+
 export interface CreatedParts {
   /** 'YYYY-MM-DD' */
   date: string;

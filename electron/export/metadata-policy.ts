@@ -1,7 +1,7 @@
 import type { Photo } from '../../shared/api/photo-schema';
 import type { KadarEvent } from '../../shared/api/domains/events';
 import type { MetadataPolicy } from '../../shared/api/domains/export-presets';
-import type { EmbeddedFields } from './embedded-fields';
+import { noFields, type EmbeddedFields } from './embedded-fields';
 
 /** The camera's settings an export keeps: never GPS, serial numbers, the owner or maker notes. */
 export interface CameraFields {
@@ -22,22 +22,6 @@ export interface EmbeddedMetadata {
   camera: CameraFields | null;
 }
 
-const empty: EmbeddedFields = {
-  title: null,
-  caption: null,
-  creator: null,
-  credit: null,
-  copyright: null,
-  keywords: [],
-  hierarchicalKeywords: [],
-  event: null,
-  city: null,
-  venue: null,
-  country: null,
-  dateCreated: null,
-  dateOffset: null,
-};
-
 /**
  * What one exported image says about itself under a policy, or null for none at all. The
  * description is the catalog's (what people typed wins over what the file said); the city,
@@ -52,7 +36,7 @@ export function embeddedMetadata(
   if (policy === 'credit-only')
     return {
       fields: {
-        ...empty,
+        ...noFields,
         caption: photo.caption,
         credit: photo.credit,
         copyright: photo.copyright,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EmbeddedFields } from '../../electron/export/embedded-fields';
+import { noFields, type EmbeddedFields } from '../../electron/export/embedded-fields';
 import { insertJpegSegment, iptcSegment } from '../../electron/export/iptc-iim';
 import { xmpPacket } from '../../electron/export/xmp-packet';
 import { requireExiftool, type ExiftoolTags } from '../helpers/exiftool';
@@ -15,21 +15,7 @@ requireExiftool();
 const dir = tempDir();
 afterAll(removeTempDirs);
 
-const empty: EmbeddedFields = {
-  title: null,
-  caption: null,
-  creator: null,
-  credit: null,
-  copyright: null,
-  keywords: [],
-  hierarchicalKeywords: [],
-  event: null,
-  city: null,
-  venue: null,
-  country: null,
-  dateCreated: null,
-  dateOffset: null,
-};
+const empty: EmbeddedFields = noFields;
 
 const full: EmbeddedFields = {
   title: 'Уводни тренинг о кластерима',

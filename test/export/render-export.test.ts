@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EmbeddedFields } from '../../electron/export/embedded-fields';
+import { noFields, type EmbeddedFields } from '../../electron/export/embedded-fields';
 import {
   packetFor,
   renderExport,
@@ -16,19 +16,10 @@ const fixtures = fileURLToPath(new URL('../fixtures/photos/', import.meta.url));
 afterAll(removeTempDirs);
 
 const fields: EmbeddedFields = {
+  ...noFields,
   title: 'Naslov',
   caption: 'Модна ревија',
-  creator: null,
   credit: 'Klaster Jug',
-  copyright: null,
-  keywords: [],
-  hierarchicalKeywords: [],
-  event: null,
-  city: null,
-  venue: null,
-  country: null,
-  dateCreated: null,
-  dateOffset: null,
 };
 
 const task = (absPath: string, outPath: string, f = fields): RenderExportTask => ({
