@@ -12,6 +12,7 @@ import { peopleService } from './services/people-service';
 import { searchesService } from './services/searches-service';
 import { createExportService } from './services/export-service';
 import { galleriesService } from './services/galleries-service';
+import { backupsService } from './services/backups-service';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -89,6 +90,7 @@ export function createKadarApi(options: KadarApiOptions) {
     ...peopleService(ctx),
     ...searchesService(ctx),
     ...galleriesService(ctx),
+    ...backupsService(ctx),
     ...exporting.handlers,
   };
 

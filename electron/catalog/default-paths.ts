@@ -43,3 +43,11 @@ export function cacheDirFor(catalogPath: string): string {
 export function documentsDirFor(catalogPath: string): string {
   return join(dirname(catalogPath), `${basename(catalogPath, extname(catalogPath))}-documents`);
 }
+
+/**
+ * The backups folder beside a catalog (`catalog.sqlite` → `catalog-backups/`): verified copies
+ * of the catalog, 7 daily and 4 weekly.
+ */
+export function backupsDirFor(catalogPath: string): string {
+  return join(dirname(catalogPath), `${basename(catalogPath, extname(catalogPath))}-backups`);
+}

@@ -4,6 +4,7 @@ import { exitWithError } from './exit-with-error';
 import { positiveInt, registerArchiveCommands } from './register-archive';
 import { registerDescribeCommands } from './register-describe';
 import { registerExportCommands } from './register-export';
+import { registerLongevityCommands } from './register-longevity';
 
 // Each command loads its own modules when it runs: `serve` needs the API's schemas, and
 // loading those alone (zod) would add a tenth of a second to every `kadar index`.
@@ -128,5 +129,6 @@ program
 registerArchiveCommands(program, run);
 registerDescribeCommands(program, run);
 registerExportCommands(program, run);
+registerLongevityCommands(program, run);
 
 program.parseAsync().catch(exitWithError);

@@ -15,6 +15,7 @@ import { tagMethods } from './domains/tags';
 import { peopleMethods } from './domains/people';
 import { searchMethods } from './domains/searches';
 import { galleryMethods } from './domains/galleries';
+import { backupMethods } from './domains/backups';
 import { exportMethods, exportProgressSchema, exportRecordSchema } from './domains/export';
 import { indexProgressSchema, indexSummarySchema } from './progress-schema';
 
@@ -37,6 +38,7 @@ export const apiMethods = {
   ...documentMethods,
   ...newsMethods,
   ...galleryMethods,
+  ...backupMethods,
   ...exportMethods,
   ...historyMethods,
   ...indexingMethods,

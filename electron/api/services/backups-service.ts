@@ -1,0 +1,63 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { backupsDirFor } from '../../catalog/default-paths';
+import { sql } from '../../catalog/statements';
+import { backupCatalog } from '../../longevity/catalog-backup';
+import { dailyBackup } from '../../longevity/backup-rotation';
+import type { backupMethods } from '../../../shared/api/domains/backups';
+import { KadarError } from '../../../shared/errors';
+import type { ApiContext, DomainHandlers } from '../api-context';
+
+const secondFolderKey = 'backups.secondFolder';
+
+/** Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. */
+export function backupsService(ctx: ApiContext): DomainHandlers<typeof backupMethods> {
+  const { db } = ctx;
+  const secondFolder = () =>
+    sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(
+      secondFolderKey,
+    )?.value ?? null;
+  return {
+    'backups.list': () => {
+      const folder = backupsDirFor(ctx.catalogPath);
+      const backups = existsSync(folder)
+        ? readdirSync(folder)
+            .flatMap((name) => {
+              const day = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/.exec(name)?.[1];
+              const path = join(folder, name);
+              return day ? [{ path, day, bytes: statSync(path).size }] : [];
+            })
+            .sort((a, b) => b.day.localeCompare(a.day))
+        : [];
+      return { folder, secondFolder: secondFolder(), backups };
+    },
+    'backups.create': async ({ out }) => {
+      if (out) {
+        const target = resolve(out);
+        if (target === resolve(ctx.catalogPath))
+          throw new KadarError('INVALID_INPUT', 'out: that is the catalog itself.');
+        return { ...(await backupCatalog(db, target)), copy: null };
+      }
+      const { path, bytes, counts, copy } = await dailyBackup(db, ctx.catalogPath, {
+        secondDir: secondFolder(),
+      });
+      return { path, bytes, counts, copy };
+    },
+    'backups.setSecondFolder': ({ folder }) => {
+      if (folder == null) {
+        sql(db, `DELETE FROM settings WHERE key = ?`).run(secondFolderKey);
+        return { secondFolder: null };
+      }
+      if (!isAbsolute(folder) || !existsSync(folder) || !statSync(folder).isDirectory())
+        throw new KadarError(
+          'FOLDER_NOT_FOUND',
+          `folder: ${folder} is not a folder on this computer (give its full path).`,
+        );
+      sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+        secondFolderKey,
+        folder,
+      );
+      return { secondFolder: folder };
+    },
+  };
+}

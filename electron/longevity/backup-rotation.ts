@@ -1,0 +1,89 @@
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/open-catalog';
+import { backupsDirFor } from '../catalog/default-paths';
+import { backupCatalog, verifyBackup, type BackupResult } from './catalog-backup';
+
+const dailyPattern = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+const keepDaily = 7;
+const keepWeekly = 4;
+
+/** The local calendar day of `now`, as the backup's name carries it. */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The Monday of the day's week: backups of one week share it. */
+function weekOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The backups a folder keeps: the 7 newest days, then the newest of each of the 4 weeks before
+ * them. Returns the names of the others, which go.
+ */
+export function backupsToRemove(names: readonly string[]): string[] {
+  const days = names
+    .map((name) => dailyPattern.exec(name)?.[1])
+    .filter((day): day is string => day != null)
+    .sort()
+    .reverse();
+  const kept = new Set(days.slice(0, keepDaily));
+  const weeks = new Set<string>();
+  for (const day of days.slice(keepDaily)) {
+    const week = weekOf(day);
+    if (weeks.has(week) || weeks.size >= keepWeekly) continue;
+    weeks.add(week);
+    kept.add(day);
+  }
+  return days.filter((day) => !kept.has(day)).map((day) => `kadar-${day}.sqlite`);
+}
+
+function rotate(dir: string): string[] {
+  const removed = backupsToRemove(readdirSync(dir));
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+  return removed;
+}
+
+export interface DailyBackup extends BackupResult {
+  /** The copy on the second drive, when one is set. */
+  copy: string | null;
+  removed: string[];
+}
+
+/**
+ * Today's backup in the catalog's backups folder (and a copy in `secondDir`), verified before
+ * the oldest backups are removed.
+ */
+export async function dailyBackup(
+  db: Catalog,
+  catalogPath: string,
+  options: { now?: Date; secondDir?: string | null; signal?: AbortSignal } = {},
+): Promise<DailyBackup> {
+  const dir = backupsDirFor(catalogPath);
+  mkdirSync(dir, { recursive: true });
+  // What a backup killed part-way left: hidden, never under a backup's name, cleared here.
+  for (const name of readdirSync(dir))
+    if (/^\.kadar-.*\.partial(-[0-9a-f]+)?(-journal|-wal|-shm)?$/.test(name))
+      rmSync(join(dir, name), { force: true });
+  const name = `kadar-${localDay(options.now ?? new Date())}.sqlite`;
+  const result = await backupCatalog(db, join(dir, name), { signal: options.signal });
+  const removed = rotate(dir);
+  let copy: string | null = null;
+  if (options.secondDir) {
+    copy = join(options.secondDir, name);
+    const partial = join(options.secondDir, `.${name}.partial`);
+    copyFileSync(result.path, partial);
+    try {
+      verifyBackup(partial, result.counts);
+      renameSync(partial, copy);
+    } finally {
+      rmSync(partial, { force: true });
+    }
+    rotate(options.secondDir);
+  }
+  return { ...result, copy, removed };
+}

@@ -1,0 +1,41 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { verifyBackup, type RowCounts } from './catalog-backup';
+
+export interface RestoreResult {
+  restored: string;
+  /** The catalog that was replaced, kept beside it: a restore never deletes one. */
+  keptAside: string | null;
+  counts: RowCounts;
+}
+
+const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
+
+/**
+ * Puts a backup in the catalog's place. The catalog must be closed (no app, no command using
+ * it). The one replaced is first made whole (its write-ahead log folded in) and moved aside.
+ */
+export function restoreCatalog(
+  catalogPath: string,
+  backupFile: string,
+  now = new Date(),
+): RestoreResult {
+  const counts = verifyBackup(backupFile);
+  let keptAside: string | null = null;
+  if (existsSync(catalogPath)) {
+    const current = new Database(catalogPath);
+    try {
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      current.close();
+    }
+    keptAside = `${catalogPath}.before-restore-${stamp(now)}`;
+    renameSync(catalogPath, keptAside);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${catalogPath}${suffix}`, { force: true });
+  }
+  const partial = join(dirname(catalogPath), `.${basename(catalogPath)}.restoring`);
+  copyFileSync(backupFile, partial);
+  renameSync(partial, catalogPath);
+  return { restored: catalogPath, keptAside, counts };
+}

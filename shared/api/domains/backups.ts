@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { none } from './common';
+
+export const backupResultSchema = z.object({
+  path: z.string(),
+  bytes: z.number().int(),
+  /** Rows of what people made, counted in the catalog and found again in the backup. */
+  counts: z.record(z.string(), z.number().int()),
+  /** The copy on the second drive, when one is set. */
+  copy: z.string().nullable(),
+});
+export type BackupResult = z.infer<typeof backupResultSchema>;
+
+export const backupMethods = {
+  /** The backups kept beside the catalog, newest first, and the second drive's folder. */
+  'backups.list': {
+    input: none,
+    output: z.object({
+      folder: z.string(),
+      secondFolder: z.string().nullable(),
+      backups: z.array(z.object({ path: z.string(), day: z.string(), bytes: z.number().int() })),
+    }),
+  },
+  /** Today's verified backup (rotated: 7 daily, 4 weekly), or one to a file of your choosing. */
+  'backups.create': {
+    input: z.object({ out: z.string().trim().min(1).optional() }).strict(),
+    output: backupResultSchema,
+  },
+  'backups.setSecondFolder': {
+    input: z.object({ folder: z.string().trim().min(1).nullable() }).strict(),
+    output: z.object({ secondFolder: z.string().nullable() }),
+  },
+} as const;

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { cpSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupsDirFor } from '../../electron/catalog/default-paths';
+import type { BackupResult } from '../../shared/api/domains/backups';
+import type { Photo } from '../../shared/api/photo-schema';
+import { cliPath, parseJson, runCli } from '../helpers/run-cli';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+let catalog: string;
+let dir: string;
+
+const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
+async function json<T>(...args: string[]): Promise<T> {
+  const result = await kadar(...args);
+  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
+  return parseJson<T>(result);
+}
+
+afterAll(removeTempDirs);
+beforeAll(async () => {
+  dir = tempDir();
+  catalog = join(dir, 'catalog.sqlite');
+  cpSync(sample, join(dir, 'library'), { recursive: true });
+  await json('index', join(dir, 'library'), '--json', '--progress', 'none');
+}, 60_000);
+
+describe('kadar backup and kadar restore', () => {
+  it('backs up, and a restore gives the catalog as it was before a batch edit', async () => {
+    const before = await json<Photo[]>('photos', '--json');
+    const file = join(dir, 'before.sqlite');
+    const backup = await json<BackupResult>('backup', '--out', file, '--json');
+    expect(backup).toMatchObject({ path: file, copy: null });
+    expect(backup.counts.photos).toBe(10);
+
+    const ids = before.map((p) => p.id).join(',');
+    await json('tag', '--photos', ids, '--add', 'Batch/Edit', '--json');
+    await json('rate', '--photos', ids, '--stars', '4', '--json');
+    expect((await json<Photo[]>('photos', '--json')).every((p) => p.rating === 4)).toBe(true);
+
+    const restored = await json<{ restored: string; keptAside: string }>('restore', file, '--json');
+    expect(restored.restored).toBe(catalog);
+    expect(readdirSync(dir)).toContain(restored.keptAside.split('/').at(-1));
+    expect(await json<Photo[]>('photos', '--json')).toEqual(before);
+  });
+
+  it('refuses to restore from a file that is not a catalog backup, changing nothing', async () => {
+    const result = await kadar(
+      'restore',
+      join(dir, 'library', '2015', '2015-11-19 Niš training', 'DSC_0412.JPG'),
+      '--json',
+    );
+    expect(result.code).toBe(1);
+    expect(parseJson(result)).toMatchObject({ error: { code: 'BACKUP_FAILED' } });
+    expect((await json<Photo[]>('photos', '--json')).length).toBe(10);
+  });
+
+  it('killed mid-backup, leaves no backup under a backup name, and the next backup clears the rest', async () => {
+    // A catalog large enough (256 MB) that its backup takes a while.
+    const db = new Database(catalog);
+    db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('ballast', ?)`).run(
+      Buffer.alloc(256 * 1024 * 1024, 7),
+    );
+    db.close();
+    const folder = backupsDirFor(catalog);
+    const child = spawn(process.execPath, [cliPath, '--catalog', catalog, 'backup'], {
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const partial = () => {
+      try {
+        return readdirSync(folder).find((n) => n.includes('.partial'));
+      } catch {
+        return undefined;
+      }
+    };
+    const deadline = Date.now() + 60_000;
+    while (!partial() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(partial(), 'the backup was being written').toBeDefined();
+    child.kill('SIGKILL');
+    await exited;
+    expect(readdirSync(folder).filter((n) => /^kadar-.*\.sqlite$/.test(n))).toEqual([]);
+
+    const next = await json<BackupResult>('backup', '--json');
+    expect(readdirSync(folder)).toEqual([next.path.split('/').at(-1)]);
+  }, 120_000);
+});

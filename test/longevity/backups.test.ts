@@ -1,0 +1,126 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../../electron/api/dispatch';
+import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
+import { backupsDirFor } from '../../electron/catalog/default-paths';
+import { backupsToRemove, dailyBackup, localDay } from '../../electron/longevity/backup-rotation';
+import { countRows, verifyBackup } from '../../electron/longevity/catalog-backup';
+import { restoreCatalog } from '../../electron/longevity/restore-catalog';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+let api: KadarApi;
+let dir: string;
+let catalogPath: string;
+
+const call = <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
+  callApi(api.handlers, method, input);
+const open = () => (api = createKadarApi({ catalogPath, threads: 2 }));
+
+beforeAll(async () => {
+  dir = tempDir();
+  catalogPath = join(dir, 'catalog.sqlite');
+  cpSync(sample, join(dir, 'library'), { recursive: true });
+  open();
+  await call('roots.add', { path: join(dir, 'library') });
+  await call('index.start', {});
+  await api.indexing.idle();
+}, 60_000);
+afterAll(async () => {
+  await api.close();
+  removeTempDirs();
+});
+
+describe('rotation', () => {
+  it('keeps the 7 newest days and the newest of each of the 4 weeks before them', () => {
+    // 2026-11-01 … 2026-11-30, one backup a day.
+    const days = Array.from(
+      { length: 30 },
+      (_, i) => `kadar-2026-11-${String(i + 1).padStart(2, '0')}.sqlite`,
+    );
+    const removed = new Set(backupsToRemove([...days, 'notes.txt']));
+    const kept = days.filter((d) => !removed.has(d)).map((d) => d.slice(6, 16));
+    // 24–30 November, then the newest left of each of four weeks (Monday to Sunday).
+    expect(kept).toEqual([
+      '2026-11-08',
+      '2026-11-15',
+      '2026-11-22',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+    ]);
+  });
+});
+
+describe('backups', () => {
+  it("writes today's verified backup beside the catalog, and a copy on a second drive", async () => {
+    const second = join(dir, 'usb');
+    mkdirSync(second);
+    await expect(call('backups.setSecondFolder', { folder: 'relative' })).rejects.toMatchObject({
+      code: 'FOLDER_NOT_FOUND',
+    });
+    await call('backups.setSecondFolder', { folder: second });
+    const result = await call('backups.create', {});
+    expect(result.path.startsWith(backupsDirFor(catalogPath))).toBe(true);
+    expect(result.counts).toEqual(countRows(api.db));
+    expect(result.counts.photos).toBe(10);
+    expect(verifyBackup(result.path, result.counts)).toEqual(result.counts);
+    expect(result.copy).toBe(join(second, result.path.split('/').at(-1)!));
+    expect(verifyBackup(result.copy!)).toEqual(result.counts);
+    expect((await call('backups.list', {})).backups.map((b) => b.path)).toEqual([result.path]);
+    expect(readdirSync(backupsDirFor(catalogPath))).toEqual([result.path.split('/').at(-1)]);
+  });
+
+  it('rotates over the days, removing the oldest only after the new one is verified', async () => {
+    for (let d = 1; d <= 12; d++)
+      await dailyBackup(api.db, catalogPath, { now: new Date(2026, 9, d, 12) });
+    const names = readdirSync(backupsDirFor(catalogPath)).sort();
+    // With today's backup from the test before: the 7 newest are today's and 12–7 October;
+    // then the 6th (the newest of the week of Monday 5 October) and the 4th (the week before).
+    expect(names).toEqual([
+      'kadar-2026-10-04.sqlite',
+      ...[6, 7, 8, 9, 10, 11, 12].map((d) => `kadar-2026-10-${String(d).padStart(2, '0')}.sqlite`),
+      `kadar-${localDay(new Date())}.sqlite`,
+    ]);
+  });
+
+  it('refuses a damaged backup, naming what is wrong', () => {
+    const bad = join(dir, 'bad.sqlite');
+    writeFileSync(bad, 'not a database at all'.repeat(100));
+    expect(() => verifyBackup(bad)).toThrow(
+      expect.objectContaining({
+        code: 'BACKUP_FAILED',
+        message: expect.stringContaining(bad) as string,
+      }),
+    );
+  });
+
+  it('restores the catalog as it was before a batch edit, keeping the replaced one aside', async () => {
+    const before = await call('photos.get', { ids: Array.from({ length: 10 }, (_, i) => i + 1) });
+    const backup = join(dir, 'before-edit.sqlite');
+    await call('backups.create', { out: backup });
+    const all = before.map((p) => p.id);
+    await call('tags.add', { photoIds: all, paths: ['Batch/Edit'] });
+    await call('photos.edit', { ids: all, set: { rating: 5 } });
+    await api.close();
+
+    const result = restoreCatalog(catalogPath, backup);
+    expect(result.keptAside).toMatch(/catalog\.sqlite\.before-restore-/);
+    expect(existsSync(result.keptAside!)).toBe(true);
+    expect(verifyBackup(result.keptAside!).photo_tags).toBeGreaterThan(
+      verifyBackup(backup).photo_tags!,
+    );
+
+    open();
+    expect(await call('photos.get', { ids: all })).toEqual(before);
+    expect((await call('tags.list', {})).map((t) => t.path)).not.toContain('Batch/Edit');
+  });
+});
