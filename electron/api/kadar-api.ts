@@ -12,7 +12,7 @@ import { peopleService } from './services/people-service';
 import { searchesService } from './services/searches-service';
 import { createExportService } from './services/export-service';
 import { galleriesService } from './services/galleries-service';
-import { backupsService } from './services/backups-service';
+import { createBackupsService } from './services/backups-service';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -31,6 +31,8 @@ export interface KadarApiOptions extends OpenCatalogOptions {
   cacheDir?: string;
   shell?: ShellServices;
   threads?: number;
+  /** Back the catalog up daily while open and at close (the app; not one-shot commands). */
+  autoBackup?: { firstDelayMs?: number; everyMs?: number };
 }
 
 const version = (
@@ -61,6 +63,7 @@ export function createKadarApi(options: KadarApiOptions) {
   const documentsDir = documentsDirFor(options.catalogPath);
   const documents = documentsService(ctx, { documentsDir, pool: getPool });
   const exporting = createExportService(ctx, options.threads);
+  const backups = createBackupsService(ctx, options.autoBackup ?? null);
 
   const handlers: Handlers = {
     ...appService(ctx, {
@@ -90,7 +93,7 @@ export function createKadarApi(options: KadarApiOptions) {
     ...peopleService(ctx),
     ...searchesService(ctx),
     ...galleriesService(ctx),
-    ...backupsService(ctx),
+    ...backups.handlers,
     ...exporting.handlers,
   };
 
@@ -112,6 +115,7 @@ export function createKadarApi(options: KadarApiOptions) {
     async close(): Promise<void> {
       indexing.cancel();
       await Promise.all([indexing.idle(), exporting.close()]);
+      await backups.close();
       if (pool) await pool.destroy();
       db.close();
     },

@@ -86,6 +86,8 @@ if (!app.requestSingleInstanceLock()) {
       const catalogPath = resolveCatalogPath();
       api = createKadarApi({
         catalogPath,
+        // Daily while the app is open, and at quit.
+        autoBackup: {},
         ...(process.env.KADAR_SQLITE_BINDING
           ? { nativeBinding: process.env.KADAR_SQLITE_BINDING }
           : {}),

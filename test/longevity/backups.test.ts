@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,5 +122,25 @@ describe('backups', () => {
     open();
     expect(await call('photos.get', { ids: all })).toEqual(before);
     expect((await call('tags.list', {})).map((t) => t.path)).not.toContain('Batch/Edit');
+  });
+});
+
+describe('automatic backups (the app)', () => {
+  it('makes today’s backup soon after opening, and another when closing', async () => {
+    const path = join(tempDir(), 'auto.sqlite');
+    const auto = createKadarApi({ catalogPath: path, autoBackup: { firstDelayMs: 10 } });
+    const list = () => callApi(auto.handlers, 'backups.list', {});
+    const deadline = Date.now() + 10_000;
+    while ((await list()).backups.length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    const [first] = (await list()).backups;
+    expect(first).toMatchObject({ day: localDay(new Date()) });
+    expect((await list()).lastError).toBeNull();
+    const made = statSync(first!.path).mtimeMs;
+    await callApi(auto.handlers, 'galleries.create', { name: 'Made before closing' });
+    await auto.close();
+    // At close: today's backup again, now holding the gallery.
+    expect(statSync(first!.path).mtimeMs).toBeGreaterThan(made);
+    expect(verifyBackup(first!.path).galleries).toBe(1);
   });
 });

@@ -3,21 +3,52 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { backupsDirFor } from '../../catalog/default-paths';
 import { sql } from '../../catalog/statements';
 import { backupCatalog } from '../../longevity/catalog-backup';
-import { dailyBackup } from '../../longevity/backup-rotation';
+import { dailyBackup, localDay, type DailyBackup } from '../../longevity/backup-rotation';
 import type { backupMethods } from '../../../shared/api/domains/backups';
-import { KadarError } from '../../../shared/errors';
+import { KadarError, toApiError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
 const secondFolderKey = 'backups.secondFolder';
 
-/** Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. */
-export function backupsService(ctx: ApiContext): DomainHandlers<typeof backupMethods> {
+/**
+ * Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. With
+ * `auto` (the app), one a day while it is open (the first a minute after start, so opening
+ * stays quick) and one when it closes.
+ */
+export function createBackupsService(
+  ctx: ApiContext,
+  auto: { firstDelayMs?: number; everyMs?: number } | null = null,
+) {
   const { db } = ctx;
+  let lastError: string | null = null;
+  let running: Promise<DailyBackup> | null = null;
   const secondFolder = () =>
     sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(
       secondFolderKey,
     )?.value ?? null;
-  return {
+  const daily = () =>
+    (running ??= dailyBackup(db, ctx.catalogPath, { secondDir: secondFolder() })
+      .then(
+        (result) => {
+          lastError = null;
+          return result;
+        },
+        (error: unknown) => {
+          lastError = toApiError(error).message;
+          throw error;
+        },
+      )
+      .finally(() => (running = null)));
+  const today = () =>
+    existsSync(join(backupsDirFor(ctx.catalogPath), `kadar-${localDay(new Date())}.sqlite`));
+  const timers: NodeJS.Timeout[] = [];
+  if (auto) {
+    const check = () => void (today() ? null : daily().catch(() => undefined));
+    timers.push(setTimeout(check, auto.firstDelayMs ?? 60_000).unref());
+    timers.push(setInterval(check, auto.everyMs ?? 3_600_000).unref());
+  }
+
+  const handlers: DomainHandlers<typeof backupMethods> = {
     'backups.list': () => {
       const folder = backupsDirFor(ctx.catalogPath);
       const backups = existsSync(folder)
@@ -29,7 +60,7 @@ export function backupsService(ctx: ApiContext): DomainHandlers<typeof backupMet
             })
             .sort((a, b) => b.day.localeCompare(a.day))
         : [];
-      return { folder, secondFolder: secondFolder(), backups };
+      return { folder, secondFolder: secondFolder(), backups, lastError };
     },
     'backups.create': async ({ out }) => {
       if (out) {
@@ -38,9 +69,7 @@ export function backupsService(ctx: ApiContext): DomainHandlers<typeof backupMet
           throw new KadarError('INVALID_INPUT', 'out: that is the catalog itself.');
         return { ...(await backupCatalog(db, target)), copy: null };
       }
-      const { path, bytes, counts, copy } = await dailyBackup(db, ctx.catalogPath, {
-        secondDir: secondFolder(),
-      });
+      const { path, bytes, counts, copy } = await daily();
       return { path, bytes, counts, copy };
     },
     'backups.setSecondFolder': ({ folder }) => {
@@ -58,6 +87,16 @@ export function backupsService(ctx: ApiContext): DomainHandlers<typeof backupMet
         folder,
       );
       return { secondFolder: folder };
+    },
+  };
+
+  return {
+    handlers,
+    /** Stops the schedule; in the app, makes the backup "at quit" first. */
+    async close(): Promise<void> {
+      for (const timer of timers) clearTimeout(timer);
+      await running?.catch(() => undefined);
+      if (auto) await daily().catch(() => undefined);
     },
   };
 }

@@ -14,7 +14,8 @@ export interface ServeOptions extends GlobalOptions {
 /** `kadar serve`: the desktop UI in a browser, over the same API, on 127.0.0.1. */
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const catalogPath = resolveCatalogPath(options.catalog);
-  const api = createKadarApi({ catalogPath, shell: { kind: 'browser' } });
+  // The window's backups: daily while it is open, and when it closes.
+  const api = createKadarApi({ catalogPath, shell: { kind: 'browser' }, autoBackup: {} });
   const host = await startHost({
     api,
     rendererDir: rendererDir(),

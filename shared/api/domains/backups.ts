@@ -19,6 +19,8 @@ export const backupMethods = {
       folder: z.string(),
       secondFolder: z.string().nullable(),
       backups: z.array(z.object({ path: z.string(), day: z.string(), bytes: z.number().int() })),
+      /** Why the last backup failed, until one succeeds. */
+      lastError: z.string().nullable(),
     }),
   },
   /** Today's verified backup (rotated: 7 daily, 4 weekly), or one to a file of your choosing. */
