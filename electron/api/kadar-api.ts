@@ -13,6 +13,7 @@ import { searchesService } from './services/searches-service';
 import { createExportService } from './services/export-service';
 import { galleriesService } from './services/galleries-service';
 import { createBackupsService } from './services/backups-service';
+import { restorePending } from '../longevity/restore-catalog';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -47,6 +48,8 @@ const version = (
  * file only wires them.
  */
 export function createKadarApi(options: KadarApiOptions) {
+  // A restore asked for while the catalog was open happens now, before it opens.
+  restorePending(options.catalogPath);
   const db: Catalog = openCatalog(options.catalogPath, options);
   const cacheDir = options.cacheDir ?? cacheDirFor(options.catalogPath);
   const emitter = new EventEmitter();

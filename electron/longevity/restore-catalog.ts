@@ -3,6 +3,29 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyBackup, type RowCounts } from './catalog-backup';
 
+/**
+ * A restore asked for while the catalog was open waits for the next start as a copy of the
+ * backup: the daily backup it came from may be rewritten meanwhile (the app backs up at quit).
+ */
+export const pendingRestoreFile = (catalogPath: string) => `${catalogPath}.restore-pending`;
+
+/** Asks for `backupFile` to become the catalog when it next opens; checked now. */
+export function requestRestore(catalogPath: string, backupFile: string): void {
+  verifyBackup(backupFile);
+  const pending = pendingRestoreFile(catalogPath);
+  copyFileSync(backupFile, `${pending}.partial`);
+  renameSync(`${pending}.partial`, pending);
+}
+
+/** Carries out a restore asked for earlier, before the catalog is opened. */
+export function restorePending(catalogPath: string): RestoreResult | null {
+  const pending = pendingRestoreFile(catalogPath);
+  if (!existsSync(pending)) return null;
+  const result = restoreCatalog(catalogPath, pending);
+  rmSync(pending, { force: true });
+  return result;
+}
+
 export interface RestoreResult {
   restored: string;
   /** The catalog that was replaced, kept beside it: a restore never deletes one. */

@@ -32,6 +32,7 @@ const shows: Record<string, readonly EntityKind[]> = {
   people: ['people', 'photos', 'organisations'],
   searches: ['searches'],
   presets: ['presets'],
+  backups: [],
   // "Changed since" marks follow the photos' files and descriptions.
   export: ['exports', 'photos', 'tags', 'people', 'events', 'projects'],
   galleries: ['galleries', 'photos'],

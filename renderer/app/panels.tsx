@@ -16,6 +16,7 @@ import { TagEdit } from '../tags/tag-edit';
 import { ShortcutsHelp } from './shortcuts-help';
 import { ExportDialog } from '../export/export-dialog';
 import { AddToGallery } from '../galleries/add-to-gallery';
+import { BackupsDialog } from '../backups/backups-dialog';
 
 /** The dialogs over the app: one at a time, and the PDF viewer. */
 export function Panels() {
@@ -38,6 +39,7 @@ export function Panels() {
       {panel === 'shortcuts' && <ShortcutsHelp />}
       {panel === 'export' && <ExportDialog />}
       {panel === 'add-to-gallery' && <AddToGallery />}
+      {panel === 'backups' && <BackupsDialog />}
       {pdf && (
         <PdfViewer
           url={client.documentUrl('file', pdf.documentId)}

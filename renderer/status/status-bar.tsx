@@ -1,6 +1,7 @@
 import { IndexStatus } from './index-status';
 import { PhotoCounts } from './photo-counts';
 import { ProblemsButton } from './problems-button';
+import { BackupsButton } from '../backups/backups-button';
 import './status-bar.css';
 
 export function StatusBar() {
@@ -10,6 +11,7 @@ export function StatusBar() {
       <div className="status-middle">
         <IndexStatus />
       </div>
+      <BackupsButton />
       <ProblemsButton />
     </footer>
   );

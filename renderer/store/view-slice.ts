@@ -15,6 +15,7 @@ export type Panel =
   | 'save-search'
   | 'export'
   | 'add-to-gallery'
+  | 'backups'
   | 'shortcuts';
 
 /** What the main area shows: the library's grid, an event above its photos, a project's

@@ -76,6 +76,7 @@ export const methodNames = [
   'backups.list',
   'backups.create',
   'backups.setSecondFolder',
+  'backups.restore',
   'presets.list',
   'presets.save',
   'presets.delete',

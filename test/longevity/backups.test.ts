@@ -144,3 +144,30 @@ describe('automatic backups (the app)', () => {
     expect(verifyBackup(first!.path).galleries).toBe(1);
   });
 });
+
+describe('a restore asked for from the app', () => {
+  it('happens when the catalog next opens, keeping the replaced one aside', async () => {
+    const folder = tempDir();
+    const path = join(folder, 'app.sqlite');
+    let app = createKadarApi({ catalogPath: path });
+    const backup = join(folder, 'earlier.sqlite');
+    await callApi(app.handlers, 'backups.create', { out: backup });
+    await callApi(app.handlers, 'galleries.create', { name: 'After the backup' });
+    await expect(
+      callApi(app.handlers, 'backups.restore', { path: join(folder, 'no-such.sqlite') }),
+    ).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
+    expect(await callApi(app.handlers, 'backups.restore', { path: backup })).toEqual({
+      pending: true,
+    });
+    // Still the open catalog until it is opened again.
+    expect(await callApi(app.handlers, 'galleries.list', {})).toHaveLength(1);
+    await app.close();
+    app = createKadarApi({ catalogPath: path });
+    expect(await callApi(app.handlers, 'galleries.list', {})).toEqual([]);
+    await app.close();
+    const aside = readdirSync(folder).filter((n) => n.startsWith('app.sqlite.before-restore-'));
+    expect(aside).toHaveLength(1);
+    expect(verifyBackup(join(folder, aside[0]!)).galleries).toBe(1);
+    expect(readdirSync(folder).filter((n) => n.includes('restore-pending'))).toEqual([]);
+  });
+});

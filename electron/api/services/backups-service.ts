@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { backupsDirFor } from '../../catalog/default-paths';
 import { sql } from '../../catalog/statements';
 import { backupCatalog } from '../../longevity/catalog-backup';
+import { requestRestore } from '../../longevity/restore-catalog';
 import { dailyBackup, localDay, type DailyBackup } from '../../longevity/backup-rotation';
 import type { backupMethods } from '../../../shared/api/domains/backups';
 import { KadarError, toApiError } from '../../../shared/errors';
@@ -71,6 +72,10 @@ export function createBackupsService(
       }
       const { path, bytes, counts, copy } = await daily();
       return { path, bytes, counts, copy };
+    },
+    'backups.restore': ({ path }) => {
+      requestRestore(ctx.catalogPath, resolve(path));
+      return { pending: true };
     },
     'backups.setSecondFolder': ({ folder }) => {
       if (folder == null) {

@@ -28,6 +28,14 @@ export const backupMethods = {
     input: z.object({ out: z.string().trim().min(1).optional() }).strict(),
     output: backupResultSchema,
   },
+  /**
+   * Restores a backup the next time the catalog opens (the app restarts for it): the catalog
+   * cannot be replaced while it is open. The one replaced is kept beside it.
+   */
+  'backups.restore': {
+    input: z.object({ path: z.string().trim().min(1) }).strict(),
+    output: z.object({ pending: z.literal(true) }),
+  },
   'backups.setSecondFolder': {
     input: z.object({ folder: z.string().trim().min(1).nullable() }).strict(),
     output: z.object({ secondFolder: z.string().nullable() }),

@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react';
+import { client } from '../api/client';
+import { useApi } from '../api/server-data';
+import { errorMessage } from '../store/error-message';
+import { useKadar } from '../store/store';
+import { Modal } from '../ui/modal';
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The catalog's backups: kept beside it (7 daily, 4 weekly), a second folder, and restore. */
+export function BackupsDialog() {
+  const closePanel = useKadar((s) => s.closePanel);
+  const list = useApi('backups.list', {});
+  const [second, setSecond] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const secondFolder = second ?? list.data?.secondFolder ?? '';
+
+  const act = async (what: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      setMessage(await what());
+      await list.refetch();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const saveSecond = (e: FormEvent) => {
+    e.preventDefault();
+    void act(async () => {
+      const folder = secondFolder.trim() === '' ? null : secondFolder.trim();
+      await client.call('backups.setSecondFolder', { folder });
+      return folder ? `Backups are also copied to ${folder}.` : 'No second folder.';
+    });
+  };
+
+  return (
+    <Modal title="Backups" onClose={closePanel} testId="backups-dialog" wide>
+      <div className="form">
+        <p className="hint">
+          Kadar backs the catalog up once a day while it is open and when it closes, checks each
+          backup, and keeps 7 daily and 4 weekly ones in{' '}
+          <code data-testid="backups-folder">{list.data?.folder}</code>.
+        </p>
+        {list.data?.lastError && (
+          <p className="form-error" role="alert">
+            The last backup failed: {list.data.lastError}
+          </p>
+        )}
+        <ul className="archive-rows" data-testid="backups-list">
+          {list.data?.backups.map((b) => (
+            <li key={b.path} className="export-row" data-testid="backup-row">
+              <div>
+                <strong>{b.day}</strong> · {megabytes(b.bytes)}
+              </div>
+              {confirm === b.path ? (
+                <span>
+                  Replace the catalog with this backup?{' '}
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      void act(async () => {
+                        await client.call('backups.restore', { path: b.path });
+                        setConfirm(null);
+                        return `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.`;
+                      })
+                    }
+                    data-testid="backup-restore-confirm"
+                  >
+                    Restore
+                  </button>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setConfirm(b.path)}
+                  data-testid="backup-restore"
+                >
+                  Restore…
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <form className="form-row" onSubmit={saveSecond}>
+          <label htmlFor="backup-second">Also copy to</label>
+          <input
+            id="backup-second"
+            value={secondFolder}
+            placeholder="a folder on another drive, e.g. E:\Kadar backups"
+            spellCheck={false}
+            onChange={(e) => setSecond(e.target.value)}
+            data-testid="backup-second-folder"
+          />
+          <button type="submit" className="button" disabled={busy}>
+            Save
+          </button>
+        </form>
+        {message && (
+          <p role="status" data-testid="backups-message">
+            {message}
+          </p>
+        )}
+        {error && (
+          <p className="form-error" role="alert" data-testid="backups-error">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                const r = await client.call('backups.create', {});
+                return `Backed up and checked: ${r.path} (${megabytes(r.bytes)})${r.copy ? `, copied to ${r.copy}` : ''}.`;
+              })
+            }
+            data-testid="backup-now"
+          >
+            Back up now
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
