@@ -4,6 +4,7 @@ import { useApi } from '../api/server-data';
 import { errorMessage } from '../store/error-message';
 import { useKadar } from '../store/store';
 import { Modal } from '../ui/modal';
+import './backups.css';
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -94,6 +95,7 @@ export function BackupsDialog() {
           <label htmlFor="backup-second">Also copy to</label>
           <input
             id="backup-second"
+            className="backup-second"
             value={secondFolder}
             placeholder="a folder on another drive, e.g. E:\Kadar backups"
             spellCheck={false}
