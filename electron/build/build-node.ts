@@ -36,6 +36,7 @@ await build({
     'electron/indexer/index-worker.ts',
     'electron/indexer/scan-worker.ts',
     'electron/export/export-worker.ts',
+    'electron/longevity/verify-worker.ts',
     'electron/shell/main.ts',
     'electron/launch/start.ts',
   ].map((p) => `${root}${p}`),

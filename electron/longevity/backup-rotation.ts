@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { backupsDirFor } from '../catalog/default-paths';
-import { backupCatalog, verifyBackup, type BackupResult } from './catalog-backup';
+import { backupCatalog, type BackupResult } from './catalog-backup';
+import { verifyInWorker } from './verify-in-worker';
 
 const dailyPattern = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 const keepDaily = 7;
@@ -78,7 +79,7 @@ export async function dailyBackup(
     const partial = join(options.secondDir, `.${name}.partial`);
     copyFileSync(result.path, partial);
     try {
-      verifyBackup(partial, result.counts);
+      await verifyInWorker(partial, result.counts);
       renameSync(partial, copy);
     } finally {
       rmSync(partial, { force: true });

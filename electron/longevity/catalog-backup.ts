@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file';
+import { verifyInWorker } from './verify-in-worker';
 import type { Catalog } from '../catalog/open-catalog';
 import { KadarError, toApiError } from '../../shared/errors';
 
@@ -56,7 +58,7 @@ export function countRows(db: Database.Database): RowCounts {
 export function verifyBackup(file: string, expected?: RowCounts): RowCounts {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqliteFile(file, { readonly: true });
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new Error(`the integrity check says: ${String(integrity)}`);
     const counts = countRows(db);
@@ -108,13 +110,13 @@ export async function backupCatalog(
     // and this count, so the two must agree.
     // A copy in rollback-journal mode: opened to be read (checked, restored from), it makes
     // no -wal and -shm files beside it. The catalog opened from it goes back to WAL.
-    const copy = new Database(partial);
+    const copy = openSqliteFile(partial);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
-    const counts = verifyBackup(partial, countRows(db));
+    const counts = await verifyInWorker(partial, countRows(db));
     fsyncFile(partial);
     renameSync(partial, target);
     return { path: target, bytes: statSync(target).size, counts };

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file';
+import { verifyInWorker } from './verify-in-worker';
 import { verifyBackup, type RowCounts } from './catalog-backup';
 
 /**
@@ -10,8 +11,8 @@ import { verifyBackup, type RowCounts } from './catalog-backup';
 export const pendingRestoreFile = (catalogPath: string) => `${catalogPath}.restore-pending`;
 
 /** Asks for `backupFile` to become the catalog when it next opens; checked now. */
-export function requestRestore(catalogPath: string, backupFile: string): void {
-  verifyBackup(backupFile);
+export async function requestRestore(catalogPath: string, backupFile: string): Promise<void> {
+  await verifyInWorker(backupFile);
   const pending = pendingRestoreFile(catalogPath);
   copyFileSync(backupFile, `${pending}.partial`);
   renameSync(`${pending}.partial`, pending);
@@ -47,7 +48,7 @@ export function restoreCatalog(
   const counts = verifyBackup(backupFile);
   let keptAside: string | null = null;
   if (existsSync(catalogPath)) {
-    const current = new Database(catalogPath);
+    const current = openSqliteFile(catalogPath);
     try {
       current.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

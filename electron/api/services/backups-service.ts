@@ -73,8 +73,8 @@ export function createBackupsService(
       const { path, bytes, counts, copy } = await daily();
       return { path, bytes, counts, copy };
     },
-    'backups.restore': ({ path }) => {
-      requestRestore(ctx.catalogPath, resolve(path));
+    'backups.restore': async ({ path }) => {
+      await requestRestore(ctx.catalogPath, resolve(path));
       return { pending: true };
     },
     'backups.setSecondFolder': ({ folder }) => {
