@@ -34,6 +34,11 @@ export interface KadarApiOptions extends OpenCatalogOptions {
   threads?: number;
   /** Back the catalog up daily while open and at close (the app; not one-shot commands). */
   autoBackup?: { firstDelayMs?: number; everyMs?: number };
+  /**
+   * Carry out a restore the window asked for, before opening: only the window's own next
+   * start does, never a command run meanwhile beside a window still open.
+   */
+  applyPendingRestore?: boolean;
 }
 
 const version = (
@@ -49,7 +54,7 @@ const version = (
  */
 export function createKadarApi(options: KadarApiOptions) {
   // A restore asked for while the catalog was open happens now, before it opens.
-  restorePending(options.catalogPath);
+  if (options.applyPendingRestore) restorePending(options.catalogPath);
   const db: Catalog = openCatalog(options.catalogPath, options);
   const cacheDir = options.cacheDir ?? cacheDirFor(options.catalogPath);
   const emitter = new EventEmitter();

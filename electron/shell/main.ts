@@ -88,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
         catalogPath,
         // Daily while the app is open, and at quit.
         autoBackup: {},
+        applyPendingRestore: true,
         ...(process.env.KADAR_SQLITE_BINDING
           ? { nativeBinding: process.env.KADAR_SQLITE_BINDING }
           : {}),

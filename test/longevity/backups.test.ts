@@ -149,7 +149,7 @@ describe('a restore asked for from the app', () => {
   it('happens when the catalog next opens, keeping the replaced one aside', async () => {
     const folder = tempDir();
     const path = join(folder, 'app.sqlite');
-    let app = createKadarApi({ catalogPath: path });
+    let app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
     const backup = join(folder, 'earlier.sqlite');
     await callApi(app.handlers, 'backups.create', { out: backup });
     await callApi(app.handlers, 'galleries.create', { name: 'After the backup' });
@@ -162,7 +162,11 @@ describe('a restore asked for from the app', () => {
     // Still the open catalog until it is opened again.
     expect(await callApi(app.handlers, 'galleries.list', {})).toHaveLength(1);
     await app.close();
-    app = createKadarApi({ catalogPath: path });
+    // A command run meanwhile does not restore; the window's next start does.
+    const command = createKadarApi({ catalogPath: path });
+    expect(await callApi(command.handlers, 'galleries.list', {})).toHaveLength(1);
+    await command.close();
+    app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
     expect(await callApi(app.handlers, 'galleries.list', {})).toEqual([]);
     await app.close();
     const aside = readdirSync(folder).filter((n) => n.startsWith('app.sqlite.before-restore-'));

@@ -15,7 +15,12 @@ export interface ServeOptions extends GlobalOptions {
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const catalogPath = resolveCatalogPath(options.catalog);
   // The window's backups: daily while it is open, and when it closes.
-  const api = createKadarApi({ catalogPath, shell: { kind: 'browser' }, autoBackup: {} });
+  const api = createKadarApi({
+    catalogPath,
+    shell: { kind: 'browser' },
+    autoBackup: {},
+    applyPendingRestore: true,
+  });
   const host = await startHost({
     api,
     rendererDir: rendererDir(),
