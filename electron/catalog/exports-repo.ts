@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Catalog } from './open-catalog';
 import { presetSettingsSchema, type PresetSettings } from '../../shared/api/domains/export-presets';
 import type {
@@ -57,8 +58,8 @@ function toStored(r: Row): StoredExport {
     presetName: r.preset_name,
     settings: presetSettingsSchema.parse(JSON.parse(r.settings)),
     outDir: r.out_dir,
-    gallery: done ? joinPath(r.out_dir, galleryFile) : null,
-    zip: done && r.with_zip ? joinPath(r.out_dir, zipName(r.out_dir)) : null,
+    gallery: done ? join(r.out_dir, galleryFile) : null,
+    zip: done && r.with_zip ? join(r.out_dir, zipName(r.out_dir)) : null,
     withZip: r.with_zip === 1,
     status: r.status,
     startedAt: r.started_at,
@@ -71,11 +72,6 @@ function toStored(r: Row): StoredExport {
     pid: r.pid,
   };
 }
-
-// Paths are stored as the platform wrote them; joining here keeps this file free of node:path's
-// platform choice for stored text.
-const joinPath = (dir: string, name: string) =>
-  `${dir}${dir.endsWith('/') || dir.endsWith('\\') ? '' : dir.includes('\\') ? '\\' : '/'}${name}`;
 
 /** The ZIP inside an export's folder is named after the folder: "modna-revija.zip". */
 export function zipName(outDir: string): string {

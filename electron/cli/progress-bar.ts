@@ -3,7 +3,8 @@ import type { IndexProgress } from '../../shared/api/progress-schema';
 
 export type ProgressMode = 'bar' | 'ndjson' | 'none';
 
-function eta(seconds: number | null): string {
+/** Time left as a bar shows it: 4:05, or 1h02m. */
+export function eta(seconds: number | null): string {
   if (seconds == null) return '--:--';
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;

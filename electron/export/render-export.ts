@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import type { PresetSettings } from '../../shared/api/domains/export-presets';
 import { findEmbeddedJpegs } from '../indexer/embedded-preview';
-import { decoderMessage } from '../indexer/make-thumbnail';
+import { decoderMessage, orient } from '../indexer/make-thumbnail';
 import { cameraExif } from './camera-exif';
 import { insertJpegSegment, iptcSegment } from './iptc-iim';
 import type { EmbeddedFields } from './embedded-fields';
@@ -125,20 +125,6 @@ async function decode(task: RenderExportTask): Promise<Sharp> {
     if (header?.compression === 'hevc') return decodeHeic(task.absPath);
   }
   return sharp(task.absPath).rotate();
-}
-
-function orient(image: Sharp, orientation: number | null): Sharp {
-  // sharp's autoOrient reads the preview's own EXIF, which RAW previews rarely carry.
-  const turns: Record<number, (i: Sharp) => Sharp> = {
-    2: (i) => i.flop(),
-    3: (i) => i.rotate(180),
-    4: (i) => i.flip(),
-    5: (i) => i.rotate(90).flop(),
-    6: (i) => i.rotate(90),
-    7: (i) => i.rotate(270).flop(),
-    8: (i) => i.rotate(270),
-  };
-  return orientation && turns[orientation] ? turns[orientation](image) : image;
 }
 
 async function decodeHeic(absPath: string): Promise<Sharp> {

@@ -25,7 +25,7 @@ export interface ThumbnailResult {
 export const pixelLimit = 0x3fff * 0x3fff;
 
 /** The orientation transforms of EXIF values 2–8, for pixels sharp cannot orient itself. */
-function orient(image: Sharp, orientation: number | null): Sharp {
+export function orient(image: Sharp, orientation: number | null): Sharp {
   switch (orientation) {
     case 2:
       return image.flop();

@@ -10,6 +10,7 @@ import { useKadar } from '../store/store';
 import { Modal } from '../ui/modal';
 import { ExportProgressBar, ExportResult } from './export-progress';
 import { PresetForm } from './preset-form';
+import { presetSummary } from '../../shared/export/preset-summary';
 import './export.css';
 
 /** The export dialog: a preset, a folder, then progress and what came out. */
@@ -230,21 +231,4 @@ function ExportSetup({
       </div>
     </form>
   );
-}
-
-export function presetSummary({ settings: s }: ExportPreset): string {
-  const size =
-    s.size.fit === 'long-edge'
-      ? `${s.size.longEdge} px long edge`
-      : s.size.fit === 'box'
-        ? `within ${s.size.width} × ${s.size.height} px`
-        : 'full size';
-  const metadata =
-    s.metadata === 'strip'
-      ? 'no metadata'
-      : s.metadata === 'credit-only'
-        ? 'caption, credit and copyright only'
-        : 'description kept, location removed';
-  const mark = s.watermark.kind === 'none' ? '' : ', watermarked';
-  return `${size}, ${s.format.toUpperCase()} quality ${s.quality}${s.sharpen ? ', sharpened' : ''}, ${metadata}${mark}; names “${s.fileName}”`;
 }

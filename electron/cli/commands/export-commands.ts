@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline/promises';
 import { SingleBar, Presets } from 'cli-progress';
 import type { ExportProgress, ExportSource } from '../../../shared/api/domains/export';
 import { KadarError, toApiError } from '../../../shared/errors';
+import { eta } from '../progress-bar';
+import { presetSummary } from '../../../shared/export/preset-summary';
 import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
 
 interface Json extends GlobalOptions {
@@ -34,11 +36,6 @@ function sourceOf(options: ExportOptions): ExportSource {
   return { kind: 'photos', ids: options.photos! };
 }
 
-const time = (seconds: number | null) =>
-  seconds == null
-    ? '--:--'
-    : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-
 /** A bar on a terminal; nothing when stderr is a pipe or a file. */
 function progressBar(): { update(p: ExportProgress): void; stop(): void } {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
@@ -57,7 +54,7 @@ function progressBar(): { update(p: ExportProgress): void; stop(): void } {
       const payload = {
         skipped: p.skipped,
         rate: p.rate.toFixed(1),
-        left: time(p.etaSeconds),
+        left: eta(p.etaSeconds),
         phase: p.phase,
       };
       if (!started) bar.start(p.total, 0, payload);
@@ -156,21 +153,7 @@ export async function presetsCommand(options: Json): Promise<number> {
   return withApi(options, async (call) => {
     const presets = await call('presets.list', {});
     if (options.json) await printJson(presets);
-    else
-      await writeOut(
-        presets
-          .map((p) => {
-            const s = p.settings;
-            const size =
-              s.size.fit === 'long-edge'
-                ? `${s.size.longEdge} px long edge`
-                : s.size.fit === 'box'
-                  ? `fit ${s.size.width}×${s.size.height}`
-                  : 'full size';
-            return `${p.id}\t${p.name}\t${size}, ${s.format} q${s.quality}, metadata: ${s.metadata}\n`;
-          })
-          .join(''),
-      );
+    else await writeOut(presets.map((p) => `${p.id}\t${p.name}\t${presetSummary(p)}\n`).join(''));
     return 0;
   });
 }
