@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/open-catalog';
 import { listRoots } from '../catalog/roots-repo';
 import { runIndexJob } from '../indexer/index-job';
+import { importArchiveFiles, withArchiveFiles } from '../longevity/archive-files';
 import type { IndexPool } from '../indexer/index-pool';
 import type { IndexState } from '../../shared/api/contract';
 import type { IndexProgress, IndexSummary } from '../../shared/api/progress-schema';
@@ -29,6 +30,7 @@ export function createIndexService(
     queued.clear();
     controller = new AbortController();
     const signal = controller.signal;
+    const before = importArchiveFiles(db, rootIds);
     running = runIndexJob({
       db,
       cacheDir,
@@ -48,7 +50,7 @@ export function createIndexService(
       },
     })
       .then((summary) => {
-        lastSummary = summary;
+        lastSummary = withArchiveFiles(db, before, summary);
         emit('index.finished', summary);
       })
       .catch((error: unknown) => {

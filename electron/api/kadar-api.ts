@@ -13,6 +13,8 @@ import { searchesService } from './services/searches-service';
 import { createExportService } from './services/export-service';
 import { galleriesService } from './services/galleries-service';
 import { createBackupsService } from './services/backups-service';
+import { archiveFileService } from './services/archive-file-service';
+import { createSidecarsService } from './services/sidecars-service';
 import { restorePending } from '../longevity/restore-catalog';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
@@ -72,6 +74,13 @@ export function createKadarApi(options: KadarApiOptions) {
   const documents = documentsService(ctx, { documentsDir, pool: getPool });
   const exporting = createExportService(ctx, options.threads);
   const backups = createBackupsService(ctx, options.autoBackup ?? null);
+  const sidecars = createSidecarsService(ctx);
+  // Sidecars follow every change, whoever made it (an edit, an undo, a rescan).
+  emitter.on('event', (event: EventName, payload: unknown) => {
+    if (event === 'catalog.changed')
+      sidecars.changed((payload as EventPayload<'catalog.changed'>).kinds);
+    else if (event === 'index.finished') sidecars.changed(['tags', 'people']);
+  });
 
   const handlers: Handlers = {
     ...appService(ctx, {
@@ -102,6 +111,8 @@ export function createKadarApi(options: KadarApiOptions) {
     ...searchesService(ctx),
     ...galleriesService(ctx),
     ...backups.handlers,
+    ...archiveFileService(ctx, { documentsDir, pool: getPool }),
+    ...sidecars.handlers,
     ...exporting.handlers,
   };
 
@@ -123,6 +134,7 @@ export function createKadarApi(options: KadarApiOptions) {
     async close(): Promise<void> {
       indexing.cancel();
       await Promise.all([indexing.idle(), exporting.close()]);
+      await sidecars.close();
       await backups.close();
       if (pool) await pool.destroy();
       db.close();

@@ -2,6 +2,7 @@ import { basename, sep } from 'node:path';
 import type { Catalog } from './open-catalog';
 import type { Root } from '../../shared/api/catalog-schema';
 import { nowIso, sql } from './statements';
+import { KadarError } from '../../shared/errors';
 
 interface RootRow {
   id: number;
@@ -14,6 +15,7 @@ interface RootRow {
   photo_count: number;
   missing_count: number;
   error_count: number;
+  sidecars: 'digikam' | 'lightroom' | null;
 }
 
 const selectRoots = `
@@ -35,6 +37,7 @@ function toRoot(row: RootRow): Root {
     photoCount: row.photo_count,
     missingCount: row.missing_count,
     errorCount: row.error_count,
+    sidecars: row.sidecars,
   };
 }
 
@@ -45,6 +48,12 @@ export function listRoots(db: Catalog): Root[] {
 export function getRoot(db: Catalog, id: number): Root | undefined {
   const row = sql<[number], RootRow>(db, `${selectRoots} WHERE r.id = ?`).get(id);
   return row && toRoot(row);
+}
+
+export function requireRoot(db: Catalog, id: number, field = 'id'): Root {
+  const root = getRoot(db, id);
+  if (!root) throw new KadarError('NOT_FOUND', `${field}: there is no library folder ${id}.`);
+  return root;
 }
 
 /** The root whose folder is `path` or contains it. `path` must be absolute and resolved. */

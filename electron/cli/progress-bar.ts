@@ -55,3 +55,30 @@ export function createProgressReporter(mode: ProgressMode): {
     },
   };
 }
+
+/**
+ * A bar for a job that counts done of total (export, sidecars) on a terminal; nothing when
+ * stderr is a pipe or a file. `format` names the payload's fields as cli-progress does.
+ */
+export function createJobBar(format: string): {
+  update(done: number, total: number, payload: Record<string, string | number>): void;
+  stop(): void;
+} {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new SingleBar(
+    { stream: process.stderr, format: `{bar} {percentage}% | ${format}`, hideCursor: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total, payload) {
+      if (!started) bar.start(total, 0, payload);
+      started = true;
+      bar.setTotal(total);
+      bar.update(done, payload);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,21 +1,10 @@
 import type { Catalog } from '../catalog/open-catalog';
 import { claimInterrupted, runningExports } from '../catalog/exports-repo';
 import { removeDebris } from './output-folder';
+import { processAlive as alive } from '../os/process-alive';
 
 /** Exports this process is running now; any other marked running may have died. */
 export const activeExports = new Set<number>();
-
-function alive(pid: number | null): boolean {
-  if (pid == null) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Clears what killed exports left: their hidden folders, and a folder they were replacing put

@@ -15,8 +15,8 @@ const NAMESPACES = {
 // libvips stores the string verbatim (no wrapper of its own), and the XMP spec asks for the
 // wrapper so packet scanners that do not parse the container still find the metadata; exiftool's
 // -validate warns without it. The id is the fixed one the spec defines; the BOM marks UTF-8.
-const PACKET_HEADER = '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>\n';
-const PACKET_TRAILER = '\n<?xpacket end="w"?>';
+export const PACKET_HEADER = '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>\n';
+export const PACKET_TRAILER = '\n<?xpacket end="w"?>';
 
 const builder = new XMLBuilder({
   ignoreAttributes: false,
@@ -35,7 +35,7 @@ type Node = string | { [key: string]: Node | Node[] };
  * XML 1.0 cannot carry most C0 controls or unpaired surrogates, not even as character
  * references; one such character would make readers drop the whole packet.
  */
-function xmlText(text: string): string {
+export function xmlText(text: string): string {
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
@@ -51,7 +51,7 @@ function xmlText(text: string): string {
 }
 
 /** The text to write, or null when nothing writable is left. */
-function clean(value: string | null): string | null {
+export function clean(value: string | null): string | null {
   const v = present(value);
   return v == null ? null : present(xmlText(v));
 }

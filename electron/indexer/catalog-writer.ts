@@ -16,6 +16,7 @@ import { setFileLinks } from '../catalog/photo-links';
 import { writeTransaction } from '../catalog/write-transaction';
 import { nowIso } from '../catalog/statements';
 import type { FileOutcome } from './process-file';
+import { restorePhoto } from '../longevity/restore-photo';
 
 export interface WriteItem {
   rootId: number;
@@ -92,6 +93,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
       fileName,
     };
     let id = item.knownId;
+    let isNew = false;
     if (id != null) {
       updatePhotoFromFile(db, id, fields, now);
       counts.updated++;
@@ -102,10 +104,14 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
       counts.moved++;
     } else {
       id = insertPhoto(db, at, fields, now);
+      isNew = true;
       counts.added++;
     }
     setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords));
     setFileLinks(db, 'person', id, ensurePeople(db, people));
+    // A catalog rebuilt from the folder: what a person gave the photo comes back as theirs.
+    // A photo the catalog knows keeps what the catalog says.
+    if (isNew && item.outcome.restored) restorePhoto(db, id, item.outcome.restored);
   };
 
   const flush = () => {

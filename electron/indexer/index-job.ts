@@ -189,11 +189,14 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
       status = 'failed';
       message = error instanceof Error ? error.message : String(error);
       finishRun(db, runId, status, runCounts(), message);
+      await options.pool.endExiftool?.();
       throw error instanceof KadarError
         ? error
         : new KadarError('INTERNAL', `Indexing failed: ${message}`, { cause: error });
     }
   }
+  // An exiftool process the run started for files exifr could not read is not kept for later.
+  await options.pool.endExiftool?.();
   // A run can change the catalog a lot: refresh the planner's statistics where they went stale,
   // and merge the search index's segments it left, before a person's edits have to.
   db.pragma('optimize');

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { createDecoderLockMemory } from './decoder-lock';
+import { startExiftoolHost } from './exiftool-fallback';
 
 /** The threads an indexing run uses: the folder walk's, and the file readers'. */
 export interface IndexPool {
@@ -9,6 +10,8 @@ export interface IndexPool {
   files: Piscina;
   /** Walks folders; one walk at a time, later ones wait. */
   walker: Piscina;
+  /** Ends the exiftool process the file threads' fallback started, if any (see exiftool-fallback.ts). */
+  endExiftool?(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -37,13 +40,16 @@ export function createIndexPool(
     idleTimeout: 30_000,
     execArgv: fromSource ? ['--import', 'tsx'] : [],
   };
+  // exiftool, for the few files exifr cannot read, runs in this thread for all the file threads:
+  // piscina ends a thread without notice, which would leave a perl process of its own behind.
+  const exiftool = startExiftoolHost();
   // A warm pool starts every file thread now, so their start-up overlaps whatever the caller
   // does before the first task (loading the catalog's code, opening it).
   const files = new Piscina({
     ...shared,
     filename: script('index-worker'),
     // One lock for the pool's decoders, which share the process's libvips error log.
-    workerData: { decoderLock: createDecoderLockMemory() },
+    workerData: { decoderLock: createDecoderLockMemory(), exiftoolChannel: exiftool.channel },
     minThreads: warm ? Math.max(1, threads) : 0,
     maxThreads: Math.max(1, threads),
   });
@@ -60,8 +66,10 @@ export function createIndexPool(
   return {
     files,
     walker,
+    endExiftool: () => exiftool.idle(),
     async destroy() {
       await Promise.all([files.destroy(), walker.destroy()]);
+      await exiftool.close();
     },
   };
 }

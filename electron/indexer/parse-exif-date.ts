@@ -15,6 +15,9 @@ const dateTime =
 // IPTC "20151128" with an optional "180312+0100"
 const compact = /^(\d{4})(\d{2})(\d{2})$/;
 const compactTime = /^(\d{2})(\d{2})(\d{2})([+-]\d{4})?$/;
+// What some writers put in IPTC instead (and what exiftool prints): "2015:11:28", "18:03:12+01:00"
+const separatedDate = /^(\d{4})[:-](\d{2})[:-](\d{2})$/;
+const separatedTime = /^(\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -89,12 +92,18 @@ export function parseExifDate(
   return null;
 }
 
-/** IPTC IIM DateCreated ("20151128") with TimeCreated ("180312+0100"). */
+/**
+ * IPTC IIM DateCreated ("20151128") with TimeCreated ("180312+0100"), one wall-clock time with
+ * the offset the time carries. The separated forms some writers use ("2015:11:28",
+ * "18:03:12+01:00") are read too.
+ */
 export function parseIptcDate(date: unknown, time: unknown): WallClock | null {
   if (typeof date !== 'string') return null;
-  const c = compact.exec(date.trim());
+  const d = date.replace(/\0+$/, '').trim();
+  const c = compact.exec(d) ?? separatedDate.exec(d);
   if (!c) return null;
-  const t = typeof time === 'string' ? compactTime.exec(time.trim()) : null;
+  const clock = typeof time === 'string' ? time.replace(/\0+$/, '').trim() : '';
+  const t = compactTime.exec(clock) ?? separatedTime.exec(clock);
   return build(
     Number(c[1]),
     Number(c[2]),
@@ -105,6 +114,11 @@ export function parseIptcDate(date: unknown, time: unknown): WallClock | null {
     undefined,
     t?.[4],
   );
+}
+
+/** Whether a date value says a time of day, not only a day ("2015-11-28" says none). */
+export function hasTimeOfDay(value: unknown): boolean {
+  return typeof value === 'string' && /\d[T ]\d{2}:\d{2}/.test(value.trim());
 }
 
 /** A file's modification time as wall-clock time where this machine is, with that offset. */

@@ -7,7 +7,11 @@ import { makeThumbnail, type FileProblem } from './make-thumbnail';
 import { wallClockOfInstant } from './parse-exif-date';
 import { FileReadError, readFileOnce, type FileBytes } from './read-file-once';
 import { readMetadata, type FileMetadata } from './read-metadata';
+import { readWithExiftool } from './exiftool-fallback';
+import { withExiftoolValues } from './exiftool-metadata';
 import { describeNonImage, sniffFormat } from './sniff-format';
+import type { RestoredPhoto } from '../longevity/restore-photo';
+import { fileValuesUnder, readRestored } from '../longevity/sidecars/read-restored';
 
 /** One file for a worker to read: where it is and what the folder walk saw. */
 export interface FileTask {
@@ -24,6 +28,8 @@ export interface FileOutcome {
   fields: PhotoFileFields;
   hierarchicalKeywords: string[][];
   people: string[];
+  /** What a sidecar Kadar wrote says a person gave the photo (for a catalog rebuilt from it). */
+  restored?: RestoredPhoto | null;
 }
 
 // Buffers cannot hold more; a file this large is a video or a disk image, not a photo.
@@ -64,6 +70,9 @@ function takenAt(
 ): Pick<PhotoFileFields, 'takenAt' | 'takenAtOffset' | 'takenAtSource'> {
   const chosen =
     (meta.dateTimeOriginal && { ...meta.dateTimeOriginal, source: 'DateTimeOriginal' as const }) ||
+    // IPTC's day and time of day say when the photo was taken, as exiftool reads them: before
+    // CreateDate, which is when it was digitised (scanned, or written by an editor).
+    (meta.dateTimeCreated && { ...meta.dateTimeCreated, source: 'DateCreated' as const }) ||
     (meta.createDate && { ...meta.createDate, source: 'CreateDate' as const }) ||
     (meta.dateCreated && { ...meta.dateCreated, source: 'DateCreated' as const });
   if (!chosen)
@@ -73,6 +82,33 @@ function takenAt(
       takenAtSource: base.takenAtSource,
     };
   return { takenAt: chosen.local, takenAtOffset: chosen.offset, takenAtSource: chosen.source };
+}
+
+/**
+ * The file's metadata as exiftool reads it, completed by exifr's; a failure of exiftool itself
+ * is a warning, and exifr's reading stands.
+ */
+async function readWithExiftoolFallback(
+  absPath: string,
+  meta: FileMetadata,
+  sidecar: Buffer | null,
+): Promise<FileMetadata> {
+  try {
+    const tags = await readWithExiftool(absPath);
+    const read = await withExiftoolValues(meta, tags, sidecar);
+    return {
+      ...read,
+      warnings: [...read.warnings, `Read with exiftool, as ${meta.exiftoolReason}.`],
+    };
+  } catch (error) {
+    return {
+      ...meta,
+      warnings: [
+        ...meta.warnings,
+        `exiftool could not read the file either (${(error as Error).message}).`,
+      ],
+    };
+  }
 }
 
 /**
@@ -125,7 +161,12 @@ async function describeFile(
       warnings.push(`The XMP sidecar could not be read (${(error as Error).message}).`);
     }
   }
-  const meta = await readMetadata(buf, format, sidecar);
+  const restored = sidecar ? await readRestored(sidecar) : null;
+  let meta = await readMetadata(buf, format, sidecar);
+  // The few files exifr cannot read (or reads short) are read again by exiftool, by path.
+  if (meta.exiftoolReason) meta = await readWithExiftoolFallback(task.absPath, meta, sidecar);
+  // Where Kadar's sidecar holds a person's values, the file's own are read without it.
+  if (restored) meta = fileValuesUnder(meta, await readMetadata(buf, format, null), restored);
   const thumb = await makeThumbnail(
     buf,
     format,
@@ -177,5 +218,6 @@ async function describeFile(
     },
     hierarchicalKeywords: meta.hierarchicalKeywords,
     people: meta.people,
+    restored,
   };
 }

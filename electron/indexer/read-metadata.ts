@@ -3,9 +3,10 @@
 import * as exifr from 'exifr/dist/full.esm.mjs';
 import type { ImageFormat } from './sniff-format';
 import { colourLabels, type ColourLabel } from '../../shared/catalog/photo-fields';
-import { parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
+import { hasTimeOfDay, parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
 import {
   cleanText,
+  exifText,
   first,
   iptcList,
   iptcText,
@@ -16,12 +17,28 @@ import {
 } from './text-values';
 import { webpMetadataChunks } from './webp-chunks';
 import { findEmbeddedJpegs } from './embedded-preview';
+import {
+  heifHasXmp,
+  jpegHasOtherMetadata,
+  jpegSegments,
+  jpegXmpPackets,
+  pictureInfoDate,
+  pngCompressedXmp,
+  pngHasOtherMetadata,
+  TiffReader,
+  type JpegSegment,
+} from './vendor-segments';
 
 /** What a file's EXIF, IPTC and XMP say, before the indexer chooses the date to use. */
 export interface FileMetadata {
   dateTimeOriginal: WallClock | null;
   createDate: WallClock | null;
   dateCreated: WallClock | null;
+  /**
+   * IPTC DateCreated with TimeCreated: when the photo was taken, to the second. exiftool (and
+   * the Metadata Working Group) read this pair as the original date, before CreateDate.
+   */
+  dateTimeCreated: WallClock | null;
   make: string | null;
   model: string | null;
   lens: string | null;
@@ -54,6 +71,12 @@ export interface FileMetadata {
   exifWidth: number | null;
   exifHeight: number | null;
   warnings: string[];
+  /**
+   * Why exiftool should read this file after all, or null when exifr read it whole: exifr
+   * failed, found nothing where the bytes hold metadata, or found no date where a vendor's own
+   * block holds one. Set only for such files, never for a camera file exifr reads whole.
+   */
+  exiftoolReason: string | null;
 }
 
 type Block = Record<string, unknown>;
@@ -106,7 +129,7 @@ const prefixAliases: Record<string, string> = {
   xapMM: 'xmpMM',
 };
 
-function normaliseXmp(raw: Segments | undefined): Segments {
+export function normaliseXmp(raw: Segments | undefined): Segments {
   const out: Segments = {};
   if (!raw) return out;
   for (const [key, value] of Object.entries(raw)) {
@@ -117,27 +140,38 @@ function normaliseXmp(raw: Segments | undefined): Segments {
   return out;
 }
 
+/** What exifr could not read, as warnings for the person and failures for the fallback. */
+interface Problems {
+  warnings: string[];
+  failures: string[];
+}
+
 async function parseSafely(
   input: Buffer,
   options: ExifrOptions,
-  warnings: string[],
+  problems: Problems,
   what: string,
 ): Promise<Segments> {
   try {
     const result = (await exifr.parse(input, options)) as
       (Segments & { errors?: unknown[] }) | undefined;
-    if (result?.errors?.length)
-      warnings.push(`Some ${what} could not be read: ${String(result.errors[0])}`);
+    if (result?.errors?.length) {
+      problems.warnings.push(`Some ${what} could not be read: ${String(result.errors[0])}`);
+      problems.failures.push(String(result.errors[0]));
+      delete result.errors;
+    }
     return result ?? {};
   } catch (error) {
     const message = (error as Error).message;
-    if (!/unknown file format/i.test(message))
-      warnings.push(`The ${what} could not be read: ${message}`);
+    if (!/unknown file format/i.test(message)) {
+      problems.warnings.push(`The ${what} could not be read: ${message}`);
+      problems.failures.push(message);
+    }
     return {};
   }
 }
 
-async function parseSidecarXmp(xmp: Buffer | string, warnings: string[]): Promise<Segments> {
+export async function parseSidecarXmp(xmp: Buffer | string, warnings: string[]): Promise<Segments> {
   try {
     return (
       ((await exifr.sidecar(Buffer.from(xmp), xmpOptions, 'xmp')) as Segments | undefined) ?? {}
@@ -148,20 +182,35 @@ async function parseSidecarXmp(xmp: Buffer | string, warnings: string[]): Promis
   }
 }
 
+export type { Segments };
+
+/** The warnings of a reading that say exifr failed, which a reading by exiftool answers. */
+export const exifrFailureWarnings = new WeakMap<FileMetadata, string[]>();
+
 interface Sources {
   binary: Segments;
   xmp: Segments;
+  /** What exifr failed to read and Kadar could not recover. */
+  failures: string[];
+  /** Whether the container holds metadata exifr does not read (when it found nothing). */
+  holdsOther: () => boolean;
 }
+
+const hasContent = (block: Block | undefined) => block != null && Object.keys(block).length > 0;
 
 /** The segments exifr can find in `buf`, by container format. */
 async function readSources(buf: Buffer, format: ImageFormat, warnings: string[]): Promise<Sources> {
+  const binaryProblems: Problems = { warnings, failures: [] };
+  const xmpProblems: Problems = { warnings: [], failures: [] };
   if (format === 'webp') {
     const chunks = webpMetadataChunks(buf);
     return {
       binary: chunks.exif
-        ? await parseSafely(chunks.exif, binaryOptions, warnings, 'EXIF metadata')
+        ? await parseSafely(chunks.exif, binaryOptions, binaryProblems, 'EXIF metadata')
         : {},
-      xmp: chunks.xmp ? await parseSidecarXmp(chunks.xmp, warnings) : {},
+      xmp: chunks.xmp ? normaliseXmp(await parseSidecarXmp(chunks.xmp, warnings)) : {},
+      failures: binaryProblems.failures,
+      holdsOther: () => chunks.exif != null || chunks.xmp != null,
     };
   }
   let input = buf;
@@ -171,19 +220,92 @@ async function readSources(buf: Buffer, format: ImageFormat, warnings: string[])
     if (magic === 'IIRO' || magic === 'IIRS' || magic === 'IIU\0')
       input = Buffer.concat([Buffer.from('II*\0', 'latin1'), buf.subarray(4)]);
   }
-  let binary = await parseSafely(input, binaryOptions, warnings, 'EXIF/IPTC metadata');
-  let xmp = await parseSafely(input, xmpOptions, warnings, 'XMP metadata');
+  let binary = await parseSafely(input, binaryOptions, binaryProblems, 'EXIF/IPTC metadata');
+  let xmp = await parseSafely(input, xmpOptions, xmpProblems, 'XMP metadata');
+  if (binaryProblems.failures.length && (format === 'tiff' || format === 'raw'))
+    binary = await recoverTiff(input, binary, binaryProblems);
   if (format === 'raw' && !binary.ifd0 && !binary.exif) {
     // RAF, CR3 and the like: the embedded preview JPEG usually carries the camera's EXIF.
     const preview = findEmbeddedJpegs(buf)[0];
     if (preview) {
       const jpeg = buf.subarray(preview.offset, preview.offset + preview.length);
-      binary = await parseSafely(jpeg, binaryOptions, warnings, 'EXIF metadata');
+      binary = await parseSafely(jpeg, binaryOptions, binaryProblems, 'EXIF metadata');
       if (Object.keys(xmp).length === 0)
-        xmp = await parseSafely(jpeg, xmpOptions, warnings, 'XMP metadata');
+        xmp = await parseSafely(jpeg, xmpOptions, xmpProblems, 'XMP metadata');
     }
   }
-  return { binary, xmp: normaliseXmp(xmp) };
+  let segments: JpegSegment[] | null = null;
+  const jpeg = () => (segments ??= jpegSegments(buf));
+  let packet: string | null = null;
+  // exifr reads XMP only as UTF-8, and a PNG's XMP only uncompressed; both are read here.
+  if (xmpProblems.failures.length && format === 'jpeg') {
+    packet = jpegXmpPackets(buf, jpeg())[0] ?? null;
+  } else if (format === 'png' && !hasAnyXmp(xmp)) {
+    packet = pngCompressedXmp(buf);
+  }
+  if (packet != null) {
+    const recovered: string[] = [];
+    const parsed = await parseSidecarXmp(packet, recovered);
+    if (recovered.length === 0 && hasAnyXmp(parsed)) {
+      xmp = parsed;
+      xmpProblems.failures = [];
+      xmpProblems.warnings = [];
+    }
+  }
+  warnings.push(...xmpProblems.warnings);
+  return {
+    binary,
+    xmp: normaliseXmp(xmp),
+    failures: [...binaryProblems.failures, ...xmpProblems.failures],
+    holdsOther: () => {
+      if (format === 'jpeg') return jpegHasOtherMetadata(buf, jpeg());
+      if (format === 'png') return pngHasOtherMetadata(buf);
+      if (format === 'heif' || format === 'avif') return heifHasXmp(buf);
+      return format === 'tiff' || format === 'raw';
+    },
+  };
+}
+
+function hasAnyXmp(xmp: Segments): boolean {
+  return Object.entries(xmp).some(([ns, block]) => ns !== 'xmlns' && hasContent(block));
+}
+
+// exifr's own IPTC reader, for IPTC bytes found without it.
+const exifrParts = exifr as unknown as {
+  segmentParsers: Map<
+    string,
+    new (chunk: Uint8Array, options: unknown) => { parse(): Promise<Block> }
+  >;
+  Options: new (options: ExifrOptions) => unknown;
+};
+
+/**
+ * A TIFF or RAW whose IPTC block (IFD0 tag 0x83bb) is declared as LONGs, as Photoshop and
+ * several cameras write it, makes exifr drop the whole IFD0. Read without IPTC, then read the
+ * IPTC bytes here.
+ */
+async function recoverTiff(input: Buffer, failed: Segments, problems: Problems): Promise<Segments> {
+  const retry: Problems = { warnings: [], failures: [] };
+  const binary = await parseSafely(input, { ...binaryOptions, iptc: false }, retry, 'EXIF');
+  if (retry.failures.length || !hasContent(binary.ifd0)) return failed;
+  const iptcBytes = TiffReader.at(input)?.iptcBytes();
+  if (iptcBytes) {
+    try {
+      const Iptc = exifrParts.segmentParsers.get('iptc')!;
+      const options = new exifrParts.Options({
+        iptc: true,
+        reviveValues: false,
+        translateValues: false,
+      });
+      binary.iptc = await new Iptc(iptcBytes, options).parse();
+    } catch {
+      return failed;
+    }
+  }
+  // Everything was read after all: the failure and its warning go.
+  problems.failures.length = 0;
+  problems.warnings.pop();
+  return binary;
 }
 
 function positive(value: unknown): number | null {
@@ -312,11 +434,52 @@ export async function readMetadata(
   sidecar?: Buffer | null,
 ): Promise<FileMetadata> {
   const warnings: string[] = [];
-  const { binary, xmp: embeddedXmp } = await readSources(buf, format, warnings);
+  const sources = await readSources(buf, format, warnings);
+  const fromExifr = sources.failures.length ? [...warnings] : [];
+  const { binary, xmp: embeddedXmp } = sources;
   // A sidecar written by Lightroom, darktable or digiKam overrides what the file holds.
   const xmp = sidecar
     ? mergeXmp(embeddedXmp, normaliseXmp(await parseSidecarXmp(sidecar, warnings)))
     : embeddedXmp;
+  const meta = describe(binary, xmp, warnings);
+  let segments: JpegSegment[] | null = null;
+  const jpeg = () => (segments ??= jpegSegments(buf));
+  const undated = !meta.dateTimeOriginal && !meta.createDate && !meta.dateCreated;
+  if (undated && format === 'jpeg') {
+    // Olympus, Agfa and Epson cameras of the 1990s dated their photos in an APP12 text block.
+    meta.dateTimeOriginal = pictureInfoDate(buf, jpeg());
+  }
+  meta.exiftoolReason = exiftoolReason(buf, format, sources, meta, jpeg);
+  if (fromExifr.length) exifrFailureWarnings.set(meta, fromExifr);
+  return meta;
+}
+
+/** Why exiftool should read the file (see FileMetadata.exiftoolReason), or null. */
+function exiftoolReason(
+  buf: Buffer,
+  format: ImageFormat,
+  { binary, xmp, failures, holdsOther }: Sources,
+  meta: FileMetadata,
+  jpeg: () => JpegSegment[],
+): string | null {
+  if (failures.length) return `exifr could not read it: ${failures[0]}`;
+  const found =
+    ['ifd0', 'exif', 'gps', 'iptc'].some((key) => hasContent(binary[key])) || hasAnyXmp(xmp);
+  if (!found && !meta.dateTimeOriginal) return holdsOther() ? 'exifr found no metadata' : null;
+  if (meta.dateTimeOriginal || meta.createDate || meta.dateCreated) return null;
+  // No date at all, where a vendor's own block may hold one (a maker note, a vendor segment).
+  if (format === 'jpeg') {
+    const vendor =
+      jpegHasOtherMetadata(buf, jpeg()) || TiffReader.ofJpeg(buf, jpeg())?.hasMakerNote();
+    return vendor ? 'exifr found no date' : null;
+  }
+  if (format === 'tiff' || format === 'raw')
+    return TiffReader.at(buf)?.hasMakerNote() ? 'exifr found no date' : null;
+  return null;
+}
+
+/** FileMetadata from exifr's segments (and a sidecar's XMP merged into `xmp`). */
+export function describe(binary: Segments, xmp: Segments, warnings: string[]): FileMetadata {
   const ifd0 = binary.ifd0 ?? {};
   const exif = binary.exif ?? {};
   const iptc = binary.iptc ?? {};
@@ -338,6 +501,8 @@ export async function readMetadata(
     splitPaths(xmpList(x('mediapro').CatalogSets), '|');
 
   const people = uniqueTexts(xmpList(x('Iptc4xmpExt').PersonInImage));
+  const dateTimeCreated =
+    iptc.TimeCreated != null ? parseIptcDate(iptc.DateCreated, iptc.TimeCreated) : null;
 
   return {
     people,
@@ -349,12 +514,17 @@ export async function readMetadata(
       parseExifDate(exif.CreateDate, exif.SubSecTimeDigitized, exif.OffsetTimeDigitized),
       parseExifDate(x('exif').DateTimeDigitized) ?? parseExifDate(x('xmp').CreateDate),
     ),
-    dateCreated:
-      parseExifDate(x('photoshop').DateCreated) ??
-      parseIptcDate(iptc.DateCreated, iptc.TimeCreated),
-    make: first(cleanText(ifd0.Make), xmpText(x('tiff').Make)),
-    model: first(cleanText(ifd0.Model), xmpText(x('tiff').Model)),
-    lens: first(cleanText(exif.LensModel), xmpText(x('aux').Lens), xmpText(x('exifEX').LensModel)),
+    // A day and a time of day before a day alone: Photo Mechanic and others write
+    // photoshop:DateCreated as a day while IPTC holds the time too.
+    dateCreated: hasTimeOfDay(x('photoshop').DateCreated)
+      ? parseExifDate(x('photoshop').DateCreated)
+      : (dateTimeCreated ??
+        parseExifDate(x('photoshop').DateCreated) ??
+        parseIptcDate(iptc.DateCreated, iptc.TimeCreated)),
+    dateTimeCreated,
+    make: first(exifText(ifd0.Make), xmpText(x('tiff').Make)),
+    model: first(exifText(ifd0.Model), xmpText(x('tiff').Model)),
+    lens: first(exifText(exif.LensModel), xmpText(x('aux').Lens), xmpText(x('exifEX').LensModel)),
     focalLength: positive(exif.FocalLength) ?? positive(x('exif').FocalLength),
     fNumber: positive(exif.FNumber) ?? positive(x('exif').FNumber),
     exposureTime: positive(exif.ExposureTime) ?? positive(x('exif').ExposureTime),
@@ -366,7 +536,7 @@ export async function readMetadata(
       first(
         xmpText(x('dc').description),
         iptcText(iptc.Caption),
-        cleanText(ifd0.ImageDescription),
+        exifText(ifd0.ImageDescription),
         ucs2Text(ifd0.XPComment),
       ),
     ),
@@ -375,7 +545,7 @@ export async function readMetadata(
     creator: first(
       nonEmpty(xmpList(x('dc').creator))?.join('; '),
       iptcText(iptc.Byline),
-      cleanText(ifd0.Artist),
+      exifText(ifd0.Artist),
       ucs2Text(ifd0.XPAuthor),
     ),
     credit: first(xmpText(x('photoshop').Credit), iptcText(iptc.Credit)),
@@ -406,6 +576,7 @@ export async function readMetadata(
     exifWidth: integer(exif.ExifImageWidth) || integer(exif.PixelXDimension) || null,
     exifHeight: integer(exif.ExifImageHeight) || integer(exif.PixelYDimension) || null,
     warnings,
+    exiftoolReason: null,
   };
 }
 

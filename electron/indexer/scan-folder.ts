@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { extensionOf, isImageFileName } from './sniff-format';
+import { sidecarFor } from './sidecar-names';
 
 /** One image file the walk found, with what a rescan compares. */
 export interface ScannedFile {
@@ -145,15 +146,4 @@ export function scanFolder(rootPath: string, sink: ScanSink): void {
     for (const [path, relPath] of folders) walk(path, relPath);
   };
   walk(rootPath, '');
-}
-
-/** darktable and digiKam name sidecars IMG_5910.JPG.xmp; Lightroom and Capture One IMG_5910.xmp. */
-function sidecarFor(fileName: string, sidecars: Map<string, string>): string | null {
-  const lower = fileName.toLowerCase();
-  const dot = lower.lastIndexOf('.');
-  return (
-    sidecars.get(`${lower}.xmp`) ??
-    (dot > 0 ? sidecars.get(`${lower.slice(0, dot)}.xmp`) : undefined) ??
-    null
-  );
 }

@@ -12,6 +12,17 @@ export function cleanText(value: unknown): string | null {
   return text ? text : null;
 }
 
+/**
+ * An EXIF ASCII value as exiftool reads it: up to its first NUL. Cameras write the model into a
+ * fixed-size field and leave what the buffer held after the terminator ("ION230\0F"); exifr
+ * keeps those bytes, and removing only the NULs would join them to the name.
+ */
+export function exifText(value: unknown): string | null {
+  if (typeof value !== 'string') return cleanText(value);
+  const nul = value.indexOf('\u0000');
+  return cleanText(nul < 0 ? value : value.slice(0, nul));
+}
+
 /** An XMP value that may be a language alternative ({lang, value}), a list, or plain text. */
 export function xmpText(value: unknown): string | null {
   if (value == null) return null;

@@ -33,6 +33,7 @@ const shows: Record<string, readonly EntityKind[]> = {
   searches: ['searches'],
   presets: ['presets'],
   backups: [],
+  sidecars: ['roots', 'photos'],
   // "Changed since" marks follow the photos' files and descriptions.
   export: ['exports', 'photos', 'tags', 'people', 'events', 'projects'],
   galleries: ['galleries', 'photos'],

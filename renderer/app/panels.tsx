@@ -17,6 +17,7 @@ import { ShortcutsHelp } from './shortcuts-help';
 import { ExportDialog } from '../export/export-dialog';
 import { AddToGallery } from '../galleries/add-to-gallery';
 import { BackupsDialog } from '../backups/backups-dialog';
+import { SidecarsDialog } from '../sidecars/sidecars-dialog';
 
 /** The dialogs over the app: one at a time, and the PDF viewer. */
 export function Panels() {
@@ -40,6 +41,7 @@ export function Panels() {
       {panel === 'export' && <ExportDialog />}
       {panel === 'add-to-gallery' && <AddToGallery />}
       {panel === 'backups' && <BackupsDialog />}
+      {panel === 'sidecars' && <SidecarsDialog />}
       {pdf && (
         <PdfViewer
           url={client.documentUrl('file', pdf.documentId)}

@@ -1,7 +1,7 @@
 import { IndexStatus } from './index-status';
 import { PhotoCounts } from './photo-counts';
 import { ProblemsButton } from './problems-button';
-import { BackupsButton } from '../backups/backups-button';
+import { PanelButton } from './panel-button';
 import './status-bar.css';
 
 export function StatusBar() {
@@ -11,7 +11,8 @@ export function StatusBar() {
       <div className="status-middle">
         <IndexStatus />
       </div>
-      <BackupsButton />
+      <PanelButton panel="sidecars" label="Sidecars" testId="open-sidecars" />
+      <PanelButton panel="backups" label="Backups" testId="open-backups" />
       <ProblemsButton />
     </footer>
   );

@@ -16,6 +16,7 @@ export type Panel =
   | 'export'
   | 'add-to-gallery'
   | 'backups'
+  | 'sidecars'
   | 'shortcuts';
 
 /** What the main area shows: the library's grid, an event above its photos, a project's

@@ -77,6 +77,11 @@ export const methodNames = [
   'backups.create',
   'backups.setSecondFolder',
   'backups.restore',
+  'archive.export',
+  'archive.import',
+  'sidecars.status',
+  'sidecars.set',
+  'sidecars.write',
   'presets.list',
   'presets.save',
   'presets.delete',
@@ -106,6 +111,8 @@ export const eventNames = [
   'index.finished',
   'export.progress',
   'export.finished',
+  'sidecars.progress',
+  'sidecars.finished',
   'catalog.changed',
 ] as const;
 

@@ -11,6 +11,8 @@ export const rootSchema = z.object({
   photoCount: z.number().int(),
   missingCount: z.number().int(),
   errorCount: z.number().int(),
+  /** XMP sidecars: off (null), or on with how new ones are named. */
+  sidecars: z.enum(['digikam', 'lightroom']).nullable(),
 });
 export type Root = z.infer<typeof rootSchema>;
 

@@ -16,6 +16,8 @@ import { peopleMethods } from './domains/people';
 import { searchMethods } from './domains/searches';
 import { galleryMethods } from './domains/galleries';
 import { backupMethods } from './domains/backups';
+import { archiveFileMethods } from './domains/archive-file';
+import { sidecarMethods, sidecarProgressSchema, sidecarSummarySchema } from './domains/sidecars';
 import { exportMethods, exportProgressSchema, exportRecordSchema } from './domains/export';
 import { indexProgressSchema, indexSummarySchema } from './progress-schema';
 
@@ -39,6 +41,8 @@ export const apiMethods = {
   ...newsMethods,
   ...galleryMethods,
   ...backupMethods,
+  ...archiveFileMethods,
+  ...sidecarMethods,
   ...exportMethods,
   ...historyMethods,
   ...indexingMethods,
@@ -56,9 +60,11 @@ export const apiEvents = {
   'index.finished': indexSummarySchema,
   'export.progress': exportProgressSchema,
   'export.finished': exportRecordSchema,
+  'sidecars.progress': sidecarProgressSchema,
+  'sidecars.finished': sidecarSummarySchema,
   /** What views show may have changed: re-ask for the kinds named. */
   'catalog.changed': z.object({
-    reason: z.enum(['index', 'roots', 'sample', 'edit', 'undo', 'redo']),
+    reason: z.enum(['index', 'roots', 'sample', 'edit', 'undo', 'redo', 'import']),
     kinds: z.array(entityKindSchema),
   }),
 } as const;

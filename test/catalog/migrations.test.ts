@@ -22,6 +22,7 @@ const appliedMigrationHashes: Record<number, string> = {
   7: 'e87365bf6b27fc6e',
   8: '85e00671cb16ea04',
   9: 'a704433ff4d38513',
+  10: 'caca54c2ae97b658',
 };
 
 const expectedTables = [
@@ -57,6 +58,7 @@ const expectedTables = [
   'scan_issues',
   'search_dirty',
   'settings',
+  'sidecar_dirty',
   'tags',
 ];
 

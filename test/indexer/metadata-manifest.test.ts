@@ -29,6 +29,17 @@ const formatOverrides: Record<string, string> = {
   'broken/21a84b8472f6d18f5bb5c0026e97cfaa.jpg': 'jpeg',
 };
 
+// MANIFEST.tsv's camera columns were taken from EXIF alone. exiftool also reads Canon's CIFF
+// block in this file's APP0 segment ([CIFF] Make, Model, DateTimeOriginal), and so does Kadar
+// since issue #12 (through its exiftool fallback): what exiftool reads is expected.
+const manifestOverrides: Record<string, Record<string, string>> = {
+  'no-exif/sony-powershota5.jpg': {
+    make: 'Canon',
+    model: 'Canon PowerShot A5',
+    DateTimeOriginal: '2000:10:27 22:56:26',
+  },
+};
+
 // Cameras put their own name in ImageDescription; Kadar does not show that as a caption.
 const boilerplate =
   /^(OLYMPUS DIGITAL CAMERA|SONY DSC|MINOLTA DIGITAL CAMERA|SANYO DIGITAL CAMERA)$/;
@@ -44,7 +55,8 @@ for (const set of fixtureSets()) {
     const before = snapshotFiles([set.dir]);
     afterAll(() => expect(snapshotFiles([set.dir])).toEqual(before));
 
-    it.each(rows.map((r) => [r.path, r] as const))('%s', async (_path, row) => {
+    it.each(rows.map((r) => [r.path, r] as const))('%s', async (_path, manifestRow) => {
+      const row: ManifestRow = { ...manifestRow, ...manifestOverrides[manifestRow.path] };
       const { fields: f } = await read(set.dir, row);
       const expectError = /throws/.test(row['sharp_0.35.5'] ?? '') && row.file_type !== 'HEIC';
 

@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { SingleBar, Presets } from 'cli-progress';
 import type { ExportProgress, ExportSource } from '../../../shared/api/domains/export';
 import { KadarError, toApiError } from '../../../shared/errors';
-import { eta } from '../progress-bar';
+import { createJobBar, eta } from '../progress-bar';
 import { presetSummary } from '../../../shared/export/preset-summary';
 import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
 
@@ -38,30 +37,18 @@ function sourceOf(options: ExportOptions): ExportSource {
 
 /** A bar on a terminal; nothing when stderr is a pipe or a file. */
 function progressBar(): { update(p: ExportProgress): void; stop(): void } {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new SingleBar(
-    {
-      stream: process.stderr,
-      format:
-        '{bar} {percentage}% | {value}/{total} photos, {skipped} skipped | {rate}/s | ETA {left} | {phase}',
-      hideCursor: true,
-    },
-    Presets.shades_classic,
+  const bar = createJobBar(
+    '{value}/{total} photos, {skipped} skipped | {rate}/s | ETA {left} | {phase}',
   );
-  let started = false;
   return {
-    update(p) {
-      const payload = {
+    update: (p) =>
+      bar.update(p.done + p.skipped, p.total, {
         skipped: p.skipped,
         rate: p.rate.toFixed(1),
         left: eta(p.etaSeconds),
         phase: p.phase,
-      };
-      if (!started) bar.start(p.total, 0, payload);
-      started = true;
-      bar.update(p.done + p.skipped, payload);
-    },
-    stop: () => started && bar.stop(),
+      }),
+    stop: () => bar.stop(),
   };
 }
 

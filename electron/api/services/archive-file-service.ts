@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import type { IndexPool } from '../../indexer/index-pool';
+import { aboutFile, readArchiveFile, writeArchiveFile } from '../../longevity/archive/archive-file';
+import { buildArchive } from '../../longevity/archive/build-archive';
+import { importArchive } from '../../longevity/archive/import-archive';
+import { readDocumentTexts } from '../../longevity/archive/read-document-texts';
+import { archiveKinds, type archiveFileMethods } from '../../../shared/api/domains/archive-file';
+import type { EntityKind } from '../../../shared/api/entity-kinds';
+import { KadarError } from '../../../shared/errors';
+import type { ApiContext, DomainHandlers } from '../api-context';
+
+// Everything an import may add to or change, for views to re-ask (it leaves no history step).
+const importedKinds: EntityKind[] = [
+  'roots',
+  'photos',
+  'events',
+  'projects',
+  'organisations',
+  'documents',
+  'tags',
+  'people',
+  'searches',
+  'presets',
+  'galleries',
+  'exports',
+];
+
+/** The archive file (docs/archive-format.md): the whole catalog's own data out, and back in. */
+export function archiveFileService(
+  ctx: ApiContext,
+  documents: { documentsDir: string; pool: () => IndexPool },
+): DomainHandlers<typeof archiveFileMethods> {
+  return {
+    'archive.export': ({ path }) => {
+      const target = resolve(path);
+      if (target === resolve(ctx.catalogPath))
+        throw new KadarError('INVALID_INPUT', 'path: that is the catalog itself.');
+      const doc = buildArchive(ctx.db, { photos: true });
+      writeArchiveFile(target, doc);
+      return {
+        path: target,
+        counts: Object.fromEntries(archiveKinds.map((k) => [k, doc[k].length])) as Record<
+          (typeof archiveKinds)[number],
+          number
+        >,
+      };
+    },
+    'archive.import': async ({ path }) => {
+      const source = resolve(path);
+      const input = readArchiveFile(source);
+      const summary = aboutFile(source, () => importArchive(ctx.db, input, { placeholders: true }));
+      const changed = Object.values(summary.counts).some((c) => c.created + c.updated > 0);
+      let documentTexts = 0;
+      try {
+        documentTexts = await readDocumentTexts(ctx.db, { ...documents, cacheDir: ctx.cacheDir });
+      } finally {
+        // Once, after the texts too: they are what a search finds the documents by.
+        if (changed || documentTexts > 0)
+          ctx.emit('catalog.changed', { reason: 'import', kinds: importedKinds });
+      }
+      return { path: source, ...summary, documentTexts };
+    },
+  };
+}

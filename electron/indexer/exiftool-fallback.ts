@@ -1,0 +1,220 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { BroadcastChannel, isMainThread, threadId, workerData } from 'node:worker_threads';
+import type * as Vendored from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
+import { exiftoolReadArgs, type ExiftoolTags } from './exiftool-metadata';
+
+/**
+ * exiftool (exiftool-vendored's own copy, run by perl) for the few files exifr cannot read.
+ * One exiftool process is started on the first such file, reused for the next, and ended when
+ * it has been idle a while, when the index job ends, and when its pool is destroyed; a camera
+ * file exifr reads whole never starts it.
+ *
+ * Index worker threads do not start exiftool themselves: piscina terminates a thread without
+ * warning (when idle, when the pool is destroyed), which would leave its perl process running
+ * with no one to end it. The thread that owns the pool runs exiftool for all its threads (the
+ * "host"), and the threads ask it over a BroadcastChannel named in their workerData. Code that
+ * calls the indexer in its own thread (tests, benchmarks) gets a reader in that thread, ended by
+ * `endExiftoolFallback()` or, at the latest, when the process exits.
+ */
+
+/** How many files this thread has asked exiftool to read (tests check it stays 0 for normal files). */
+export const exiftoolFallbackUse = { reads: 0 };
+
+// A perl process left idle this long is ended; the next file starts another.
+const idleMs = 10_000;
+// A file exiftool has not read after this long is given up (a warning, not an error).
+const readTimeoutMs = 60_000;
+
+/**
+ * exiftool in `-stay_open` mode never ends by itself: when Node goes without ending it (killed,
+ * crashed, or a test runner's child process stopped by a signal), it keeps polling its closed
+ * input every 10 ms, for ever. So it is started by a few lines of perl that first fork a
+ * watchdog: once a second the watchdog checks that Node is still there and ends exiftool when
+ * it is not; it ends with exiftool (the pipe between them closes). On Windows
+ * exiftool-vendored runs its own exiftool.exe, and this is not used.
+ */
+const watchdog = `
+my $node = getppid();
+my $tool = $$;
+pipe(my $gone, my $alive);
+my $watch = fork();
+if (defined $watch && $watch == 0) {
+  close $alive;
+  open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null'); open(STDERR, '>', '/dev/null');
+  while (1) {
+    my $ready = '';
+    vec($ready, fileno($gone), 1) = 1;
+    exit 0 if select($ready, undef, undef, 1) > 0;
+    unless (kill 0, $node) { kill 'TERM', $tool; exit 0; }
+  }
+}
+close $gone;
+my $script = shift @ARGV;
+$0 = $script;
+do $script;
+die $@ if $@;
+exit 0;
+`;
+
+interface Reader {
+  read(path: string): Promise<ExiftoolTags>;
+  end(): Promise<void>;
+}
+
+function createReader(): Reader {
+  let tool: Promise<ExifTool> | null = null;
+  const start = async () => {
+    // A CommonJS package: its exports come as named exports under tsx and Node, and as the
+    // default export only once bundled by esbuild.
+    const loaded = (await import('exiftool-vendored')) as unknown as typeof Vendored & {
+      default?: typeof Vendored;
+    };
+    const { ExifTool, exiftoolPath } = loaded.default?.ExifTool ? loaded.default : loaded;
+    const watched =
+      process.platform === 'win32'
+        ? {}
+        : {
+            processFactory: async () =>
+              spawn(
+                'perl',
+                ['-e', watchdog, await exiftoolPath(), '-stay_open', 'True', '-@', '-'],
+                { stdio: 'pipe', env: { ...process.env, LANG: 'C' } },
+              ),
+          };
+    return new ExifTool({
+      ...watched,
+      maxProcs: 1,
+      maxIdleMsPerProcess: idleMs,
+      taskTimeoutMillis: readTimeoutMs,
+      // Kadar chooses between dates itself; exiftool-vendored's time-zone guessing is not used.
+      backfillTimezones: false,
+      geolocation: false,
+    });
+  };
+  return {
+    async read(path) {
+      const exiftool = await (tool ??= start());
+      const tags: ExiftoolTags = {
+        ...(await exiftool.readRaw(path, { readArgs: exiftoolReadArgs, useMWG: false })),
+      };
+      return tags;
+    },
+    async end() {
+      const ending = tool;
+      tool = null;
+      // Ending never fails the caller: an exiftool that never started has nothing to end.
+      if (ending) await ending.then((exiftool) => exiftool.end()).catch(() => undefined);
+    },
+  };
+}
+
+let local: Reader | null = null;
+
+interface Request {
+  kind: 'read';
+  id: string;
+  path: string;
+}
+interface Reply {
+  kind: 'tags';
+  id: string;
+  tags?: ExiftoolTags;
+  error?: string;
+}
+
+/** The host side: reads for the worker threads of one pool. */
+export interface ExiftoolHost {
+  /** The channel name the pool's threads find in their workerData (`exiftoolChannel`). */
+  channel: string;
+  /** Ends the exiftool process, if one was started; a later request starts a new one. */
+  idle(): Promise<void>;
+  /** Ends the exiftool process and stops answering. */
+  close(): Promise<void>;
+}
+
+export function startExiftoolHost(): ExiftoolHost {
+  const name = `kadar-exiftool-${process.pid}-${randomUUID()}`;
+  const channel = new BroadcastChannel(name);
+  // The channel alone must not keep the process alive.
+  channel.unref();
+  let reader: Reader | null = null;
+  channel.onmessage = (event) => {
+    const request = (event as { data?: Request }).data;
+    if (request?.kind !== 'read') return;
+    const reply = (r: Omit<Reply, 'kind' | 'id'>) =>
+      channel.postMessage({ kind: 'tags', id: request.id, ...r } satisfies Reply);
+    (reader ??= createReader())
+      .read(request.path)
+      .then((tags) => reply({ tags }))
+      .catch((error: unknown) => reply({ error: (error as Error).message ?? String(error) }));
+  };
+  return {
+    channel: name,
+    async idle() {
+      const ending = reader;
+      reader = null;
+      await ending?.end();
+    },
+    async close() {
+      channel.close();
+      await this.idle();
+    },
+  };
+}
+
+let workerChannel: BroadcastChannel | null = null;
+const waiting = new Map<string, { resolve(tags: ExiftoolTags): void; reject(e: Error): void }>();
+let requests = 0;
+
+function askHost(name: string, path: string): Promise<ExiftoolTags> {
+  if (!workerChannel) {
+    workerChannel = new BroadcastChannel(name);
+    workerChannel.unref();
+    workerChannel.onmessage = (event) => {
+      const reply = (event as { data?: Reply }).data;
+      if (reply?.kind !== 'tags') return;
+      const pending = waiting.get(reply.id);
+      if (!pending) return;
+      waiting.delete(reply.id);
+      if (reply.tags) pending.resolve(reply.tags);
+      else pending.reject(new Error(reply.error ?? 'exiftool gave no answer'));
+    };
+  }
+  const id = `${threadId}:${++requests}`;
+  return new Promise<ExiftoolTags>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      reject(new Error(`exiftool did not answer within ${readTimeoutMs / 1000} s`));
+    }, readTimeoutMs);
+    waiting.set(id, {
+      resolve: (tags) => {
+        clearTimeout(timer);
+        resolve(tags);
+      },
+      reject: (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    });
+    workerChannel!.postMessage({ kind: 'read', id, path } satisfies Request);
+  });
+}
+
+/** Every tag exiftool reads in the file at `path` (`exiftool -json -n`). Rejects when it cannot. */
+export function readWithExiftool(path: string): Promise<ExiftoolTags> {
+  exiftoolFallbackUse.reads++;
+  const host = isMainThread
+    ? undefined
+    : (workerData as { exiftoolChannel?: string } | null)?.exiftoolChannel;
+  if (host) return askHost(host, path);
+  return (local ??= createReader()).read(path);
+}
+
+/** Ends this thread's own exiftool process, if it started one (tests, benchmarks). */
+export async function endExiftoolFallback(): Promise<void> {
+  const ending = local;
+  local = null;
+  await ending?.end();
+}

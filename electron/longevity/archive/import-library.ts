@@ -1,0 +1,124 @@
+import { realpathSync, statSync } from 'node:fs';
+import type { Catalog } from '../../catalog/open-catalog';
+import { ensureFolder } from '../../catalog/folders-repo';
+import { addLibraryRoot } from '../../catalog/library-roots';
+import { findRootContaining, insertRoot } from '../../catalog/roots-repo';
+import { nowIso, sql, sqlPluck } from '../../catalog/statements';
+import { applyPhotoLayer, readPhotoLayer } from '../photo-layer';
+import type { ArchiveDocument, ArchivePhoto } from './archive-schema';
+import { joinRel, type ImportContext } from './import-context';
+import { refKey } from './photo-refs';
+import { putRow, type Tally } from './put-row';
+
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The file's library folders, added without a scan. One the catalog has, or has inside one of
+ * its own, is matched; one that is here is added as `kadar index` would add it (taking in
+ * library folders inside it); one that is not (a drive not connected) is added offline.
+ */
+export function importRoots(db: Catalog, doc: ArchiveDocument, tally: Tally, keep = false): void {
+  for (const root of doc.roots) {
+    let id = sqlPluck<[string], number>(db, `SELECT id FROM roots WHERE path = ?`).get(root.path);
+    if (id == null && findRootContaining(db, root.path)) {
+      tally.note('roots', root.path, 'unchanged');
+      continue;
+    }
+    let created = false;
+    if (id == null && isFolder(root.path)) {
+      const added = addLibraryRoot(db, root.path);
+      created = added.created;
+      // A folder reached through a link is the library folder of its real path.
+      if (realpathSync(root.path) !== root.path) {
+        tally.note('roots', root.path, created ? 'created' : 'unchanged');
+        continue;
+      }
+      id = added.rootId;
+    } else if (id == null) {
+      id = insertRoot(db, root.path);
+      sql(db, `UPDATE roots SET status = 'offline' WHERE id = ?`).run(id);
+      created = true;
+    }
+    // Kept: a folder's setting comes from its file only in a catalog that never indexed it.
+    const fresh = sql<[number], { fresh: number }>(
+      db,
+      `SELECT sidecars IS NULL AND last_scan_completed_at IS NULL AS fresh FROM roots WHERE id = ?`,
+    ).get(id)!.fresh;
+    const { outcome } =
+      keep && !created && !fresh
+        ? { outcome: 'unchanged' as const }
+        : putRow(
+            db,
+            'roots',
+            id,
+            keep ? { sidecars: root.sidecars } : { name: root.name, sidecars: root.sidecars },
+          );
+    tally.note('roots', root.path, created ? 'created' : outcome);
+  }
+}
+
+/**
+ * A photo whose folder has not been indexed (yet) in this catalog: the file's name, size, time
+ * and fingerprint, marked missing, with a modification time no file has, so the next index of
+ * its folder reads the file and fills in the rest while the person's values stay.
+ */
+function insertPlaceholder(ctx: ImportContext, photo: ArchivePhoto): number | null {
+  const place = ctx.root(photo.ref.root);
+  if (!place) return null;
+  const relPath = joinRel(place.prefix, photo.ref.path);
+  const cut = relPath.lastIndexOf('/');
+  const now = nowIso();
+  return Number(
+    sql(
+      ctx.db,
+      `INSERT INTO photos (root_id, folder_id, rel_path, file_name, file_size, file_mtime,
+         fingerprint, taken_at, taken_at_source, keywords, warnings, added_at, indexed_at, missing_since)
+       VALUES (?, ?, ?, ?, ?, -1, ?, ?, 'FileTime', '[]', '[]', ?, ?, ?)`,
+    ).run(
+      place.rootId,
+      ensureFolder(ctx.db, place.rootId, cut < 0 ? '' : relPath.slice(0, cut)),
+      relPath,
+      photo.fileName,
+      photo.fileSize,
+      photo.ref.fingerprint,
+      photo.takenAt,
+      now,
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+}
+
+/**
+ * What people gave each photo the file describes, added to what the catalog has (a value the
+ * file sets replaces the catalog's; nothing the file lacks is taken away). Photos the catalog
+ * does not have get a placeholder with `placeholders`, else are counted as not found.
+ */
+export function importPhotos(ctx: ImportContext): void {
+  ctx.doc.photos.forEach((photo, i) => {
+    if (photo.layer.event != null) ctx.uid('events', photo.layer.event, `photos.${i}.layer.event`);
+    const key = refKey(photo.ref);
+    let id = ctx.photos.find(photo.ref);
+    if (id == null) {
+      id = ctx.placeholders ? insertPlaceholder(ctx, photo) : null;
+      if (id == null) {
+        ctx.photos.photo(photo.ref);
+        return;
+      }
+      ctx.photos.remember(photo.ref, id);
+      applyPhotoLayer(ctx.db, id, photo.layer);
+      ctx.tally.note('photos', key, 'created');
+      return;
+    }
+    const before = JSON.stringify(readPhotoLayer(ctx.db, id));
+    applyPhotoLayer(ctx.db, id, photo.layer);
+    const after = JSON.stringify(readPhotoLayer(ctx.db, id));
+    ctx.tally.note('photos', key, before === after ? 'unchanged' : 'updated');
+  });
+}

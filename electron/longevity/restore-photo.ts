@@ -1,0 +1,65 @@
+import type { Catalog } from '../catalog/open-catalog';
+import { nowIso, sql, sqlPluck } from '../catalog/statements';
+import { applyPhotoLayer, type PhotoLayer } from './photo-layer';
+import type { KadarEvent } from './sidecars/kadar-layer';
+
+/** What a photo's Kadar sidecar gives a catalog that does not know the photo yet. */
+export interface RestoredPhoto {
+  layer: PhotoLayer;
+  /** The event as the sidecar names it: made when the catalog has no event with its uid. */
+  event: KadarEvent | null;
+  /** The standard values Kadar filled in from the catalog (not the file's: see KadarLayer). */
+  derived: string[];
+  /** The stars Kadar kept beside a reject (xmp:Rating holds -1). */
+  stars: number | null;
+}
+
+/** The id of the row with this uid, made from `insert` when there is none. */
+function byUid(db: Catalog, table: 'events' | 'projects', uid: string, insert: () => void): number {
+  const find = () =>
+    sqlPluck<[string], number>(db, `SELECT id FROM ${table} WHERE uid = ?`).get(uid);
+  const found = find();
+  if (found != null) return found;
+  insert();
+  return find()!;
+}
+
+/**
+ * An event and its projects as a sidecar names them, when neither the catalog nor the folder's
+ * kadar-archive.json had them: every photo of the event names the same uid, so it is made once.
+ * (The archive file, read before indexing, brings the event's other fields.)
+ */
+function ensureEvent(db: Catalog, event: KadarEvent): void {
+  const now = nowIso();
+  const eventId = byUid(db, 'events', event.uid, () =>
+    sql(
+      db,
+      `INSERT INTO events (uid, title, starts_on, ends_on, created_at) VALUES (?, ?, ?, ?, ?)`,
+    ).run(
+      event.uid,
+      event.title,
+      event.startsOn,
+      event.endsOn != null && event.endsOn >= event.startsOn ? event.endsOn : null,
+      now,
+    ),
+  );
+  for (const project of event.projects) {
+    const projectId = byUid(db, 'projects', project.uid, () =>
+      sql(
+        db,
+        `INSERT INTO projects (uid, name, code, created_at) VALUES (?, ?,
+           (SELECT ? WHERE NOT EXISTS (SELECT 1 FROM projects WHERE code = ?)), ?)`,
+      ).run(project.uid, project.name, project.code, project.code, now),
+    );
+    sql(db, `INSERT OR IGNORE INTO project_events (project_id, event_id) VALUES (?, ?)`).run(
+      projectId,
+      eventId,
+    );
+  }
+}
+
+/** Gives a photo new to the catalog what its sidecar says a person gave it. */
+export function restorePhoto(db: Catalog, photoId: number, restored: RestoredPhoto): void {
+  if (restored.event) ensureEvent(db, restored.event);
+  applyPhotoLayer(db, photoId, restored.layer);
+}

@@ -1,0 +1,209 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../../electron/api/dispatch';
+import { createKadarApi } from '../../electron/api/kadar-api';
+import { cacheDirFor } from '../../electron/catalog/default-paths';
+import { readKadarLayer } from '../../electron/longevity/sidecars/sidecar-xmp';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { exiftoolRead, requireExiftool } from '../helpers/exiftool';
+import { parseJson, runCli } from '../helpers/run-cli';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+requireExiftool();
+const keywordsFixture = fileURLToPath(
+  new URL('../fixtures/photos/iptc-xmp/Photoshop (3).jpg', import.meta.url),
+);
+let dir: string;
+let catalog: string;
+let library: string;
+
+const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
+async function json<T>(...args: string[]): Promise<T> {
+  const result = await kadar(...args);
+  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
+  return parseJson<T>(result);
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Listing {
+  photos: Json;
+  events: Json;
+  projects: Json;
+  tags: Json;
+}
+
+/**
+ * The four listings with row ids (which a rebuilt catalog numbers afresh) replaced by what
+ * they name: a photo by its path, an event by its title, a tag by its path, and so on.
+ */
+async function listing(): Promise<Listing> {
+  const photos = await json<{ id: number; relPath: string; folderId: number }[]>(
+    'photos',
+    '--json',
+  );
+  const events = await json<{ id: number; title: string }[]>('events', '--json');
+  const projects = await json<{ id: number; name: string }[]>('projects', '--json');
+  const tags = await json<{ id: number; path: string }[]>('tags', '--json');
+  const organisations = await json<{ id: number; name: string }[]>('organisations', '--json');
+  const names: Record<string, Map<number, string>> = {
+    photo: new Map(photos.map((p) => [p.id, p.relPath])),
+    event: new Map(events.map((e) => [e.id, e.title])),
+    project: new Map(projects.map((p) => [p.id, p.name])),
+    tag: new Map(tags.map((t) => [t.id, t.path])),
+    organisation: new Map(organisations.map((o) => [o.id, o.name])),
+    folder: new Map(photos.map((p) => [p.folderId, p.relPath.replace(/[^/]*$/, '')])),
+  };
+  const kindOf = (key: string, owner: string): string | null => {
+    if (key === 'id') return owner;
+    const m =
+      /^(photo|event|project|tag|parent|cover(?:Photo)?|organiser|organisation|folder)Ids?$/.exec(
+        key,
+      );
+    if (!m) return null;
+    const aliases: Record<string, string> = { parent: 'tag', organiser: 'organisation' };
+    return aliases[m[1]!] ?? (m[1]!.startsWith('cover') ? 'photo' : m[1]!);
+  };
+  const named = (value: Json, owner: string): Json => {
+    if (Array.isArray(value)) return value.map((v) => named(v, owner));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, Json> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'addedAt' || key === 'indexedAt') continue;
+      const kind = kindOf(key, owner);
+      const name = (id: Json) =>
+        typeof id === 'number' ? (names[kind!]?.get(id) ?? `${kind}#${id}`) : id;
+      out[key] = kind ? (Array.isArray(v) ? v.map(name).sort() : name(v)) : named(v, owner);
+    }
+    return out;
+  };
+  const sorted = (items: unknown[], owner: string, key: string) =>
+    (named(items as Json[], owner) as Record<string, Json>[]).sort((a, b) =>
+      JSON.stringify(a[key]).localeCompare(JSON.stringify(b[key])),
+    );
+  return {
+    photos: sorted(photos, 'photo', 'id'),
+    events: sorted(events, 'event', 'id'),
+    projects: sorted(projects, 'project', 'id'),
+    tags: sorted(tags, 'tag', 'id'),
+  };
+}
+
+afterAll(removeTempDirs);
+beforeAll(async () => {
+  dir = tempDir();
+  catalog = join(dir, 'catalog.sqlite');
+  library = join(dir, 'Kadar sample archive');
+  // The sample archive (events, projects, partners, organisations, documents) and, beside its
+  // photos, one whose file has keywords of its own.
+  const api = createKadarApi({ catalogPath: catalog, threads: 2 });
+  const call = <M extends MethodName>(m: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
+    callApi(api.handlers, m, input);
+  const sampleDone = new Promise<void>((resolve) =>
+    api.onEvent((name, payload) => {
+      const changed = payload as { reason?: string; kinds?: string[] };
+      if (
+        name === 'catalog.changed' &&
+        changed.reason === 'sample' &&
+        changed.kinds?.includes('documents')
+      )
+        resolve();
+    }),
+  );
+  await call('sample.open', {});
+  await sampleDone;
+  mkdirSync(join(library, 'Extra'));
+  cpSync(keywordsFixture, join(library, 'Extra', 'keywords.jpg'));
+  await call('index.start', {});
+  await api.indexing.idle();
+
+  const byName = async (name: string) =>
+    (
+      await call('photos.get', {
+        ids: (await call('photos.ids', { search: name, sort: 'takenAt', order: 'asc' })).ids,
+      })
+    )[0]!;
+  const fashion = await byName('DSC_2208');
+  const training = await byName('DSC_0412');
+  const extra = await byName('keywords');
+  const rootId = fashion.rootId;
+  await call('photos.edit', {
+    ids: [fashion.id],
+    set: {
+      title: 'Модна ревија, финале',
+      caption: 'Štip, 28 November',
+      rating: 5,
+      label: 'red',
+      flag: 'pick',
+    },
+  });
+  await call('photos.edit', {
+    ids: [training.id],
+    set: { flag: 'reject', rating: 3, caption: '' },
+  });
+  await call('tags.add', {
+    photoIds: [fashion.id, training.id],
+    paths: ['Place/Štip', 'People/Models'],
+  });
+  const fileTag = (await call('tags.list', {})).find((t) => t.path === 'test keyword 1')!;
+  await call('tags.remove', { photoIds: [extra.id], tagIds: [fileTag.id] });
+  const person = await call('people.create', { name: 'Ана Стојановска', role: 'Designer' });
+  await call('people.tag', { photoIds: [fashion.id], personIds: [person.id] });
+  // A photo in no event until now: its event comes back from its sidecar and the folder's file.
+  await call('events.assignPhotos', { eventId: fashion.eventId!, photoIds: [extra.id] });
+  const gallery = await call('galleries.create', {
+    name: 'Newsletter, December',
+    photoIds: [extra.id, fashion.id],
+  });
+  expect(gallery).toBeDefined();
+  await call('sidecars.set', { rootId, naming: 'lightroom' });
+  await api.close();
+}, 120_000);
+
+describe('a catalog rebuilt from its folders', () => {
+  it('gets back events, projects, tags, people, ratings, labels, titles and captions after the catalog is deleted', async () => {
+    const before = await listing();
+    const fashion = (before.photos as { relPath: string }[]).find((p) =>
+      p.relPath.endsWith('DSC_2208.JPG'),
+    )!;
+    // Named as Lightroom names them; exiftool reads them.
+    const sidecar = join(library, fashion.relPath.replace(/\.JPG$/, '.xmp'));
+    expect(existsSync(sidecar)).toBe(true);
+    expect(exiftoolRead([sidecar]).get(sidecar)).toMatchObject({
+      'XMP-dc:Title': 'Модна ревија, финале',
+      'XMP-xmp:Rating': 5,
+      'XMP-xmp:Label': 'Red',
+      'XMP-kadar:Pick': true,
+    });
+    const archiveFile = JSON.parse(readFileSync(join(library, 'kadar-archive.json'), 'utf8')) as {
+      events: unknown[];
+      projects: unknown[];
+    };
+    expect(archiveFile.events).toHaveLength(5);
+    expect(archiveFile.projects).toHaveLength(3);
+
+    for (const name of readdirSync(dir))
+      if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
+    rmSync(cacheDirFor(catalog), { recursive: true, force: true });
+
+    await json('index', library, '--json', '--progress', 'none');
+    const after = await listing();
+    expect(after.events).toEqual(before.events);
+    expect(after.projects).toEqual(before.projects);
+    expect(after.tags).toEqual(before.tags);
+    expect(after.photos).toEqual(before.photos);
+    expect(readKadarLayer(readFileSync(sidecar, 'utf8'))?.event?.title).toBeTruthy();
+    // The saved gallery comes back from the folder's file, in its order.
+    const api = createKadarApi({ catalogPath: catalog, threads: 1 });
+    try {
+      const [gallery] = await callApi(api.handlers, 'galleries.list', {});
+      expect(gallery?.name).toBe('Newsletter, December');
+      const { photoIds } = await callApi(api.handlers, 'galleries.get', { id: gallery!.id });
+      const photos = await callApi(api.handlers, 'photos.get', { ids: photoIds });
+      expect(photos.map((p) => p.fileName)).toEqual(['keywords.jpg', 'DSC_2208.JPG']);
+    } finally {
+      await api.close();
+    }
+  });
+});

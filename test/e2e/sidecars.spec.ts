@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { cliPhotos } from './catalog-cli';
+import { cell, expectShown, openKadar, revealPhoto, snap } from './grid-page';
+import { startKadarHost, type KadarHost } from './kadar-host';
+
+const samplePhotos = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+
+let host: KadarHost;
+let library: string;
+test.beforeAll(async () => {
+  // Sidecars are written beside the photos: a copy, never the sample itself.
+  library = mkdtempSync(join(tmpdir(), 'kadar-e2e-sidecars-'));
+  cpSync(samplePhotos, library, { recursive: true });
+  host = await startKadarHost({ index: [library] });
+});
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(library, { recursive: true, force: true });
+});
+
+const sidecars = () =>
+  readdirSync(library, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.xmp'));
+const exiftool = (file: string): Record<string, unknown> =>
+  (
+    JSON.parse(execFileSync('exiftool', ['-j', '-n', '-G1', file], { encoding: 'utf8' })) as Record<
+      string,
+      unknown
+    >[]
+  )[0]!;
+
+test('switch sidecars on for a folder: tagged photos get XMP files exiftool reads, and a rating follows by itself', async ({
+  page,
+}) => {
+  await openKadar(page, host.url);
+  await expectShown(page, 10);
+  // Tag every photo: each then has something from a person.
+  await page.getByTestId('photo-grid').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('tag-input').fill('Sector/Textile');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  expect(sidecars()).toEqual([]);
+
+  await page.getByTestId('open-sidecars').click();
+  const dialog = page.getByTestId('sidecars-dialog');
+  await expect(dialog.getByTestId('sidecar-root')).toHaveCount(1);
+  await dialog.getByTestId('sidecar-naming').selectOption('digikam');
+  await expect(dialog.getByTestId('sidecars-last-run')).toContainText('10 written');
+  await snap(page, 'sidecars-dialog');
+  const names = sidecars();
+  expect(names).toHaveLength(10);
+  expect(names.every((n) => /\.(jpe?g|heic)\.xmp$/i.test(n))).toBe(true);
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Five stars from the keyboard: the photo's sidecar follows without being asked.
+  const photo = (await cliPhotos(host.catalog)).find((p) => p.fileName === 'DSC_2208.JPG')!;
+  await revealPhoto(page, photo.id);
+  await cell(page, photo.id).click();
+  await page.keyboard.press('5');
+  const file = join(library, `${photo.relPath}.xmp`);
+  await expect.poll(() => exiftool(file)['XMP-xmp:Rating'], { timeout: 10_000 }).toBe(5);
+  const tags = exiftool(file);
+  // The file's own keywords stay beside the person's tag.
+  expect(tags['XMP-lr:HierarchicalSubject']).toEqual(expect.arrayContaining(['Sector|Textile']));
+  expect(tags['XMP-digiKam:TagsList']).toEqual(expect.arrayContaining(['Sector/Textile']));
+  expect(tags['XMP-dc:Subject']).toEqual(expect.arrayContaining(['Textile', 'fashion show']));
+  expect(tags['XMP-iptcExt:Event']).toBeUndefined();
+  await snap(page, 'sidecars-rated');
+});

@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getPhoto } from '../../electron/catalog/photos-repo';
+import {
+  endExiftoolFallback,
+  exiftoolFallbackUse,
+  readWithExiftool,
+} from '../../electron/indexer/exiftool-fallback';
+import { exiftoolWrite, requireExiftool } from '../helpers/exiftool';
+import { repoFixtures } from '../helpers/fixtures';
+import { processPath } from '../helpers/process-path';
+import { parseJson, runCli } from '../helpers/run-cli';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+import { openTestLibrary } from '../helpers/test-library';
+
+requireExiftool();
+const cacheDir = tempDir();
+afterAll(async () => {
+  await endExiftoolFallback();
+  removeTempDirs();
+});
+
+/** A JPEG exifr finds nothing in and exiftool reads whole: its EXIF header is "Exif\0\xff". */
+async function unreadableByExifr(dir: string, name = 'odd-exif.jpg'): Promise<string> {
+  const file = join(dir, name);
+  const image = sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } });
+  writeFileSync(file, await image.jpeg().toBuffer());
+  exiftoolWrite(file, ['-Make=Kadar', '-Model=K-1', '-DateTimeOriginal=2015:11:28 18:03:12']);
+  const bytes = readFileSync(file);
+  bytes[bytes.indexOf('Exif\0\0') + 5] = 0xff;
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** A camera-like JPEG: EXIF with make, model, date, orientation and GPS. */
+async function cameraJpeg(dir: string, name: string): Promise<string> {
+  const file = join(dir, name);
+  const image = sharp({ create: { width: 64, height: 48, channels: 3, background: '#996633' } });
+  writeFileSync(file, await image.jpeg().toBuffer());
+  exiftoolWrite(file, [
+    '-Make=NIKON CORPORATION',
+    '-Model=NIKON D750',
+    '-DateTimeOriginal=2015:11:28 18:03:12',
+    '-Orientation#=6',
+    '-GPSLatitude=41.73',
+    '-GPSLatitudeRef=N',
+    '-GPSLongitude=22.19',
+    '-GPSLongitudeRef=E',
+    '-XMP-dc:Subject=Štip',
+  ]);
+  return file;
+}
+
+/**
+ * The fallback's processes (exiftool, which names itself by its script, and its watchdog) whose
+ * parent is `parent` (1: orphans).
+ */
+function exiftoolProcesses(parent: number): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter(
+      (m): m is RegExpExecArray =>
+        m != null && /exiftool-vendored\.pl\/bin\/exiftool|-stay_open|getppid/.test(m[3]!),
+    )
+    .filter((m) => Number(m[2]) === parent)
+    .map((m) => Number(m[1]));
+}
+
+describe('the exiftool fallback', () => {
+  it('reads a file exifr finds nothing in, by exiftool, and says so', async () => {
+    const file = await unreadableByExifr(tempDir());
+    const before = exiftoolFallbackUse.reads;
+    const { fields: f } = await processPath(file, cacheDir);
+    expect(exiftoolFallbackUse.reads).toBe(before + 1);
+    expect([f.make, f.model, f.takenAt, f.takenAtSource]).toEqual([
+      'Kadar',
+      'K-1',
+      '2015-11-28T18:03:12',
+      'DateTimeOriginal',
+    ]);
+    expect(f.warnings).toEqual(['Read with exiftool, as exifr found no metadata.']);
+    expect(f.error).toBeNull();
+  });
+
+  it('never runs for camera JPEGs, phone JPEGs or JPEGs without metadata', async () => {
+    const dir = tempDir();
+    const files = [await cameraJpeg(dir, 'DSC_0001.JPG')];
+    const plain = join(dir, 'whatsapp.jpg');
+    writeFileSync(
+      plain,
+      await sharp({ create: { width: 9, height: 9, channels: 3, background: '#fff' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    files.push(plain);
+    for (const folder of ['cameras', 'gps', 'phones', 'iptc-xmp', 'orientation', 'no-exif']) {
+      for (const name of readdirSync(join(repoFixtures, folder)))
+        if (/\.jpe?g$/i.test(name)) files.push(join(repoFixtures, folder, name));
+    }
+    const before = exiftoolFallbackUse.reads;
+    for (const file of files) {
+      const { fields: f } = await processPath(file, cacheDir);
+      expect(f.warnings.join('\n'), file).not.toMatch(/exiftool/);
+    }
+    expect(files.length).toBeGreaterThan(30);
+    expect(exiftoolFallbackUse.reads).toBe(before);
+  });
+
+  it('rejects, rather than throwing anything odd, for a file exiftool cannot read', async () => {
+    await expect(readWithExiftool(join(tempDir(), 'gone.jpg'))).rejects.toThrow();
+  });
+
+  it('in an index job, runs in the pool’s thread for its workers and leaves no process behind', async () => {
+    await endExiftoolFallback(); // this thread's own reader, from the tests above
+    const dir = tempDir();
+    mkdirSync(join(dir, 'photos'));
+    await unreadableByExifr(join(dir, 'photos'));
+    await cameraJpeg(join(dir, 'photos'), 'DSC_0002.JPG');
+    copyFileSync(join(repoFixtures, 'cameras/Canon_40D.jpg'), join(dir, 'photos/Canon_40D.jpg'));
+    const lib = openTestLibrary(dir);
+    try {
+      const summary = await lib.index([join(dir, 'photos')]);
+      expect(summary).toMatchObject({ status: 'completed', added: 3, failed: 0 });
+      const byName = new Map([...lib.paths()].map(([id, rel]) => [rel, getPhoto(lib.db, id)!]));
+      const odd = byName.get('odd-exif.jpg')!;
+      expect([odd.make, odd.model, odd.takenAt]).toEqual(['Kadar', 'K-1', '2015-11-28T18:03:12']);
+      expect(odd.warnings).toEqual(['Read with exiftool, as exifr found no metadata.']);
+      expect(byName.get('DSC_0002.JPG')!.warnings).toEqual([]);
+      // The job ends the exiftool process it started (the pool lives on).
+      expect(exiftoolProcesses(process.pid)).toEqual([]);
+    } finally {
+      await lib.close();
+    }
+    expect(exiftoolProcesses(process.pid)).toEqual([]);
+  });
+
+  it('lets `kadar index` exit on its own, with no exiftool process left', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'photos'));
+    await unreadableByExifr(join(dir, 'photos'));
+    const orphansBefore = new Set(exiftoolProcesses(1));
+    const run = await runCli(
+      [
+        '--catalog',
+        join(dir, 'c.sqlite'),
+        'index',
+        join(dir, 'photos'),
+        '--json',
+        '--progress',
+        'none',
+      ],
+      { timeout: 60_000 },
+    );
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(0);
+    expect(parseJson<{ added: number; failed: number }>(run)).toMatchObject({
+      added: 1,
+      failed: 0,
+    });
+    // Ending exiftool takes a moment after Node has asked it to; then nothing may be left.
+    const orphans = () => exiftoolProcesses(1).filter((pid) => !orphansBefore.has(pid));
+    for (let wait = 0; wait < 20 && orphans().length; wait++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(orphans()).toEqual([]);
+  });
+});

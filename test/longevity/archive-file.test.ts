@@ -1,0 +1,492 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, dispatch } from '../../electron/api/dispatch';
+import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
+import { importArchive } from '../../electron/longevity/archive/import-archive';
+import type { ArchiveDocument } from '../../electron/longevity/archive/archive-schema';
+import type {
+  EventPayload,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from '../../shared/api/contract';
+import type { Photo } from '../../shared/api/photo-schema';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+const sample = fileURLToPath(new URL('../../assets/sample/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/photos/', import.meta.url));
+const stip = ['DSC_2208.JPG', 'DSC_2211.JPG', 'IMG_5218.JPG'];
+const nis = ['DSC_0412.JPG', 'DSC_0415.JPG', 'IMG_20151120_101530.jpg'];
+// Photos whose files name keywords and a person, to take off.
+const keywords = 'Photoshop (3).jpg';
+const withPerson = 'iptc-staff-photographer-example.jpg';
+
+let dir: string;
+let library: string;
+let original: KadarApi;
+let exported: string;
+
+const open = (name: string) =>
+  createKadarApi({ catalogPath: join(dir, name, 'catalog.sqlite'), threads: 2 });
+const caller =
+  (api: KadarApi) =>
+  <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
+    callApi(api.handlers, method, input);
+const photoId = (api: KadarApi, name: string) =>
+  (api.db.prepare('SELECT id FROM photos WHERE file_name = ?').get(name) as { id: number }).id;
+const readDoc = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as ArchiveDocument;
+const withoutTime = ({ exportedAt: _at, ...rest }: ArchiveDocument) => rest;
+
+/** Every row of what an import writes, for "nothing changed". */
+function tables(api: KadarApi) {
+  const names = ['roots', 'folders', 'photos', 'organisations', 'people', 'tags', 'events']
+    .concat(['projects', 'project_partners', 'project_events', 'documents', 'document_text'])
+    .concat(['photo_tags', 'photo_people', 'photo_tag_removals', 'photo_people_removals'])
+    .concat(['galleries', 'gallery_photos', 'saved_searches', 'export_presets', 'exports'])
+    .concat(['export_files', 'cameras', 'edits']);
+  return Object.fromEntries(
+    names.map((t) => [t, api.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
+  );
+}
+
+/** What a photo shows, without the catalog's own ids and times. */
+function shown(api: KadarApi, photos: Photo[]) {
+  const events = new Map(
+    (api.db.prepare('SELECT id, uid FROM events').all() as { id: number; uid: string }[]).map(
+      (e) => [e.id, e.uid],
+    ),
+  );
+  return photos
+    .map(
+      ({
+        id: _id,
+        rootId: _root,
+        folderId: _folder,
+        eventId,
+        projectIds,
+        addedAt: _added,
+        indexedAt: _indexed,
+        ...rest
+      }) => ({
+        ...rest,
+        event: eventId == null ? null : events.get(eventId),
+        projects: projectIds.length,
+      }),
+    )
+    .sort((a, b) => a.relPath.localeCompare(b.relPath));
+}
+async function allPhotos(api: KadarApi): Promise<Photo[]> {
+  const page = await caller(api)('photos.page', { sort: 'name', order: 'asc', limit: 1000 });
+  return page.items;
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  library = join(dir, 'library');
+  cpSync(join(sample, 'photos'), library, { recursive: true, preserveTimestamps: true });
+  mkdirSync(join(library, 'described'));
+  for (const f of [`iptc-xmp/${keywords}`, `iptc-xmp/${withPerson}`])
+    cpSync(join(fixtures, f), join(library, 'described', f.split('/')[1]!), {
+      preserveTimestamps: true,
+    });
+  mkdirSync(join(library, 'Documents'));
+  cpSync(
+    join(sample, 'documents/agenda-cluster-training-nis.pdf'),
+    join(library, 'Documents/agenda.pdf'),
+  );
+
+  original = open('original');
+  const call = caller(original);
+  const id = (name: string) => photoId(original, name);
+  await call('roots.add', { path: library });
+  await call('index.start', {});
+  await original.indexing.idle();
+
+  const cluster = await call('organisations.create', {
+    name: 'Cluster House',
+    shortName: 'CH',
+    city: 'Niš',
+    country: 'Serbia',
+    website: 'https://example.org',
+  });
+  const textile = await call('organisations.create', { name: 'Textile Cluster', city: 'Štip' });
+  const show = await call('events.create', {
+    title: 'Modna revija',
+    startsOn: '2015-11-28',
+    endsOn: '2015-11-29',
+    startTime: '18:00',
+    endTime: '21:30',
+    venue: 'Dom kulture',
+    city: 'Štip',
+    country: 'North Macedonia',
+    organiserId: textile.id,
+    description: 'A fashion show of the textile cluster.',
+    photoIds: stip.map(id),
+  });
+  await call('events.update', { id: show.id, patch: { coverPhotoId: id(stip[1]!) } });
+  const training = await call('events.create', {
+    title: 'Niš training',
+    startsOn: '2015-11-19',
+    city: 'Niš',
+    organiserId: cluster.id,
+    photoIds: nis.map(id),
+  });
+  const balkan = await call('projects.create', {
+    name: 'Balkan Cluster',
+    code: 'BC-1',
+    programme: 'IPA Bulgaria–Serbia',
+    startsOn: '2015-03-01',
+    endsOn: '2016-08-31',
+    description: 'Clusters across the border.',
+    creator: 'Cluster House',
+    credit: 'Balkan Cluster project',
+    copyright: '© Cluster House',
+    partners: [
+      { organisationId: cluster.id, role: 'lead' },
+      { organisationId: textile.id, role: 'partner' },
+    ],
+    eventIds: [training.id, show.id],
+  });
+  await call('projects.create', {
+    name: 'Textile',
+    startsOn: '2015-05-01',
+    partners: [
+      { organisationId: textile.id, role: 'lead' },
+      { name: 'Business Support Centre Kyustendil', country: 'Bulgaria', role: 'associate' },
+    ],
+    eventIds: [show.id],
+  });
+
+  const ana = await call('people.create', {
+    name: 'Ana Jović',
+    organisationId: textile.id,
+    role: 'Designer',
+    notes: 'Showed the winter line.',
+  });
+  await call('people.tag', { photoIds: [id(stip[0]!), id(stip[2]!)], personIds: [ana.id] });
+  await call('tags.add', {
+    photoIds: stip.map(id),
+    paths: ['Place/Štip', 'Sector/Textile/Fashion'],
+  });
+  await call('tags.add', { photoIds: [id(nis[0]!)], paths: ['Place/Niš'] });
+  await call('photos.edit', {
+    ids: [id(stip[0]!)],
+    set: { title: 'The runway', caption: 'Models on the runway', rating: 5, flag: 'pick' },
+  });
+  await call('photos.edit', { ids: [id(nis[1]!)], set: { label: 'red', rating: 2 } });
+  await call('photos.edit', { ids: [id(keywords)], set: { caption: '', flag: 'none' } });
+  const fileKeyword = (await call('tags.list', {})).find((t) => t.path === 'test keyword 1')!;
+  await call('tags.remove', { photoIds: [id(keywords)], tagIds: [fileKeyword.id] });
+  const moore = (await call('people.list', {})).find((p) => p.name === 'Jim Moore')!;
+  await call('people.untag', { photoIds: [id(withPerson)], personIds: [moore.id] });
+
+  await call('documents.attach', {
+    owner: { eventId: show.id },
+    sources: [{ path: join(sample, 'documents/invitation-fashion-show-stip.pdf') }],
+    title: 'Invitation',
+  });
+  await call('documents.attach', {
+    owner: { projectId: balkan.id },
+    sources: [{ path: join(library, 'Documents/agenda.pdf'), link: true }],
+  });
+
+  const gallery = await call('galleries.create', {
+    name: 'Best of 2015',
+    photoIds: [id(stip[2]!), id(nis[0]!), id(stip[0]!)],
+  });
+  await call('galleries.reorder', {
+    id: gallery.id,
+    photoIds: [id(stip[0]!), id(stip[2]!), id(nis[0]!)],
+  });
+  await call('galleries.setCover', { id: gallery.id, photoId: id(nis[0]!) });
+  const place = (await call('tags.list', {})).find((t) => t.path === 'Place')!;
+  await call('searches.save', {
+    name: 'Good ones in places',
+    filter: { tagId: place.id, minRating: 2, eventId: show.id, personId: ana.id },
+  });
+  const website = (await call('presets.list', {})).find((p) => p.name === 'Website')!;
+  await call('presets.save', {
+    name: 'Small squares',
+    settings: { ...website.settings, size: { fit: 'box', width: 400, height: 400 }, quality: 70 },
+  });
+  mkdirSync(join(dir, 'web'));
+  const { exportId } = await call('export.start', {
+    source: { kind: 'gallery', id: gallery.id },
+    presetName: 'Small squares',
+    outDir: join(dir, 'web', 'best-of-2015'),
+  });
+  await original.exporting.finished(exportId);
+  expect((await call('export.get', { exportId })).status).toBe('done');
+
+  exported = join(dir, 'kadar-archive.json');
+  await call('archive.export', { path: exported });
+}, 120_000);
+
+afterAll(async () => {
+  await original.close();
+  removeTempDirs();
+});
+
+describe('archive export', () => {
+  it('writes every kind, named by uid, path and name, in a stable order', async () => {
+    const doc = readDoc(exported);
+    expect(doc.format).toBe('kadar-archive');
+    expect(doc.version).toBe(1);
+    expect(doc.roots).toEqual([{ path: library, name: 'library', sidecars: null }]);
+    expect(doc.organisations.map((o) => o.name)).toEqual([
+      'Business Support Centre Kyustendil',
+      'Cluster House',
+      'Textile Cluster',
+    ]);
+    const show = doc.events.find((e) => e.title === 'Modna revija')!;
+    expect(show).toMatchObject({
+      startsOn: '2015-11-28',
+      endsOn: '2015-11-29',
+      startTime: '18:00',
+      endTime: '21:30',
+      venue: 'Dom kulture',
+      country: 'North Macedonia',
+      organiser: doc.organisations.find((o) => o.name === 'Textile Cluster')!.uid,
+      cover: { root: library, path: `2015/2015-11-28 Modna revija Štip/${stip[1]}` },
+    });
+    expect(
+      doc.projects.find((p) => p.name === 'Balkan Cluster')!.partners.map((p) => p.role),
+    ).toEqual(['lead', 'partner']);
+    expect(doc.documents.map((d) => d.storage.kind).sort()).toEqual(['copy', 'link']);
+    expect(doc.galleries[0]!.photos.map((p) => p.path.split('/').at(-1))).toEqual([
+      stip[0],
+      stip[2],
+      nis[0],
+    ]);
+    expect(doc.savedSearches[0]!.filter).toEqual({
+      minRating: 2,
+      tag: 'Place',
+      person: 'Ana Jović',
+      event: show.uid,
+    });
+    expect(doc.exports).toHaveLength(1);
+    expect(doc.exports[0]!.files).toHaveLength(3);
+    const layer = (name: string) => doc.photos.find((p) => p.fileName === name)!.layer;
+    expect(layer(keywords)).toMatchObject({
+      caption: '',
+      flag: '',
+      removedTags: ['test keyword 1'],
+    });
+    expect(layer(withPerson).removedPeople).toEqual(['Jim Moore']);
+    expect(layer(stip[0]!)).toMatchObject({
+      title: 'The runway',
+      rating: 5,
+      flag: 'pick',
+      addedPeople: ['Ana Jović'],
+      event: show.uid,
+    });
+    // Every photo with something of a person's, or named by a gallery, cover or export.
+    expect(doc.photos.map((p) => p.fileName).sort()).toEqual(
+      [...stip, ...nis, keywords, withPerson].sort(),
+    );
+
+    // The same catalog gives the same file.
+    const again = join(dir, 'again.json');
+    await caller(original)('archive.export', { path: again });
+    expect(withoutTime(readDoc(again))).toEqual(withoutTime(doc));
+    expect(readdirSync(dir).filter((n) => n.includes('.partial'))).toEqual([]);
+  });
+});
+
+describe('archive import', () => {
+  let restored: KadarApi;
+  const changes: EventPayload<'catalog.changed'>[] = [];
+  beforeAll(() => {
+    restored = open('restored');
+    restored.onEvent((name, payload) => {
+      if (name === 'catalog.changed') changes.push(payload as EventPayload<'catalog.changed'>);
+    });
+  });
+  afterAll(() => restored.close());
+
+  it('into a new catalog, gives a catalog whose export is the same file', async () => {
+    const call = caller(restored);
+    // Copied documents' bytes are not in the file: their folder goes along with it.
+    cpSync(join(dir, 'original/catalog-documents'), join(dir, 'restored/catalog-documents'), {
+      recursive: true,
+    });
+    const summary = await call('archive.import', { path: exported });
+    const doc = readDoc(exported);
+    expect(summary.counts.events).toEqual({ created: 2, matched: 0, updated: 0 });
+    expect(summary.counts.photos).toEqual({ created: doc.photos.length, matched: 0, updated: 0 });
+    // The three built-in presets the new catalog started with, brought to the file's.
+    expect(summary.counts.exportPresets).toMatchObject({ created: 1, matched: 3 });
+    expect(summary.unresolvedPhotoRefs).toBe(0);
+    expect(summary.documentTexts).toBe(2);
+    expect(changes.at(-1)).toMatchObject({ reason: 'import' });
+    expect(await call('history.list', {})).toEqual([]);
+
+    const back = join(dir, 'restored.json');
+    await call('archive.export', { path: back });
+    expect(withoutTime(readDoc(back))).toEqual(withoutTime(doc));
+  });
+
+  it('a second time, changes nothing', async () => {
+    const before = tables(restored);
+    const summary = await caller(restored)('archive.import', { path: exported });
+    for (const [kind, c] of Object.entries(summary.counts))
+      expect({ kind, created: c.created, updated: c.updated }).toEqual({
+        kind,
+        created: 0,
+        updated: 0,
+      });
+    expect(summary.counts.events.matched).toBe(2);
+    expect(tables(restored)).toEqual(before);
+  });
+
+  it('then indexing the folder fills the placeholders and the person’s values stay', async () => {
+    const call = caller(restored);
+    const waiting = await allPhotos(restored);
+    expect(waiting.every((p) => p.missing)).toBe(true);
+    expect(waiting.find((p) => p.fileName === stip[0])).toMatchObject({
+      title: 'The runway',
+      width: null,
+    });
+
+    await call('index.start', {});
+    await restored.indexing.idle();
+    const [mine, theirs] = [await allPhotos(original), await allPhotos(restored)];
+    expect(theirs.length).toBe(mine.length);
+    expect(theirs.every((p) => !p.missing && p.width != null && p.hasThumbnail)).toBe(true);
+    expect(shown(restored, theirs)).toEqual(shown(original, mine));
+    // A word in the copied invitation (read again from its file) finds its event again.
+    for (const api of [original, restored]) {
+      const { ids } = await caller(api)('photos.ids', {
+        search: 'Strengthening',
+        sort: 'name',
+        order: 'asc',
+      });
+      const name = (id: number) =>
+        (
+          api.db.prepare('SELECT file_name FROM photos WHERE id = ?').get(id) as {
+            file_name: string;
+          }
+        ).file_name;
+      expect(ids.map(name)).toEqual(stip);
+    }
+
+    // And the catalog says what the original says.
+    const after = join(dir, 'after-index.json');
+    await call('archive.export', { path: after });
+    expect(withoutTime(readDoc(after))).toEqual(withoutTime(readDoc(exported)));
+  });
+});
+
+describe('archive import of a library that moved', () => {
+  it('finds the photos where they are now by their fingerprints', async () => {
+    const gone = join(dir, 'old-drive', 'library');
+    const file = join(dir, 'moved.json');
+    writeFileSync(file, readFileSync(exported, 'utf8').replaceAll(library, gone));
+    const api = open('moved');
+    const call = caller(api);
+    try {
+      cpSync(join(dir, 'original/catalog-documents'), join(dir, 'moved/catalog-documents'), {
+        recursive: true,
+      });
+      const summary = await call('archive.import', { path: file });
+      expect(summary.counts.roots).toEqual({ created: 1, matched: 0, updated: 0 });
+      expect((await call('roots.list', {}))[0]).toMatchObject({ path: gone, status: 'offline' });
+
+      await call('roots.add', { path: library });
+      await call('index.start', {});
+      await api.indexing.idle();
+      const here = (await allPhotos(api)).filter((p) => p.path.startsWith(library));
+      expect(shown(api, here)).toEqual(shown(original, await allPhotos(original)));
+      expect((await allPhotos(api)).length).toBe(here.length);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('archive import refuses', () => {
+  let api: KadarApi;
+  beforeAll(async () => {
+    api = open('refusing');
+    await caller(api)('archive.import', { path: exported });
+  });
+  afterAll(() => api.close());
+
+  async function refused(doc: unknown, code: string, says: string) {
+    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, typeof doc === 'string' ? doc : JSON.stringify(doc));
+    const before = tables(api);
+    const result = await dispatch(api.handlers, 'archive.import', { path: file });
+    expect(result).toEqual({
+      ok: false,
+      error: { code, message: expect.stringContaining(says) as string },
+    });
+    expect(tables(api)).toEqual(before);
+  }
+  const edited = (change: (doc: ArchiveDocument) => void) => {
+    const doc = readDoc(exported);
+    change(doc);
+    return doc;
+  };
+
+  it('a file that is not JSON, or not an archive, or of another version', async () => {
+    await refused('{"format": "kadar-archive", ', 'INVALID_INPUT', 'is not JSON');
+    await refused({ hello: 1 }, 'INVALID_INPUT', 'format: this is not a Kadar archive file');
+    await refused(
+      edited((d) => Object.assign(d, { version: 2 })),
+      'INVALID_INPUT',
+      'version: the file is version 2',
+    );
+    const missing = await dispatch(api.handlers, 'archive.import', {
+      path: join(dir, 'nowhere.json'),
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE' } });
+  });
+
+  it('a bad field, naming it, and writes nothing', async () => {
+    await refused(
+      edited((d) => (d.events[1]!.startsOn = '2015-02-30')),
+      'INVALID_INPUT',
+      'events.1.startsOn: There is no such day',
+    );
+    await refused(
+      edited((d) => Object.assign(d.projects[0]!, { budget: 1 })),
+      'INVALID_INPUT',
+      'projects.0',
+    );
+    await refused(
+      edited((d) => (d.photos[0]!.layer.rating = 7)),
+      'INVALID_INPUT',
+      'photos.0.layer.rating',
+    );
+  });
+
+  it('a uid that names nothing, after new rows were made: none of them stays', async () => {
+    await refused(
+      edited((d) => {
+        d.organisations.push({ ...d.organisations[0]!, uid: 'a'.repeat(32), name: 'New one' });
+        d.events[0]!.organiser = 'b'.repeat(32);
+      }),
+      'INVALID_INPUT',
+      `events.0.organiser: there is no organisation ${'b'.repeat(32)}`,
+    );
+  });
+});
+
+describe('importing without placeholders', () => {
+  it('skips and counts the photos the catalog does not have', async () => {
+    const api = open('no-placeholders');
+    try {
+      const summary = importArchive(api.db, readDoc(exported), { placeholders: false });
+      expect(summary.counts.photos.created).toBe(0);
+      expect(summary.unresolvedPhotoRefs).toBe(readDoc(exported).photos.length);
+      expect(summary.counts.galleries.created).toBe(1);
+      expect(api.db.prepare('SELECT count(*) AS n FROM photos').get()).toEqual({ n: 0 });
+      expect(existsSync(exported)).toBe(true);
+    } finally {
+      await api.close();
+    }
+  });
+});
