@@ -10,6 +10,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import { exiftoolRead, requireExiftool } from '../helpers/exiftool';
 import { parseJson, runCli } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+import { sampleOpened } from '../helpers/sample-opened';
 
 requireExiftool();
 const keywordsFixture = fileURLToPath(
@@ -100,17 +101,7 @@ beforeAll(async () => {
   const api = createKadarApi({ catalogPath: catalog, threads: 2 });
   const call = <M extends MethodName>(m: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
     callApi(api.handlers, m, input);
-  const sampleDone = new Promise<void>((resolve) =>
-    api.onEvent((name, payload) => {
-      const changed = payload as { reason?: string; kinds?: string[] };
-      if (
-        name === 'catalog.changed' &&
-        changed.reason === 'sample' &&
-        changed.kinds?.includes('documents')
-      )
-        resolve();
-    }),
-  );
+  const sampleDone = sampleOpened(api);
   await call('sample.open', {});
   await sampleDone;
   mkdirSync(join(library, 'Extra'));

@@ -9,6 +9,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import { exiftoolRead, requireExiftool } from '../helpers/exiftool';
 import { snapshotFiles } from '../helpers/originals';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+import { sampleOpened } from '../helpers/sample-opened';
 
 requireExiftool();
 let api: KadarApi;
@@ -20,17 +21,7 @@ const call = <M extends MethodName>(method: M, input: MethodInput<M>): Promise<M
 
 const open = async () => {
   api = createKadarApi({ catalogPath, threads: 2 });
-  const sampleDone = new Promise<void>((resolve) =>
-    api.onEvent((name, payload) => {
-      const changed = payload as { reason?: string; kinds?: string[] };
-      if (
-        name === 'catalog.changed' &&
-        changed.reason === 'sample' &&
-        changed.kinds?.includes('documents')
-      )
-        resolve();
-    }),
-  );
+  const sampleDone = sampleOpened(api);
   await call('sample.open', {});
   await sampleDone;
 };

@@ -5,25 +5,12 @@ import { buildArchive } from '../../longevity/archive/build-archive';
 import { importArchive } from '../../longevity/archive/import-archive';
 import { readDocumentTexts } from '../../longevity/archive/read-document-texts';
 import { archiveKinds, type archiveFileMethods } from '../../../shared/api/domains/archive-file';
-import type { EntityKind } from '../../../shared/api/entity-kinds';
+import { entityKinds, type EntityKind } from '../../../shared/api/entity-kinds';
 import { KadarError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
 // Everything an import may add to or change, for views to re-ask (it leaves no history step).
-const importedKinds: EntityKind[] = [
-  'roots',
-  'photos',
-  'events',
-  'projects',
-  'organisations',
-  'documents',
-  'tags',
-  'people',
-  'searches',
-  'presets',
-  'galleries',
-  'exports',
-];
+const importedKinds: EntityKind[] = entityKinds.filter((k) => k !== 'history');
 
 /** The archive file (docs/archive-format.md): the whole catalog's own data out, and back in. */
 export function archiveFileService(

@@ -10,7 +10,7 @@ import type {
   SidecarSummary,
 } from '../../../shared/api/domains/sidecars';
 import type { ApiContext, DomainHandlers } from '../api-context';
-import type { EntityKind } from '../../../shared/api/entity-kinds';
+import { entityKinds, type EntityKind } from '../../../shared/api/entity-kinds';
 
 /** How long edits settle before their sidecars are written: a burst of keystrokes is one write. */
 const settleMs = 400;
@@ -19,19 +19,9 @@ const settleMs = 400;
 const closeBudgetMs = 10_000;
 
 /** What kadar-archive.json holds: a change to any of these rewrites it; a photo's rating does not. */
-const archiveKinds: readonly EntityKind[] = [
-  'events',
-  'projects',
-  'organisations',
-  'documents',
-  'tags',
-  'people',
-  'searches',
-  'presets',
-  'galleries',
-  'exports',
-  'roots',
-];
+const archiveFileKinds: readonly EntityKind[] = entityKinds.filter(
+  (k) => k !== 'photos' && k !== 'history',
+);
 
 /**
  * XMP sidecars and each folder's kadar-archive.json, kept current: every change marks what it
@@ -94,7 +84,7 @@ export function createSidecarsService(ctx: ApiContext) {
   };
 
   const schedule = (kinds: readonly EntityKind[] = []) => {
-    if (kinds.some((k) => archiveKinds.includes(k))) archiveStale = true;
+    if (kinds.some((k) => archiveFileKinds.includes(k))) archiveStale = true;
     if (closed || !anyOn()) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
