@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/open-catalog';
 import { listRoots } from '../catalog/roots-repo';
 import { runIndexJob } from '../indexer/index-job';
-import { importArchiveFiles, withArchiveFiles } from '../longevity/archive-files';
+import { importArchiveFiles, withArchiveFiles } from '../longevity/folder-archive';
 import type { IndexPool } from '../indexer/index-pool';
 import type { IndexState } from '../../shared/api/contract';
 import type { IndexProgress, IndexSummary } from '../../shared/api/progress-schema';
@@ -30,27 +30,31 @@ export function createIndexService(
     queued.clear();
     controller = new AbortController();
     const signal = controller.signal;
-    const before = importArchiveFiles(db, rootIds);
-    running = runIndexJob({
-      db,
-      cacheDir,
-      pool: pool(),
-      rootIds,
-      kind: 'rescan',
-      signal,
-      progressInterval: 200,
-      onProgress(p) {
-        progress = p;
-        emit('index.progress', p);
-        // New photos appear in the grid while the run goes, about once a second.
-        if (performance.now() - lastChange > 1000) {
-          lastChange = performance.now();
-          emit('catalog.changed', { reason: 'index', kinds: ['photos', 'roots'] });
-        }
-      },
-    })
+    // A folder's kadar-archive.json is read before and after its first indexing.
+    running = importArchiveFiles(db, rootIds)
+      .then(async (before) => {
+        const summary = await runIndexJob({
+          db,
+          cacheDir,
+          pool: pool(),
+          rootIds,
+          kind: 'rescan',
+          signal,
+          progressInterval: 200,
+          onProgress(p) {
+            progress = p;
+            emit('index.progress', p);
+            // New photos appear in the grid while the run goes, about once a second.
+            if (performance.now() - lastChange > 1000) {
+              lastChange = performance.now();
+              emit('catalog.changed', { reason: 'index', kinds: ['photos', 'roots'] });
+            }
+          },
+        });
+        return withArchiveFiles(db, before, summary);
+      })
       .then((summary) => {
-        lastSummary = withArchiveFiles(db, before, summary);
+        lastSummary = summary;
         emit('index.finished', summary);
       })
       .catch((error: unknown) => {

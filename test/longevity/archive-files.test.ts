@@ -10,7 +10,7 @@ import {
   archiveFileName,
   importArchiveFiles,
   withArchiveFiles,
-} from '../../electron/longevity/archive-files';
+} from '../../electron/longevity/folder-archive';
 import type { IndexSummary } from '../../shared/api/progress-schema';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
@@ -52,18 +52,18 @@ const summary: IndexSummary = {
 };
 
 describe("library folders' kadar-archive.json, read when a folder is first indexed", () => {
-  it('takes the newest file first; an older one only adds what it lacks', () => {
+  it('takes the newest file first; an older one only adds what it lacks', async () => {
     const older = folderWithFile('Old title', '2026-01-01T00:00:00.000Z');
     const newer = folderWithFile('New title', '2026-06-01T00:00:00.000Z');
     const db = openCatalog(join(tempDir(), 'rebuilt.sqlite'));
     const ids = [addLibraryRoot(db, newer).rootId, addLibraryRoot(db, older).rootId];
-    const read = importArchiveFiles(db, ids);
+    const read = await importArchiveFiles(db, ids);
     expect(read.imported).toHaveLength(2);
     expect(listEvents(db).map((e) => e.title)).toEqual(['New title']);
     db.close();
   });
 
-  it('never changes what the catalog has: a folder indexed later with an older file', () => {
+  it('never changes what the catalog has: a folder indexed later with an older file', async () => {
     const folder = folderWithFile('Old title', '2026-01-01T00:00:00.000Z');
     const db = openCatalog(join(tempDir(), 'catalog.sqlite'));
     runEdit(db, 'event', (edit) =>
@@ -71,23 +71,23 @@ describe("library folders' kadar-archive.json, read when a folder is first index
     );
     db.prepare(`UPDATE events SET uid = '0123456789abcdef0123456789abcdef'`).run();
     const rootId = addLibraryRoot(db, folder).rootId;
-    importArchiveFiles(db, [rootId]);
+    await importArchiveFiles(db, [rootId]);
     expect(listEvents(db).map((e) => e.title)).toEqual(['Renamed since']);
     db.close();
   });
 
-  it('is not read again for a folder the catalog has indexed, and a damaged one is an issue', () => {
+  it('is not read again for a folder the catalog has indexed, and a damaged one is an issue', async () => {
     const folder = folderWithFile('Old title', '2026-01-01T00:00:00.000Z');
     const db = openCatalog(join(tempDir(), 'catalog.sqlite'));
     const rootId = addLibraryRoot(db, folder).rootId;
     db.prepare(`UPDATE roots SET last_scan_completed_at = '2026-11-30T10:00:00Z'`).run();
-    expect(importArchiveFiles(db, [rootId]).imported).toEqual([]);
+    expect((await importArchiveFiles(db, [rootId])).imported).toEqual([]);
     expect(listEvents(db)).toEqual([]);
 
     const damaged = folderWithFile('x', '2026-01-01T00:00:00.000Z', { version: 99 });
     const other = addLibraryRoot(db, damaged).rootId;
-    const before = importArchiveFiles(db, [other]);
-    const after = withArchiveFiles(db, before, summary);
+    const before = await importArchiveFiles(db, [other]);
+    const after = await withArchiveFiles(db, before, summary);
     expect(after.issues).toEqual([
       expect.objectContaining({ path: join(damaged, archiveFileName), code: 'INVALID_INPUT' }),
     ]);

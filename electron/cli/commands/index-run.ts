@@ -4,7 +4,7 @@ import { addLibraryRoot } from '../../catalog/library-roots';
 import { listRoots } from '../../catalog/roots-repo';
 import type { IndexPool } from '../../indexer/index-pool';
 import { runIndexJob } from '../../indexer/index-job';
-import { importArchiveFiles, withArchiveFiles } from '../../longevity/archive-files';
+import { importArchiveFiles, withArchiveFiles } from '../../longevity/folder-archive';
 import { openCliCatalog, writeOut } from '../cli-context';
 import { createProgressReporter } from '../progress-bar';
 import type { IndexCommandOptions } from './index-command';
@@ -47,7 +47,7 @@ export async function indexWithPool(
   const reporter = createProgressReporter(mode);
   let summary: IndexSummary;
   try {
-    const before = importArchiveFiles(db, rootIds);
+    const before = await importArchiveFiles(db, rootIds);
     summary = await runIndexJob({
       db,
       cacheDir,
@@ -58,7 +58,7 @@ export async function indexWithPool(
       onProgress: (p) => reporter.update(p),
       progressInterval: mode === 'ndjson' ? 250 : 100,
     });
-    summary = withArchiveFiles(db, before, summary);
+    summary = await withArchiveFiles(db, before, summary);
   } finally {
     reporter.stop();
     process.off('SIGINT', onSigint);

@@ -1,9 +1,8 @@
 import * as exifr from 'exifr/dist/full.esm.mjs';
 import { colourLabels, type ColourLabel } from '../../../shared/catalog/photo-fields';
 import { xmpText } from '../../indexer/text-values';
-import { emptyLayer, type PhotoLayer } from '../photo-layer';
+import type { PhotoLayer } from '../photo-layer';
 import type { RestoredPhoto } from '../restore-photo';
-import { readKadarLayer } from './sidecar-xmp';
 
 type Segments = Record<string, Record<string, unknown> | undefined>;
 
@@ -27,6 +26,8 @@ export async function readRestored(sidecar: Buffer): Promise<RestoredPhoto | nul
   let kadar;
   let xmp: Segments;
   try {
+    // Loaded only for a sidecar Kadar wrote: index threads start without the XML library.
+    const { readKadarLayer } = await import('./sidecar-xmp');
     kadar = readKadarLayer(sidecar.toString('utf8'));
     if (!kadar) return null;
     xmp = ((await exifr.sidecar(sidecar, { xmp: true, mergeOutput: false }, 'xmp')) ??
@@ -39,7 +40,6 @@ export async function readRestored(sidecar: Buffer): Promise<RestoredPhoto | nul
   const rating = ratingOf(x('xmp').Rating);
   const label = xmpText(x('xmp').Label)?.toLowerCase() ?? null;
   const layer: PhotoLayer = {
-    ...emptyLayer(),
     addedTags: kadar.addedTags,
     removedTags: kadar.removedTags,
     addedPeople: kadar.addedPeople,

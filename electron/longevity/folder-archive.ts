@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/open-catalog';
+import { sql } from '../catalog/statements';
+import { toApiError } from '../../shared/errors';
+import type { IndexSummary } from '../../shared/api/progress-schema';
+
+/** The plain file beside a folder's photos with what photos cannot carry (docs/archive-format.md). */
+export const archiveFileName = 'kadar-archive.json';
+
+interface RootRow {
+  id: number;
+  path: string;
+}
+
+/**
+ * Takes in the kadar-archive.json of each folder about to be indexed for the first time in this
+ * catalog (a catalog rebuilt after the old one was lost, or a new machine): events, projects,
+ * organisations, people, tags, documents and galleries come back (matched by their uids, so
+ * nothing doubles), and the folder's sidecar setting with them. Run before indexing, so photos'
+ * sidecars find their events, and after (`withArchiveFiles`), so galleries and covers find their
+ * photos. A folder the catalog has indexed before is not read again: the catalog is the
+ * authority on it, and a file left behind (the folder was offline, or sidecars switched off
+ * since) would bring back what people changed.
+ */
+export async function importArchiveFiles(
+  db: Catalog,
+  rootIds: readonly number[],
+): Promise<ArchiveFilesRead> {
+  const fresh = rootIds.filter(
+    (id) =>
+      sql<[number], { n: number }>(
+        db,
+        `SELECT count(*) AS n FROM roots WHERE id = ? AND last_scan_completed_at IS NULL`,
+      ).get(id)!.n > 0,
+  );
+  return readArchiveFiles(db, fresh);
+}
+
+interface ArchiveFilesRead {
+  /** The folders whose files were read (or tried): read again after the run. */
+  rootIds: number[];
+  imported: string[];
+  failures: { path: string; code: string; message: string }[];
+}
+
+async function readArchiveFiles(
+  db: Catalog,
+  rootIds: readonly number[],
+): Promise<ArchiveFilesRead> {
+  const imported: string[] = [];
+  const failures: { path: string; code: string; message: string }[] = [];
+  const found: { file: string; doc: unknown; at: string }[] = [];
+  const files = rootIds.flatMap((rootId) => {
+    const root = sql<[number], RootRow>(db, `SELECT id, path FROM roots WHERE id = ?`).get(rootId);
+    const file = root && join(root.path, archiveFileName);
+    return file && existsSync(file) ? [file] : [];
+  });
+  if (files.length === 0) return { rootIds: [...rootIds], imported, failures };
+  // Loaded only when a folder has a file: an index run starts without the archive's schema.
+  const [{ importArchive }, { readArchiveFile }] = await Promise.all([
+    import('./archive/import-archive'),
+    import('./archive/archive-file'),
+  ]);
+  for (const file of files) {
+    try {
+      const doc = readArchiveFile(file);
+      const at = (doc as { exportedAt?: unknown }).exportedAt;
+      found.push({ file, doc, at: typeof at === 'string' ? at : '' });
+    } catch (error) {
+      failures.push({ path: file, ...toApiError(error) });
+    }
+  }
+  // The newest file first: the others only add what it lacks (a folder unplugged while
+  // an event was renamed keeps the old name in its file, and must not bring it back).
+  found.sort((a, b) => b.at.localeCompare(a.at));
+  for (const { file, doc } of found) {
+    try {
+      importArchive(db, doc, { placeholders: false, keepExisting: true });
+      imported.push(file);
+    } catch (error) {
+      // A damaged file does not stop the indexing; it is reported with the run's issues.
+      failures.push({ path: file, ...toApiError(error) });
+    }
+  }
+  return { rootIds: [...rootIds], imported, failures };
+}
+
+/**
+ * After an index run: the folders' archive files are taken in again, now that the photos their
+ * galleries and covers name are in the catalog, and any that could not be read join the run's
+ * issues.
+ */
+export async function withArchiveFiles(
+  db: Catalog,
+  before: ArchiveFilesRead,
+  summary: IndexSummary,
+): Promise<IndexSummary> {
+  const after = await readArchiveFiles(db, before.rootIds);
+  const failures = new Map([...before.failures, ...after.failures].map((f) => [f.path, f]));
+  return failures.size === 0
+    ? summary
+    : { ...summary, issues: [...summary.issues, ...failures.values()] };
+}
