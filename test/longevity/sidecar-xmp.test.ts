@@ -506,6 +506,11 @@ describe('a new sidecar', () => {
     }
   });
 
+  it('writes several creators back as a list, as the indexer joined them', () => {
+    const tags = exiftool(writeSidecar({ ...full, creator: 'Ana Petrović; Marko Marković' }, null));
+    expect(tags['XMP-dc:Creator']).toEqual(['Ana Petrović', 'Marko Marković']);
+  });
+
   it('writes a reject as rating -1, a pick in Kadar namespace, and leaves out what is null', () => {
     const rejected = exiftool(writeSidecar({ ...empty, rating: 5, flag: 'reject' }, null));
     expect(rejected['XMP-xmp:Rating']).toBe(-1);

@@ -49,7 +49,7 @@ export interface SidecarContent {
   city: string | null;
   /** Iptc4xmpCore:Location */
   venue: string | null;
-  /** dc:creator */
+  /** dc:creator; several creators as the indexer joins them ('Ana; Marko'), one item each. */
   creator: string | null;
   /** photoshop:Credit */
   credit: string | null;
@@ -115,7 +115,11 @@ function plan(content: SidecarContent): Planned[] {
   const barPaths = list('Bag', unique(paths.map((s) => s.join('|'))));
   const people = uniqueTexts(content.people.map(clean).filter((p): p is string => p != null));
   const rating = stars(content);
-  const creator = clean(content.creator);
+  // The indexer reads a list of creators as one text joined by '; ': written back as the list.
+  const creators = (content.creator ?? '')
+    .split('; ')
+    .map(clean)
+    .filter((c): c is string => c != null);
   const label = labelName(content.label);
   const layer = kadarValues(content.kadar, content.flag === 'pick');
   const p = (
@@ -127,7 +131,7 @@ function plan(content: SidecarContent): Planned[] {
   return [
     p('dc', 'title', text(content.title), 'langAlt'),
     p('dc', 'description', text(content.caption), 'langAlt'),
-    p('dc', 'creator', creator == null ? null : list('Seq', [creator])),
+    p('dc', 'creator', list('Seq', creators)),
     p('dc', 'rights', text(content.copyright), 'langAlt'),
     p('dc', 'subject', list('Bag', uniqueTexts(paths.map((s) => s.at(-1)!)))),
     p('lr', 'hierarchicalSubject', barPaths),
