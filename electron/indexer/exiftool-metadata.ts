@@ -7,7 +7,14 @@ import {
   parseSidecarXmp,
   type FileMetadata,
 } from './read-metadata';
-import { cleanText, decodeXmlEntities, first, uniqueTexts } from './text-values';
+import {
+  cleanText,
+  decodeXmlEntities,
+  first,
+  nonEmpty,
+  splitPaths,
+  uniqueTexts,
+} from './text-values';
 
 /** What `exiftool -json -n` reports for one file: tag names without groups, numbers as numbers. */
 export type ExiftoolTags = Record<string, unknown>;
@@ -37,19 +44,6 @@ const positive = (value: unknown) => {
   const n = number(value);
   return n != null && n > 0 ? n : null;
 };
-
-const nonEmpty = <T>(list: T[]): T[] | null => (list.length ? list : null);
-
-function paths(values: string[], separator: string): string[][] {
-  return values
-    .map((v) =>
-      v
-        .split(separator)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .filter((p) => p.length > 0);
-}
 
 /** exiftool's "2015:11:28 18:03:12.25+01:00" (any of its parts optional after the day). */
 function date(value: unknown, subSeconds?: unknown, offset?: unknown): WallClock | null {
@@ -142,10 +136,10 @@ export function metadataFromExiftool(t: ExiftoolTags): FileMetadata {
           .filter(Boolean),
     ),
     hierarchicalKeywords:
-      nonEmpty(paths(texts(t.HierarchicalSubject), '|')) ??
-      nonEmpty(paths(texts(t.TagsList), '/')) ??
-      nonEmpty(paths(texts(t.LastKeywordXMP), '/')) ??
-      paths(texts(t.CatalogSets), '|'),
+      nonEmpty(splitPaths(texts(t.HierarchicalSubject), '|')) ??
+      nonEmpty(splitPaths(texts(t.TagsList), '/')) ??
+      nonEmpty(splitPaths(texts(t.LastKeywordXMP), '/')) ??
+      splitPaths(texts(t.CatalogSets), '|'),
     people: uniqueTexts(texts(t.PersonInImage)),
     creator: first(
       nonEmpty(texts(t.Creator))?.join('; '),

@@ -10,6 +10,8 @@ import {
   first,
   iptcList,
   iptcText,
+  nonEmpty,
+  splitPaths,
   ucs2Text,
   uniqueTexts,
   xmpList,
@@ -385,17 +387,6 @@ function gpsOf(
   };
 }
 
-function splitPaths(values: string[], separator: string): string[][] {
-  return values
-    .map((v) =>
-      v
-        .split(separator)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .filter((p) => p.length > 0);
-}
-
 /** xmp:Label as one of Kadar's colour labels (Lightroom's names; other names are not colours). */
 function labelOf(xmp: Segments): ColourLabel | null {
   const label = xmp.xmp?.Label;
@@ -584,10 +575,6 @@ function mergeXmp(base: Segments, override: Segments): Segments {
   const out: Segments = { ...base };
   for (const [ns, block] of Object.entries(override)) out[ns] = { ...(out[ns] ?? {}), ...block };
   return out;
-}
-
-function nonEmpty<T>(list: T[]): T[] | null {
-  return list.length ? list : null;
 }
 
 function splitList(text: string | null): string[] {

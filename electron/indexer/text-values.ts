@@ -120,3 +120,20 @@ export function uniqueTexts(values: Iterable<string>): string[] {
   }
   return out;
 }
+
+/** A list, or null when it is empty: for `??` chains that take the first source with values. */
+export function nonEmpty<T>(list: T[]): T[] | null {
+  return list.length ? list : null;
+}
+
+/** Keyword paths ('Place|Niš', 'Place/Niš') split into their levels, empty levels dropped. */
+export function splitPaths(values: string[], separator: string): string[][] {
+  return values
+    .map((v) =>
+      v
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .filter((p) => p.length > 0);
+}

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../catalog/open-catalog';
+import { exportFiles } from '../../catalog/exports-repo';
 import { sql, sqlPluck } from '../../catalog/statements';
 import { presetSettingsSchema } from '../../../shared/api/domains/export-presets';
 import type { SkippedPhoto } from '../../../shared/api/domains/export';
@@ -77,29 +78,9 @@ export function buildExports(db: Catalog, refs: PhotoRefReader): ArchiveExport[]
         return photo ? [{ photo, fileName: s.fileName, code: s.code, message: s.message }] : [];
       }),
       error: x.error,
-      files: sql<
-        [number],
-        {
-          photo_id: number | null;
-          file_name: string;
-          width: number;
-          height: number;
-          bytes: number;
-          source_hash: string;
-        }
-      >(
-        db,
-        `SELECT photo_id, file_name, width, height, bytes, source_hash FROM export_files
-         WHERE export_id = ? ORDER BY position`,
-      )
-        .all(x.id)
-        .map((f) => ({
-          photo: refs.ref(f.photo_id),
-          fileName: f.file_name,
-          width: f.width,
-          height: f.height,
-          bytes: f.bytes,
-          sourceHash: f.source_hash,
-        })),
+      files: exportFiles(db, x.id).map(({ photoId, ...file }) => ({
+        photo: refs.ref(photoId),
+        ...file,
+      })),
     }));
 }
