@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { BroadcastChannel, isMainThread, threadId, workerData } from 'node:worker_threads';
 import type * as Vendored from 'exiftool-vendored';
 import type { ExifTool } from 'exiftool-vendored';
-import { exiftoolReadArgs, type ExiftoolTags } from './exiftool-metadata';
 
 /**
  * exiftool (exiftool-vendored's own copy, run by perl) for the few files exifr cannot read.
@@ -18,6 +17,14 @@ import { exiftoolReadArgs, type ExiftoolTags } from './exiftool-metadata';
  * calls the indexer in its own thread (tests, benchmarks) gets a reader in that thread, ended by
  * `endExiftoolFallback()` or, at the latest, when the process exits.
  */
+
+/** What `exiftool -json -n` reports for one file: tag names without groups, numbers as numbers. */
+export type ExiftoolTags = Record<string, unknown>;
+
+// By path, the whole file, trailers included. Nothing here imports the mapping of these tags
+// (exiftool-metadata.ts, with exifr): the pool's own thread starts the host, and loading exifr
+// there cost every index run 132 KB of JavaScript to compile before its threads could start.
+const exiftoolReadArgs = ['-n'];
 
 /** How many files this thread has asked exiftool to read (tests check it stays 0 for normal files). */
 export const exiftoolFallbackUse = { reads: 0 };

@@ -1,4 +1,5 @@
 import { colourLabels, type ColourLabel } from '../../shared/catalog/photo-fields';
+import type { ExiftoolTags } from './exiftool-fallback';
 import { hasTimeOfDay, parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
 import {
   describe,
@@ -15,12 +16,6 @@ import {
   splitPaths,
   uniqueTexts,
 } from './text-values';
-
-/** What `exiftool -json -n` reports for one file: tag names without groups, numbers as numbers. */
-export type ExiftoolTags = Record<string, unknown>;
-
-/** The arguments the fallback reads with (by path, the whole file, trailers included). */
-export const exiftoolReadArgs = ['-n'];
 
 function text(value: unknown): string | null {
   if (Array.isArray(value)) return text((value as unknown[])[0]);
