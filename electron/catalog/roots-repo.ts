@@ -80,6 +80,10 @@ export function insertRoot(db: Catalog, path: string): number {
   return id;
 }
 
+/** Whether any library folder keeps XMP sidecars and a kadar-archive.json. */
+export const anySidecarsOn = (db: Catalog): boolean =>
+  sql(db, `SELECT 1 FROM roots WHERE sidecars IS NOT NULL LIMIT 1`).get() !== undefined;
+
 export function setRootStatus(db: Catalog, id: number, status: 'online' | 'offline'): void {
   sql(db, `UPDATE roots SET status = ? WHERE id = ?`).run(status, id);
 }

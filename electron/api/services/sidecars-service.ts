@@ -1,5 +1,5 @@
 import { sql } from '../../catalog/statements';
-import { requireRoot } from '../../catalog/roots-repo';
+import { anySidecarsOn, requireRoot } from '../../catalog/roots-repo';
 import { markOwedSidecars } from '../../longevity/sidecars/mark-owed';
 import { createSidecarPool, type SidecarPool } from '../../longevity/sidecars/sidecar-pool';
 import { writeOwedSidecars } from '../../longevity/sidecars/sidecar-job';
@@ -42,9 +42,7 @@ export function createSidecarsService(ctx: ApiContext) {
   let archiveStale = true;
   const controller = new AbortController();
 
-  const anyOn = () =>
-    sql<[], { n: number }>(db, `SELECT count(*) AS n FROM roots WHERE sidecars IS NOT NULL`).get()!
-      .n > 0;
+  const anyOn = () => anySidecarsOn(db);
 
   const run = (): Promise<SidecarSummary> => {
     if (running) {

@@ -1,7 +1,7 @@
 import type { IndexSummary } from '../../../shared/api/progress-schema';
 import { KadarError } from '../../../shared/errors';
 import { addLibraryRoot } from '../../catalog/library-roots';
-import { listRoots } from '../../catalog/roots-repo';
+import { anySidecarsOn, listRoots } from '../../catalog/roots-repo';
 import type { IndexPool } from '../../indexer/index-pool';
 import { runIndexJob } from '../../indexer/index-job';
 import { importArchiveFiles, withArchiveFiles } from '../../longevity/folder-archive';
@@ -59,6 +59,12 @@ export async function indexWithPool(
       progressInterval: mode === 'ndjson' ? 250 : 100,
     });
     summary = await withArchiveFiles(db, before, summary);
+    // The run may have left sidecars owed (files another tool changed, photos restored from
+    // their sidecars); the app writes them as changes settle, this command before it ends.
+    if (summary.status === 'completed' && anySidecarsOn(db)) {
+      const { writeOwedNow } = await import('../../longevity/sidecars/write-owed-now');
+      summary = { ...summary, issues: [...summary.issues, ...(await writeOwedNow(db))] };
+    }
   } finally {
     reporter.stop();
     process.off('SIGINT', onSigint);
@@ -84,8 +90,8 @@ export function describeSummary(s: IndexSummary): string {
       );
   }
   if (s.issues.length) {
-    lines.push('Folders and drives that could not be read:');
-    for (const i of s.issues) lines.push(`  ${i.path}: ${i.message}`);
+    lines.push('Folders, drives and files beside the photos with problems:');
+    for (const i of s.issues) lines.push(`  ${i.path ? `${i.path}: ` : ''}${i.message}`);
   }
   return `${lines.join('\n')}\n`;
 }
