@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/open-catalog';
 import { nowIso, sql, sqlPluck } from '../catalog/statements';
+import { isDeleted } from './archive/import-deleted';
 import { applyPhotoLayer, type PhotoLayer } from './photo-layer';
 import type { KadarEvent } from './sidecars/kadar-layer';
 
@@ -30,6 +31,9 @@ function byUid(db: Catalog, table: 'events' | 'projects', uid: string, insert: (
  * (The archive file, read before indexing, brings the event's other fields.)
  */
 function ensureEvent(db: Catalog, event: KadarEvent): void {
+  // Deleted since this sidecar was written (its folder was offline then): not made again, and
+  // the photo is in no event (applyPhotoLayer finds none by the uid).
+  if (isDeleted(db, event.uid)) return;
   const now = nowIso();
   const eventId = byUid(db, 'events', event.uid, () =>
     sql(
@@ -44,6 +48,7 @@ function ensureEvent(db: Catalog, event: KadarEvent): void {
     ),
   );
   for (const project of event.projects) {
+    if (isDeleted(db, project.uid)) continue;
     const projectId = byUid(db, 'projects', project.uid, () =>
       sql(
         db,

@@ -23,12 +23,14 @@ const appliedMigrationHashes: Record<number, string> = {
   8: '85e00671cb16ea04',
   9: 'a704433ff4d38513',
   10: 'caca54c2ae97b658',
+  11: 'edd93d50f596c4a6',
 };
 
 const expectedTables = [
   'archive_dirty',
   'archive_search',
   'cameras',
+  'deleted_uids',
   'document_search',
   'document_text',
   'documents',

@@ -133,6 +133,12 @@ beforeAll(async () => {
     organiserId: cluster.id,
     photoIds: nis.map(id),
   });
+  // Deleted: its tombstone goes into the file, so no older file can bring it back.
+  const cancelled = await call('events.create', {
+    title: 'Cancelled info day',
+    startsOn: '2015-12-02',
+  });
+  await call('events.delete', { id: cancelled.id });
   const balkan = await call('projects.create', {
     name: 'Balkan Cluster',
     code: 'BC-1',
@@ -255,6 +261,14 @@ describe('archive export', () => {
       doc.projects.find((p) => p.name === 'Balkan Cluster')!.partners.map((p) => p.role),
     ).toEqual(['lead', 'partner']);
     expect(doc.documents.map((d) => d.storage.kind).sort()).toEqual(['copy', 'link']);
+    expect(doc.events.map((e) => e.title)).not.toContain('Cancelled info day');
+    expect(doc.deleted).toEqual([
+      {
+        kind: 'event',
+        uid: expect.stringMatching(/^[0-9a-f]{32}$/) as string,
+        deletedAt: expect.any(String) as string,
+      },
+    ]);
     expect(doc.galleries[0]!.photos.map((p) => p.path.split('/').at(-1))).toEqual([
       stip[0],
       stip[2],
@@ -460,6 +474,14 @@ describe('archive import refuses', () => {
       edited((d) => (d.photos[0]!.layer.rating = 7)),
       'INVALID_INPUT',
       'photos.0.layer.rating',
+    );
+  });
+
+  it('a thing both deleted and kept', async () => {
+    await refused(
+      edited((d) => (d.deleted[0]!.uid = d.events[0]!.uid)),
+      'INVALID_INPUT',
+      `deleted.0.uid: ${readDoc(exported).events[0]!.uid} is deleted and also in events`,
     );
   });
 

@@ -235,6 +235,13 @@ const photoSchema = z
   })
   .strict();
 
+/** What kind of thing a tombstone's uid named. */
+export const deletedKinds = ['event', 'project', 'organisation', 'document', 'gallery'] as const;
+export type DeletedKind = (typeof deletedKinds)[number];
+
+/** Something people deleted: a rebuild from older files must not make it again. */
+const deletedSchema = z.object({ kind: z.enum(deletedKinds), uid, deletedAt: time }).strict();
+
 const archiveObject = z
   .object({
     format: z.literal(archiveFormat),
@@ -251,6 +258,8 @@ const archiveObject = z
     savedSearches: z.array(savedSearchSchema),
     exportPresets: z.array(exportPresetSchema),
     exports: z.array(exportSchema),
+    // Files written before tombstones were kept have none.
+    deleted: z.array(deletedSchema).default([]),
     photos: z.array(photoSchema),
   })
   .strict();
@@ -285,6 +294,19 @@ function noDoubles(doc: z.output<typeof archiveObject>, ctx: z.RefinementCtx): v
   };
   for (const kind of ['organisations', 'events', 'projects', 'documents', 'galleries'] as const)
     once<{ uid: string }>(doc[kind], (x) => x.uid, 'uid', kind);
+  once(doc.deleted, (d) => d.uid, 'uid', 'deleted');
+  const kept = new Map<string, string>();
+  for (const kind of ['organisations', 'events', 'projects', 'documents', 'galleries'] as const)
+    for (const x of doc[kind]) kept.set(x.uid, kind);
+  doc.deleted.forEach((d, i) => {
+    const where = kept.get(d.uid);
+    if (where)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deleted', i, 'uid'],
+        message: `${d.uid} is deleted and also in ${where}`,
+      });
+  });
   once(doc.roots, (r) => r.path, 'path', 'roots');
   once(doc.people, (p) => asciiLower(p.name), 'name', 'people');
   once(doc.exportPresets, (p) => asciiLower(p.name), 'name', 'exportPresets');

@@ -7,6 +7,7 @@ import {
   archiveSchema,
   archiveVersion,
   type ArchiveDocument,
+  type DeletedKind,
 } from './archive-schema';
 import { buildExports } from './build-exports';
 import { buildPhotos } from './build-photos';
@@ -264,6 +265,17 @@ export function buildArchive(
     }))
     .sort(byText((p) => p.name));
 
+  const deleted = all<{ kind: DeletedKind; uid: string; deleted_at: string }>(
+    `SELECT kind, uid, deleted_at FROM deleted_uids`,
+  )
+    .map((d) => ({ kind: d.kind, uid: d.uid, deletedAt: d.deleted_at }))
+    .sort(
+      byText(
+        (d) => d.kind,
+        (d) => d.uid,
+      ),
+    );
+
   const exports = buildExports(db, refs);
   // Last: the photos named above are among those described.
   const photos = options.photos ? buildPhotos(db, refs) : [];
@@ -283,6 +295,7 @@ export function buildArchive(
     savedSearches,
     exportPresets,
     exports,
+    deleted,
     photos,
   });
 }

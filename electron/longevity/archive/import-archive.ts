@@ -19,6 +19,7 @@ import {
   importGalleries,
   importSavedSearches,
 } from './import-selections';
+import { dropTombstoned, importDeleted, tombstones } from './import-deleted';
 import { createTally } from './put-row';
 
 export interface ImportArchiveOptions {
@@ -54,6 +55,8 @@ export function importArchive(
   return writeTransaction(db, () => {
     const tally = createTally();
     const keep = options.keepExisting ?? false;
+    // What the catalog knows to be deleted, before this file's rows lift any tombstone.
+    const deletedBefore = keep ? tombstones(db) : new Map<string, string>();
     importRoots(db, doc, tally, keep);
     const ctx = createImportContext({ db, doc, placeholders: options.placeholders, keep, tally });
     // Each before what names it: organisations before people and events, events before
@@ -70,6 +73,10 @@ export function importArchive(
     importSavedSearches(ctx);
     importExportPresets(ctx);
     importExports(ctx);
+    // A folder's file may be older than a deletion: what it made again goes. An explicit
+    // import (`kadar archive import`) brings back what the file has, as it always did.
+    dropTombstoned(db, deletedBefore);
+    importDeleted(ctx);
     return { counts: tally.counts(), unresolvedPhotoRefs: ctx.photos.unresolvedCount() };
   });
 }
