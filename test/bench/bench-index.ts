@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { intOptions } from './bench-options';
-import { childCpuSeconds, disturbed, machineLine, quietRuns, watchOtherCpu } from './machine-load';
+import { kadarIndexRun, timed, vipsthumbnailRun, type Timing } from './index-runs';
+import { disturbed, machineLine, quietRuns } from './machine-load';
 import { jpegCorpus } from './make-jpeg-corpus';
-import { expectSummary, indexSummary, runKadar } from './run-kadar';
-import { timeVipsthumbnail } from './run-vipsthumbnail';
 import { median, seconds } from './stats';
 
 /**
@@ -32,74 +29,14 @@ console.log(
 // whichever side happened to run first on a cold cache.
 for (const file of files) readFileSync(file);
 
-async function kadarRun(): Promise<number> {
-  const tmp = mkdtempSync(join(tmpdir(), 'kadar-bench-index-'));
-  try {
-    const run = await runKadar([
-      '--catalog',
-      join(tmp, 'c.sqlite'),
-      'index',
-      dir,
-      '--json',
-      '--progress',
-      'none',
-    ]);
-    const summary = indexSummary(run);
-    expectSummary('kadar index', summary, {
-      status: 'completed',
-      found: count,
-      added: count,
-      failed: 0,
-    });
-    const thumbs = readdirSync(join(tmp, 'c-cache'), { recursive: true }).filter((f) =>
-      String(f).endsWith('.jpg'),
-    );
-    if (thumbs.length !== count)
-      throw new Error(`kadar index made ${thumbs.length} thumbnails, not ${count}.`);
-    return run.ms;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-async function vipsRun(): Promise<number> {
-  const tmp = mkdtempSync(join(tmpdir(), 'kadar-bench-vips-'));
-  try {
-    const ms = await timeVipsthumbnail(files, tmp);
-    const made = readdirSync(tmp).length;
-    if (made !== count) throw new Error(`vipsthumbnail made ${made} thumbnails, not ${count}.`);
-    return ms;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-// Alternating the two sides spreads any slow drift of the machine over both.
-interface Timing {
-  wall: number;
-  cpu: number;
-  /** CPU seconds other processes used meanwhile. */
-  others: number;
-}
-
-async function timed(what: string, run: () => Promise<number>): Promise<Timing> {
-  const others = watchOtherCpu();
-  const cpuBefore = childCpuSeconds();
-  const wall = await run();
-  const t = { wall, cpu: childCpuSeconds() - cpuBefore, others: others() };
-  console.log(
-    `  ${what} ${seconds(t.wall)}, ${t.cpu.toFixed(1)} CPU-s (other processes meanwhile: ${t.others.toFixed(1)} CPU-s)`,
-  );
-  return t;
-}
-
-// On a shared machine another job can take a core for seconds, which says nothing about
+// Alternating the two sides spreads any slow drift of the machine over both. On a shared
+// machine another job can take a core for seconds, which says nothing about
 // either side: a pair counts only if other processes used under 5% of the machine during both
 // runs.
 const quiet = (t: Timing) => !disturbed(t.others, t.wall);
 const counted = await quietRuns(runs, 'attempt', async (n) => {
-  const kadar = await timed(`attempt ${n}: kadar index`, kadarRun);
-  const vips = await timed(`attempt ${n}: vipsthumbnail × 2`, vipsRun);
+  const kadar = await timed(`attempt ${n}: kadar index`, () => kadarIndexRun(dir, count));
+  const vips = await timed(`attempt ${n}: vipsthumbnail × 2`, () => vipsthumbnailRun(files));
   return { kadar, vips, quiet: quiet(kadar) && quiet(vips) };
 });
 const kadar = counted.map((p) => p.kadar);

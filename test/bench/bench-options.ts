@@ -2,9 +2,11 @@
  * Reads `--name N` or `--name=N` from the script's arguments (what follows `npm run x --`).
  * Unknown options are refused, so a typo does not silently run the default size.
  */
-export function intOptions<K extends string>(defaults: Record<K, number>): Record<K, number> {
+export function intOptions<K extends string>(
+  defaults: Record<K, number>,
+  args: readonly string[] = process.argv.slice(2),
+): Record<K, number> {
   const values = { ...defaults };
-  const args = process.argv.slice(2);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const match = /^--([\w-]+)(?:=(.*))?$/.exec(arg);

@@ -48,14 +48,18 @@ function highWaterMark(pid: number): number | null {
 }
 
 /**
- * Runs the built CLI and times it. With `watchMemory`, polls the process's VmHWM every 50 ms:
+ * Runs the built CLI (or another build's `kadar.js`, `cli`) and times it. With `watchMemory`, polls the process's VmHWM every 50 ms:
  * the kernel keeps the peak, so a spike between polls is still seen by the next poll; only
  * a peak in the final 50 ms before exit could be missed.
  */
-export function runKadar(args: string[], watchMemory = false): Promise<KadarRun> {
+export function runKadar(
+  args: string[],
+  watchMemory = false,
+  cli: string = snapshotCli(),
+): Promise<KadarRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [snapshotCli(), ...args], {
+    const child = spawn(process.execPath, [cli, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
