@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { backupsDirFor } from '../catalog/default-paths';
+import { KadarError } from '../../shared/errors';
 import { backupCatalog, type BackupResult } from './catalog-backup';
 import { verifyInWorker } from './verify-in-worker';
 
@@ -77,10 +78,17 @@ export async function dailyBackup(
   if (options.secondDir) {
     copy = join(options.secondDir, name);
     const partial = join(options.secondDir, `.${name}.partial`);
-    copyFileSync(result.path, partial);
     try {
+      copyFileSync(result.path, partial);
       await verifyInWorker(partial, result.counts);
       renameSync(partial, copy);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new KadarError(
+        'BACKUP_FAILED',
+        `Today's backup is made, but its copy in the second folder ${options.secondDir} could not be (${reason}): is that drive connected?`,
+        { cause: error },
+      );
     } finally {
       rmSync(partial, { force: true });
     }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { client } from '../api/client';
 import { invalidateKinds } from '../api/server-data';
+import { watchBackupFailures } from '../backups/backup-failures';
 import { useKadar } from '../store/store';
 import { createRefreshScheduler } from './refresh-scheduler';
 
@@ -15,7 +16,9 @@ export function useApiEvents(): void {
   useEffect(() => {
     const store = useKadar.getState();
     const refresh = createRefreshScheduler(() => store.refreshAll(), refreshDelayMs);
+    const backups = watchBackupFailures((message) => store.notify(message));
     const unsubscribe = [
+      backups.stop,
       client.on('index.progress', (progress) => store.onIndexProgress(progress)),
       client.on('index.finished', (summary) => store.onIndexFinished(summary)),
       client.on('catalog.changed', ({ kinds }) => {
@@ -23,7 +26,7 @@ export function useApiEvents(): void {
         refresh.request();
       }),
     ];
-    void store.boot();
+    void store.boot().then(() => backups.checkLast());
     return () => {
       for (const off of unsubscribe) off();
       refresh.cancel();

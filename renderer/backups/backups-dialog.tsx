@@ -4,6 +4,7 @@ import { useApi } from '../api/server-data';
 import { errorMessage } from '../store/error-message';
 import { useKadar } from '../store/store';
 import { Modal } from '../ui/modal';
+import { isBackupFailure } from './backup-failures';
 import './backups.css';
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -11,6 +12,7 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 /** The catalog's backups: kept beside it (7 daily, 4 weekly), a second folder, and restore. */
 export function BackupsDialog() {
   const closePanel = useKadar((s) => s.closePanel);
+  const dismissNotice = useKadar((s) => s.dismissNotice);
   const list = useApi('backups.list', {});
   const [second, setSecond] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -124,6 +126,8 @@ export function BackupsDialog() {
             onClick={() =>
               void act(async () => {
                 const r = await client.call('backups.create', {});
+                for (const n of useKadar.getState().notices)
+                  if (isBackupFailure(n.message)) dismissNotice(n.id);
                 return `Backed up and checked: ${r.path} (${megabytes(r.bytes)})${r.copy ? `, copied to ${r.copy}` : ''}.`;
               })
             }

@@ -113,6 +113,7 @@ export const eventNames = [
   'export.finished',
   'sidecars.progress',
   'sidecars.finished',
+  'backups.failed',
   'catalog.changed',
 ] as const;
 

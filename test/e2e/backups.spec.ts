@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,4 +54,40 @@ test('back up now with a copy on a second folder; restore a backup from before a
   await page.getByTestId('open-backups').click();
   // Today's backup was made again when the host closed; the restore is done.
   await expect(page.getByTestId('backup-row')).toHaveCount(1);
+});
+
+test('a backup that fails as Kadar closes is said at the next start, and a good one clears it', async ({
+  page,
+}) => {
+  await openKadar(page, host.url);
+  await page.getByTestId('open-backups').click();
+  const dialog = page.getByTestId('backups-dialog');
+  const drive = mkdtempSync(join(tmpdir(), 'kadar-usb-drive-'));
+  await dialog.getByTestId('backup-second-folder').fill(drive);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByTestId('backups-message')).toContainText(drive);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // The drive is unplugged, then Kadar is closed: its backup at closing cannot be copied.
+  rmSync(drive, { recursive: true });
+  await host.stop({ keep: true });
+  host = await startKadarHost({ dir: host.dir });
+  await openKadar(page, host.url);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText("The catalog's backup failed");
+  await expect(notice).toContainText(`its copy in the second folder ${drive} could not be`);
+  await snap(page, 'backups-failed-notice');
+
+  // The Backups dialog says it too; with no second folder, a backup goes through and clears it.
+  await page.getByTestId('open-backups').click();
+  await expect(dialog.getByRole('alert')).toContainText('The last backup failed');
+  await dialog.getByTestId('backup-second-folder').fill('');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByTestId('backups-message')).toContainText('No second folder');
+  await dialog.getByTestId('backup-now').click();
+  await expect(dialog.getByTestId('backups-message')).toContainText('Backed up and checked');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
+  await snap(page, 'backups-failure-cleared');
 });

@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +150,34 @@ describe('automatic backups (the app)', () => {
     // At close: today's backup again, now holding the gallery.
     expect(statSync(first!.path).mtimeMs).toBeGreaterThan(made);
     expect(verifyBackup(first!.path).galleries).toBe(1);
+  });
+});
+
+describe('a backup that fails', () => {
+  it('says why, to an open window at once and to the next start, until one succeeds', async () => {
+    const path = join(tempDir(), 'failing.sqlite');
+    const drive = join(tempDir(), 'usb-drive');
+    mkdirSync(drive);
+    let app = createKadarApi({ catalogPath: path, autoBackup: { firstDelayMs: 60_000 } });
+    await callApi(app.handlers, 'backups.setSecondFolder', { folder: drive });
+    // The drive is unplugged; the backup made as the app closes cannot be copied to it.
+    rmSync(drive, { recursive: true });
+    const heard: unknown[] = [];
+    app.onEvent((name, payload) => name === 'backups.failed' && heard.push(payload));
+    await app.close();
+    const said = `Today's backup is made, but its copy in the second folder ${drive} could not be (ENOENT): is that drive connected?`;
+    expect(heard).toEqual([{ message: said }]);
+
+    app = createKadarApi({ catalogPath: path });
+    const list = () => callApi(app.handlers, 'backups.list', {});
+    expect(await list()).toMatchObject({ lastError: said, backups: [expect.anything()] });
+    await expect(callApi(app.handlers, 'backups.create', {})).rejects.toMatchObject({
+      code: 'BACKUP_FAILED',
+    });
+    mkdirSync(drive);
+    await callApi(app.handlers, 'backups.create', {});
+    expect((await list()).lastError).toBeNull();
+    await app.close();
   });
 });
 

@@ -10,6 +10,9 @@ import { KadarError, toApiError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
 const secondFolderKey = 'backups.secondFolder';
+// Kept in the catalog, not only in memory: the backup made as the app closes can fail with no
+// window left to say so; the next start does.
+const lastErrorKey = 'backups.lastError';
 
 /**
  * Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. With
@@ -21,21 +24,24 @@ export function createBackupsService(
   auto: { firstDelayMs?: number; everyMs?: number } | null = null,
 ) {
   const { db } = ctx;
-  let lastError: string | null = null;
   let running: Promise<DailyBackup> | null = null;
-  const secondFolder = () =>
-    sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(
-      secondFolderKey,
-    )?.value ?? null;
+  const setting = (key: string) =>
+    sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(key)
+      ?.value ?? null;
+  const secondFolder = () => setting(secondFolderKey);
   const daily = () =>
     (running ??= dailyBackup(db, ctx.catalogPath, { secondDir: secondFolder() })
       .then(
         (result) => {
-          lastError = null;
+          sql(db, `DELETE FROM settings WHERE key = ?`).run(lastErrorKey);
           return result;
         },
         (error: unknown) => {
-          lastError = toApiError(error).message;
+          const { message } = toApiError(error);
+          sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+            lastErrorKey,
+            message,
+          );
           throw error;
         },
       )
@@ -43,8 +49,13 @@ export function createBackupsService(
   const today = () =>
     existsSync(join(backupsDirFor(ctx.catalogPath), `kadar-${localDay(new Date())}.sqlite`));
   const timers: NodeJS.Timeout[] = [];
+  // What nobody asked for and nobody waits on: a failure is announced (the window shows it).
+  const unattended = () =>
+    daily().catch((error: unknown) =>
+      ctx.emit('backups.failed', { message: toApiError(error).message }),
+    );
   if (auto) {
-    const check = () => void (today() ? null : daily().catch(() => undefined));
+    const check = () => void (today() ? null : unattended());
     timers.push(setTimeout(check, auto.firstDelayMs ?? 60_000).unref());
     timers.push(setInterval(check, auto.everyMs ?? 3_600_000).unref());
   }
@@ -61,7 +72,7 @@ export function createBackupsService(
             })
             .sort((a, b) => b.day.localeCompare(a.day))
         : [];
-      return { folder, secondFolder: secondFolder(), backups, lastError };
+      return { folder, secondFolder: secondFolder(), backups, lastError: setting(lastErrorKey) };
     },
     'backups.create': async ({ out }) => {
       if (out) {
@@ -101,7 +112,7 @@ export function createBackupsService(
     async close(): Promise<void> {
       for (const timer of timers) clearTimeout(timer);
       await running?.catch(() => undefined);
-      if (auto) await daily().catch(() => undefined);
+      if (auto) await unattended();
     },
   };
 }

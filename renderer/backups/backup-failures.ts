@@ -1,0 +1,31 @@
+import { client } from '../api/client';
+
+const prefix = "The catalog's backup failed: ";
+const says = (message: string) =>
+  `${prefix}${message} Open Backups in the status bar to try again.`;
+
+/** Whether a notice is one of these (a backup that went through makes them stale). */
+export const isBackupFailure = (notice: string) => notice.startsWith(prefix);
+
+/**
+ * A backup that fails while nobody has the Backups dialog open (the daily one, or the one made
+ * as Kadar last closed) becomes a notice that stays until dismissed. Returns the unsubscribe.
+ */
+export function watchBackupFailures(notify: (message: string) => void): {
+  stop: () => void;
+  /** Asks once whether the last backup failed (after the first screen is in). */
+  checkLast: () => Promise<void>;
+} {
+  const stop = client.on('backups.failed', ({ message }) => notify(says(message)));
+  return {
+    stop,
+    async checkLast() {
+      try {
+        const { lastError } = await client.call('backups.list', {});
+        if (lastError) notify(says(lastError));
+      } catch {
+        // The backups' folder cannot be listed: the dialog says why when opened.
+      }
+    },
+  };
+}
