@@ -1,8 +1,40 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from '../os/process-alive';
+
+// The machine is in the name as well as the process: a library folder on a network share may be
+// written by Kadar on two computers, and a process id says nothing about another machine's.
+const thisHost =
+  hostname()
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-') || 'host';
 
 /** The temporary name `writeFileAtomically` writes under: hidden, and no reader's extension. */
-export const atomicTmpPattern = /^\.(.+)\.kadar-(\d+)\.tmp$/;
+const atomicTmpPattern = /^\.(.+)\.kadar-([a-z0-9-]+)-(\d+)\.tmp$/;
+
+// Another machine's temporary file this old is a write that died there (none takes a minute).
+const foreignDebrisMs = 24 * 60 * 60 * 1000;
+
+/** The temporary name of a file called `name` while process `pid` of this machine writes it. */
+export const atomicTmpName = (name: string, pid = process.pid) =>
+  `.${name}.kadar-${thisHost}-${pid}.tmp`;
+
+/**
+ * Whether `name` in `dir` is a temporary file a writer left when it died (a kill, a power cut):
+ * never read, and safe to remove. One of this machine's is debris when its process is gone;
+ * another machine's, once it is a day old.
+ */
+export function isDeadWritersTemp(dir: string, name: string): boolean {
+  const m = atomicTmpPattern.exec(name);
+  if (!m) return false;
+  if (m[2] === thisHost) return !processAlive(Number(m[3]));
+  try {
+    return Date.now() - statSync(join(dir, name)).mtimeMs > foreignDebrisMs;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Writes `text` to a hidden temporary file beside `path`, flushes it to disk and renames it
@@ -13,7 +45,7 @@ export function writeFileAtomically(
   text: string,
   options: { syncFolder?: boolean } = {},
 ): void {
-  const tmp = join(dirname(path), `.${basename(path)}.kadar-${process.pid}.tmp`);
+  const tmp = join(dirname(path), atomicTmpName(basename(path)));
   try {
     const fd = openSync(tmp, 'w');
     try {

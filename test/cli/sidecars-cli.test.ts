@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { atomicTmpName } from '../../electron/longevity/atomic-file';
 import { readKadarLayer } from '../../electron/longevity/sidecars/sidecar-xmp';
 import type { SidecarStatus, SidecarSummary } from '../../shared/api/domains/sidecars';
 import { cliPath, parseJson, runCli } from '../helpers/run-cli';
@@ -80,9 +81,15 @@ describe('kadar sidecars', () => {
         'Info day Leskovac',
       );
 
-    // What a writer killed mid-write leaves: a hidden, half-written temporary file.
-    const debris = `.DSC_0000.JPG.xmp.kadar-${child.pid}.tmp`;
+    // What a writer killed mid-write leaves: a hidden, half-written temporary file. Beside it,
+    // two of another computer's (a network share): one being written now, one a day old.
+    const debris = atomicTmpName('DSC_0000.JPG.xmp', child.pid);
     writeFileSync(join(library, debris), '<?xpacket begin="');
+    const othersNow = '.DSC_0001.JPG.xmp.kadar-office-pc-2-4242.tmp';
+    const othersOld = '.DSC_0002.JPG.xmp.kadar-office-pc-2-4243.tmp';
+    for (const name of [othersNow, othersOld]) writeFileSync(join(library, name), '<?xpacket');
+    const dayAgo = Date.now() / 1000 - 25 * 3600;
+    utimesSync(join(library, othersOld), dayAgo, dayAgo);
 
     const status = await json<SidecarStatus>('sidecars', '--json');
     expect(status.roots[0]).toMatchObject({ naming: 'digikam' });
@@ -93,7 +100,7 @@ describe('kadar sidecars', () => {
     expect(names().filter((n) => n.endsWith('.xmp'))).toHaveLength(count);
     // What the killed writer left half-written (hidden, never named .xmp) is cleared.
     expect(names()).not.toContain(debris);
-    expect(names().filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(names().filter((n) => n.endsWith('.tmp'))).toEqual([othersNow]);
     expect((await json<SidecarStatus>('sidecars', '--json')).roots[0]!.pending).toBe(0);
   });
 

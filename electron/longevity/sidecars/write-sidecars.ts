@@ -2,8 +2,7 @@ import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionOf, isImageFileName } from '../../indexer/sniff-format';
 import { newSidecarName, sidecarFor, type SidecarNaming } from '../../indexer/sidecar-names';
-import { processAlive } from '../../os/process-alive';
-import { atomicTmpPattern, syncFolder, writeFileAtomically } from '../atomic-file';
+import { isDeadWritersTemp, syncFolder, writeFileAtomically } from '../atomic-file';
 import { readKadarLayer, writeSidecar, type SidecarContent } from './sidecar-xmp';
 
 /** The photos of one folder whose sidecars are to be brought up to date. */
@@ -20,10 +19,8 @@ export type SidecarOutcome =
 
 /** Temporary files of writers that died mid-write (a kill, a power cut): never read, removed. */
 function removeDebris(dir: string, names: string[]): void {
-  for (const name of names) {
-    const m = atomicTmpPattern.exec(name);
-    if (m && !processAlive(Number(m[2]))) rmSync(join(dir, name), { force: true });
-  }
+  for (const name of names)
+    if (isDeadWritersTemp(dir, name)) rmSync(join(dir, name), { force: true });
 }
 
 /**
