@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { KadarError } from '../../shared/errors';
 import { drainSearch } from '../catalog/search/drain-search';
+import { claimRestored } from '../catalog/restored-rows';
 import { nowIso, sql } from '../catalog/statements';
 import { applyBackward, applyForward, type RowChange } from './changes';
 import { createEdit, type Edit } from './edit';
@@ -45,6 +46,7 @@ export function runEdit<T>(
       const result = command(edit);
       drainSearch(db);
       if (edit.changes.length === 0) return { result, editId: null, kinds: [] };
+      claimRestored(db, edit.changes);
       const kinds = kindsOf(edit.changes);
       sql(db, `DELETE FROM edits WHERE undone = 1`).run();
       const editId = Number(
@@ -87,6 +89,7 @@ function replay(db: Database, direction: 'undo' | 'redo'): UndoOutcome {
       const changes = JSON.parse(row.changes) as RowChange[];
       if (direction === 'undo') applyBackward(db, changes);
       else applyForward(db, changes);
+      claimRestored(db, changes);
       sql(db, `UPDATE edits SET undone = ? WHERE id = ?`).run(direction === 'undo' ? 1 : 0, row.id);
       drainSearch(db);
       return {

@@ -111,7 +111,8 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     setFileLinks(db, 'person', id, ensurePeople(db, people));
     // A catalog rebuilt from the folder: what a person gave the photo comes back as theirs.
     // A photo the catalog knows keeps what the catalog says.
-    if (isNew && item.outcome.restored) restorePhoto(db, id, item.outcome.restored);
+    if (isNew && item.outcome.restored)
+      restorePhoto(db, id, item.outcome.restored, item.outcome.fields.sidecarMtime);
   };
 
   const flush = () => {

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/open-catalog';
 import { nowIso, sql, sqlPluck } from '../catalog/statements';
-import { isDeleted } from './archive/import-deleted';
+import { noteRestored } from '../catalog/restored-rows';
+import { deletedAt } from './archive/import-deleted';
 import { applyPhotoLayer, type PhotoLayer } from './photo-layer';
 import type { KadarEvent } from './sidecars/kadar-layer';
 
@@ -15,13 +16,28 @@ export interface RestoredPhoto {
   stars: number | null;
 }
 
-/** The id of the row with this uid, made from `insert` when there is none. */
-function byUid(db: Catalog, table: 'events' | 'projects', uid: string, insert: () => void): number {
+/**
+ * The id of the row with this uid, made from `insert` when there is none, as of `asOf` (the
+ * sidecar's time); null when the catalog knows it was deleted after that.
+ */
+function byUid(
+  db: Catalog,
+  table: 'events' | 'projects',
+  uid: string,
+  asOf: string,
+  insert: () => void,
+): number | null {
   const find = () =>
     sqlPluck<[string], number>(db, `SELECT id FROM ${table} WHERE uid = ?`).get(uid);
   const found = find();
   if (found != null) return found;
+  const deleted = deletedAt(db, uid);
+  // Deleted since this sidecar was written (its folder was offline then): not made again, and
+  // the photo is in no event (applyPhotoLayer finds none by the uid). A deletion from before
+  // the sidecar was undone since.
+  if (deleted != null && deleted > asOf) return null;
   insert();
+  noteRestored(db, uid, asOf);
   return find()!;
 }
 
@@ -30,12 +46,9 @@ function byUid(db: Catalog, table: 'events' | 'projects', uid: string, insert: (
  * kadar-archive.json had them: every photo of the event names the same uid, so it is made once.
  * (The archive file, read before indexing, brings the event's other fields.)
  */
-function ensureEvent(db: Catalog, event: KadarEvent): void {
-  // Deleted since this sidecar was written (its folder was offline then): not made again, and
-  // the photo is in no event (applyPhotoLayer finds none by the uid).
-  if (isDeleted(db, event.uid)) return;
+function ensureEvent(db: Catalog, event: KadarEvent, asOf: string): void {
   const now = nowIso();
-  const eventId = byUid(db, 'events', event.uid, () =>
+  const eventId = byUid(db, 'events', event.uid, asOf, () =>
     sql(
       db,
       `INSERT INTO events (uid, title, starts_on, ends_on, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -47,15 +60,16 @@ function ensureEvent(db: Catalog, event: KadarEvent): void {
       now,
     ),
   );
+  if (eventId == null) return;
   for (const project of event.projects) {
-    if (isDeleted(db, project.uid)) continue;
-    const projectId = byUid(db, 'projects', project.uid, () =>
+    const projectId = byUid(db, 'projects', project.uid, asOf, () =>
       sql(
         db,
         `INSERT INTO projects (uid, name, code, created_at) VALUES (?, ?,
            (SELECT ? WHERE NOT EXISTS (SELECT 1 FROM projects WHERE code = ?)), ?)`,
       ).run(project.uid, project.name, project.code, project.code, now),
     );
+    if (projectId == null) continue;
     sql(db, `INSERT OR IGNORE INTO project_events (project_id, event_id) VALUES (?, ?)`).run(
       projectId,
       eventId,
@@ -63,8 +77,17 @@ function ensureEvent(db: Catalog, event: KadarEvent): void {
   }
 }
 
-/** Gives a photo new to the catalog what its sidecar says a person gave it. */
-export function restorePhoto(db: Catalog, photoId: number, restored: RestoredPhoto): void {
-  if (restored.event) ensureEvent(db, restored.event);
+/**
+ * Gives a photo new to the catalog what its sidecar says a person gave it; `sidecarMtime` (ms)
+ * is when the sidecar was written, which a later deletion wins over.
+ */
+export function restorePhoto(
+  db: Catalog,
+  photoId: number,
+  restored: RestoredPhoto,
+  sidecarMtime: number | null,
+): void {
+  if (restored.event)
+    ensureEvent(db, restored.event, new Date(sidecarMtime ?? 0).toISOString());
   applyPhotoLayer(db, photoId, restored.layer);
 }

@@ -24,6 +24,7 @@ const appliedMigrationHashes: Record<number, string> = {
   9: 'a704433ff4d38513',
   10: 'caca54c2ae97b658',
   11: 'edd93d50f596c4a6',
+  12: '60861140d47ef918',
 };
 
 const expectedTables = [
@@ -55,6 +56,7 @@ const expectedTables = [
   'project_events',
   'project_partners',
   'projects',
+  'restored_rows',
   'roots',
   'saved_searches',
   'scan_issues',

@@ -39,13 +39,26 @@ async function photos(folder: string, names: string[]): Promise<void> {
     );
 }
 
-/** Deletes the catalog and its cache, and indexes both folders again: a rebuild from them. */
-async function rebuild(): Promise<void> {
+/**
+ * Deletes the catalog and its cache, and indexes the folders again: a rebuild from them, in
+ * one run, or one folder after the other as people add them.
+ */
+async function rebuild(...runs: string[][]): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${catalog}${suffix}`, { force: true });
   rmSync(cacheDirFor(catalog), { recursive: true, force: true });
-  const summary = await json<IndexSummary>('index', town, fair, '--json', '--progress', 'none');
-  expect(summary).toMatchObject({ status: 'completed', failed: 0, issues: [] });
+  for (const folders of runs.length > 0 ? runs : [[town, fair]]) {
+    const summary = await json<IndexSummary>('index', ...folders, '--json', '--progress', 'none');
+    expect(summary).toMatchObject({ status: 'completed', failed: 0, issues: [] });
+  }
 }
+const inEvents = async () =>
+  (await json<{ fileName: string; eventId: number | null }[]>('photos', '--json'))
+    .filter((p) => p.eventId != null)
+    .map((p) => p.fileName)
+    .sort();
+const eventId = async (title: string) =>
+  (await json<{ id: number; title: string }[]>('events', '--json')).find((e) => e.title === title)!
+    .id;
 
 afterAll(removeTempDirs);
 beforeEach(async () => {
@@ -130,6 +143,79 @@ describe('a catalog rebuilt from its folders', () => {
     await json('rescan', '--json', '--progress', 'none');
     expect(archiveFile(fair).events.map((e) => e.title)).toEqual(['Info day']);
     expect(archiveFile(fair).deleted.map((d) => d.uid)).toEqual([showUid]);
+  });
+
+  it('does not bring it back either when the folder with the older file is added first', async () => {
+    renameSync(fair, `${fair}.away`);
+    await json('rescan', '--json', '--progress', 'none');
+    await json('event', 'delete', String(await eventId('Fashion show')), '--json');
+    renameSync(`${fair}.away`, fair);
+
+    await rebuild([fair], [town]);
+    expect(await titles()).toEqual(['Info day']);
+    expect(await inEvents()).toEqual(['DSC_2208.JPG', 'DSC_2209.JPG']);
+    expect(archiveFile(town).deleted).toHaveLength(1);
+  });
+
+  it('keeps events whose deletion was undone while a folder with the tombstones was offline', async () => {
+    // One without photos, which only the folders' files know of (no sidecar names it).
+    await json('event', 'add', '--title', 'Assembly', '--start', '2016-03-01', '--json');
+    // Deleted with both folders online: both files say so. Then, with the town's drive
+    // unplugged, the deletions are undone: only the fair's files hear of it.
+    await json('event', 'delete', String(await eventId('Assembly')), '--json');
+    await json('event', 'delete', String(await eventId('Fashion show')), '--json');
+    renameSync(town, `${town}.away`);
+    await json('rescan', '--json', '--progress', 'none');
+    await json('undo', '--json');
+    await json('undo', '--json');
+    renameSync(`${town}.away`, town);
+    expect(archiveFile(town).deleted).toHaveLength(2);
+    expect(archiveFile(fair).deleted).toEqual([]);
+
+    for (const order of [[[town], [fair]], [[fair], [town]], [[town, fair]]]) {
+      await rebuild(...order);
+      expect(await titles(), order.join(' then ')).toEqual([
+        'Assembly',
+        'Fashion show',
+        'Info day',
+      ]);
+      expect(await inEvents()).toEqual([
+        'DSC_2208.JPG',
+        'DSC_2209.JPG',
+        'IMG_5218.JPG',
+        'IMG_5219.JPG',
+      ]);
+      expect(archiveFile(fair).deleted).toEqual([]);
+    }
+  });
+
+  it('keeps what a person made theirs after the rebuild, whatever an older tombstone says', async () => {
+    renameSync(fair, `${fair}.away`);
+    await json('rescan', '--json', '--progress', 'none');
+    await json('event', 'delete', String(await eventId('Fashion show')), '--json');
+    renameSync(`${fair}.away`, fair);
+    // Rebuilt from the fair alone, whose files still have the event; a person puts it in a
+    // project before the town's folder, whose file says it was deleted, is added.
+    await rebuild([fair]);
+    expect(await titles()).toEqual(['Fashion show', 'Info day']);
+    const project = await json<{ id: number }>('project', 'add', '--name', 'Textile', '--json');
+    await json(
+      'project',
+      'link',
+      '--project',
+      String(project.id),
+      '--event',
+      String(await eventId('Fashion show')),
+      '--json',
+    );
+    await json('index', town, '--json', '--progress', 'none');
+    expect(await titles()).toEqual(['Fashion show', 'Info day']);
+    expect(await inEvents()).toEqual([
+      'DSC_2208.JPG',
+      'DSC_2209.JPG',
+      'IMG_5218.JPG',
+      'IMG_5219.JPG',
+    ]);
   });
 
   it('brings back an event whose deletion was undone', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../electron/catalog/open-catalog';
@@ -6,6 +6,7 @@ import { addLibraryRoot } from '../../electron/catalog/library-roots';
 import { createEvent, listEvents } from '../../electron/catalog/events-repo';
 import { runEdit } from '../../electron/edits/history';
 import { buildArchive } from '../../electron/longevity/archive/build-archive';
+import { writeArchiveFiles } from '../../electron/longevity/archive-files';
 import {
   archiveFileName,
   importArchiveFiles,
@@ -92,6 +93,56 @@ describe("library folders' kadar-archive.json, read when a folder is first index
       expect.objectContaining({ path: join(damaged, archiveFileName), code: 'INVALID_INPUT' }),
     ]);
     expect(listEvents(db)).toEqual([]);
+    db.close();
+  });
+});
+
+describe("writing library folders' kadar-archive.json", () => {
+  function catalogWithFolders(...names: string[]) {
+    const db = openCatalog(join(tempDir(), 'catalog.sqlite'));
+    const folders = names.map((name) => {
+      const folder = join(tempDir(), name);
+      mkdirSync(folder);
+      addLibraryRoot(db, folder);
+      return folder;
+    });
+    db.prepare(`UPDATE roots SET sidecars = 'digikam'`).run();
+    return { db, folders };
+  }
+  const indexed = (db: ReturnType<typeof openCatalog>, folder: string) =>
+    db
+      .prepare(`UPDATE roots SET last_scan_completed_at = ? WHERE path = ?`)
+      .run('2026-11-30T10:00:00Z', folder);
+
+  it('writes only into folders the catalog has indexed: another may know more', () => {
+    const { db, folders } = catalogWithFolders('indexed', 'learnt-of');
+    indexed(db, folders[0]!);
+    writeFileSync(join(folders[1]!, archiveFileName), '{"its own": "file"}');
+    expect(writeArchiveFiles(db)).toEqual({
+      written: [join(folders[0]!, archiveFileName)],
+      failed: [],
+    });
+    expect(readFileSync(join(folders[1]!, archiveFileName), 'utf8')).toBe('{"its own": "file"}');
+    db.close();
+  });
+
+  it("leaves a newer Kadar's file as it is, and keeps an unreadable one beside the new", () => {
+    const { db, folders } = catalogWithFolders('newer', 'damaged');
+    for (const f of folders) indexed(db, f);
+    const newer = JSON.stringify({ format: 'kadar-archive', version: 2, more: 'than we know' });
+    writeFileSync(join(folders[0]!, archiveFileName), newer);
+    writeFileSync(join(folders[1]!, archiveFileName), '{"format": "kadar-arch');
+    const result = writeArchiveFiles(db);
+    expect(result.written).toEqual([join(folders[1]!, archiveFileName)]);
+    expect(result.failed).toEqual([
+      {
+        path: join(folders[0]!, archiveFileName),
+        message: expect.stringContaining('A newer Kadar') as string,
+      },
+    ]);
+    expect(readFileSync(join(folders[0]!, archiveFileName), 'utf8')).toBe(newer);
+    const kept = readdirSync(folders[1]!).find((n) => n.startsWith('kadar-archive.unreadable-'));
+    expect(readFileSync(join(folders[1]!, kept!), 'utf8')).toBe('{"format": "kadar-arch');
     db.close();
   });
 });

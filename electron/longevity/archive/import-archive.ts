@@ -75,7 +75,7 @@ export function importArchive(
     importExports(ctx);
     // A folder's file may be older than a deletion: what it made again goes. An explicit
     // import (`kadar archive import`) brings back what the file has, as it always did.
-    dropTombstoned(db, deletedBefore);
+    dropTombstoned(db, deletedBefore, doc.exportedAt);
     importDeleted(ctx);
     return { counts: tally.counts(), unresolvedPhotoRefs: ctx.photos.unresolvedCount() };
   });

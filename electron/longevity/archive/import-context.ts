@@ -6,6 +6,7 @@ import { sql, sqlPluck } from '../../catalog/statements';
 import { KadarError } from '../../../shared/errors';
 import type { ArchiveDocument, PhotoRef } from './archive-schema';
 import { refKey } from './photo-refs';
+import { noteRestored } from '../../catalog/restored-rows';
 import { putRow, type Tally } from './put-row';
 
 export interface RootPlace {
@@ -44,7 +45,11 @@ export function putRowIn(
   id: number | undefined,
   values: Record<string, string | number | null>,
 ) {
-  return putRow(ctx.db, table, id, values, ctx.keep);
+  const put = putRow(ctx.db, table, id, values, ctx.keep);
+  // What a library folder's file makes may be removed by a later tombstone (restored-rows.ts).
+  if (ctx.keep && put.outcome === 'created' && typeof values.uid === 'string')
+    noteRestored(ctx.db, values.uid, ctx.doc.exportedAt);
+  return put;
 }
 
 export const joinRel = (prefix: string, path: string) => (prefix ? `${prefix}/${path}` : path);

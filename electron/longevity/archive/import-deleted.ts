@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catalog/open-catalog';
 import { sql } from '../../catalog/statements';
 import type { DeletedKind } from './archive-schema';
+import { restoredAsOf } from '../../catalog/restored-rows';
 import type { ImportContext } from './import-context';
 
 /** The table each kind of tombstone names a row of (as migration 011's triggers have it). */
@@ -22,39 +23,53 @@ export function tombstones(db: Catalog): Map<string, string> {
 }
 
 /**
- * Removes again what an older file made of things the catalog knew to be deleted (a folder's
- * kadar-archive.json from before the deletion). The rows go with what hangs on them, as a
- * person's deletion took them (the schema's cascades); the tombstones keep their dates.
+ * Removes again what a library folder's file made of things deleted after that file was
+ * written (`asOf`, its exportedAt): the folder was offline when the deletion happened. A
+ * tombstone older than the file does not count: the file has the thing because the deletion
+ * was undone since (its row lifted the tombstone as it came in). The rows go with what hangs on
+ * them, as a person's deletion took them (the schema's cascades); tombstones keep their dates.
  */
-export function dropTombstoned(db: Catalog, before: Map<string, string>): void {
-  if (before.size === 0) return;
-  const uids = JSON.stringify([...before.keys()]);
+export function dropTombstoned(db: Catalog, before: Map<string, string>, asOf: string): void {
+  const later = [...before].filter(([, at]) => at > asOf);
+  if (later.length === 0) return;
+  const uids = JSON.stringify(later.map(([uid]) => uid));
   for (const table of Object.values(tables))
     sql(db, `DELETE FROM ${table} WHERE uid IN (SELECT value FROM json_each(?))`).run(uids);
+  sql(db, `DELETE FROM restored_rows WHERE uid IN (SELECT value FROM json_each(?))`).run(uids);
   const restore = sql(db, `UPDATE deleted_uids SET deleted_at = ? WHERE uid = ?`);
-  for (const [uid, at] of before) restore.run(at, uid);
+  for (const [uid, at] of later) restore.run(at, uid);
 }
 
 /**
- * The file's tombstones, for things the catalog has no row of: a newer file, or the catalog
- * itself, that has the thing decides (an undo brought it back).
+ * The file's tombstones. A thing the catalog lacks stays deleted (the latest date kept). One it
+ * has goes only if the catalog made it from a file older than the deletion (an earlier folder's
+ * kadar-archive.json, a sidecar); a person's, or one from a newer file, stays.
  */
 export function importDeleted(ctx: ImportContext): void {
+  const { db } = ctx;
+  const record = sql(
+    db,
+    `INSERT INTO deleted_uids (uid, kind, deleted_at) VALUES (?, ?, ?)
+     ON CONFLICT (uid) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)`,
+  );
   for (const d of ctx.doc.deleted) {
-    const present = sql<[string], { one: number }>(
-      ctx.db,
-      `SELECT 1 AS one FROM ${tables[d.kind]} WHERE uid = ?`,
-    ).get(d.uid);
-    if (present) continue;
-    sql(ctx.db, `INSERT OR IGNORE INTO deleted_uids (uid, kind, deleted_at) VALUES (?, ?, ?)`).run(
-      d.uid,
-      d.kind,
-      d.deletedAt,
-    );
+    const table = tables[d.kind];
+    const present =
+      sql<[string], { one: number }>(db, `SELECT 1 AS one FROM ${table} WHERE uid = ?`).get(
+        d.uid,
+      ) !== undefined;
+    if (present) {
+      const asOf = restoredAsOf(db, d.uid);
+      if (asOf == null || asOf >= d.deletedAt) continue;
+      sql(db, `DELETE FROM ${table} WHERE uid = ?`).run(d.uid);
+      sql(db, `DELETE FROM restored_rows WHERE uid = ?`).run(d.uid);
+    }
+    record.run(d.uid, d.kind, d.deletedAt);
   }
 }
 
-/** Whether the catalog knows the thing with this uid to have been deleted. */
-export const isDeleted = (db: Catalog, uid: string): boolean =>
-  sql<[string], { one: number }>(db, `SELECT 1 AS one FROM deleted_uids WHERE uid = ?`).get(uid) !==
-  undefined;
+/** When the thing with this uid was deleted, if the catalog knows it to be. */
+export const deletedAt = (db: Catalog, uid: string): string | null =>
+  sql<[string], { deleted_at: string }>(db, `SELECT deleted_at FROM deleted_uids WHERE uid = ?`).get(
+    uid,
+  )?.deleted_at ?? null;

@@ -35,12 +35,8 @@ export async function writeOwedNow(db: Catalog, budgetMs = 10_000): Promise<File
         code: 'SIDECARS_PENDING',
         message: `Sidecars still owed after ${budgetMs / 1000} s are written by the next Kadar that opens the catalog.`,
       });
-    for (const file of writeArchiveFiles(db).failed)
-      issues.push({
-        path: file,
-        code: 'ARCHIVE_FILE_UNWRITABLE',
-        message: "The folder's kadar-archive.json could not be written; the next run tries again.",
-      });
+    for (const { path, message } of writeArchiveFiles(db).failed)
+      issues.push({ path, code: 'ARCHIVE_FILE_UNWRITABLE', message });
     return issues;
   } finally {
     clearTimeout(budget);

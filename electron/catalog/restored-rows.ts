@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import { sql } from './statements';
+import type { RowChange } from '../edits/changes';
+
+/**
+ * What a catalog rebuilt from its folders made from their files, and as of when those files
+ * spoke (migration 012): a tombstone dated later removes the thing, one dated earlier does not.
+ * Once a person edits such a row, or puts photos or events in it, it is theirs.
+ */
+
+/** Notes that the row with `uid` was made from a file written at `asOf` (ISO time). */
+export function noteRestored(db: Database, uid: string, asOf: string): void {
+  sql(db, `INSERT OR REPLACE INTO restored_rows (uid, as_of) VALUES (?, ?)`).run(uid, asOf);
+}
+
+/** When the file the row with `uid` was made from was written; null for a person's row. */
+export const restoredAsOf = (db: Database, uid: string): string | null =>
+  sql<[string], { as_of: string }>(db, `SELECT as_of FROM restored_rows WHERE uid = ?`).get(uid)
+    ?.as_of ?? null;
+
+const uidTables = new Set(['events', 'projects', 'organisations', 'documents', 'galleries']);
+
+/** The ids, per uid table, of rows a person's changes touch or put things in. */
+function touched(changes: readonly RowChange[]): Map<string, Set<unknown>> {
+  const ids = new Map<string, Set<unknown>>();
+  const add = (table: string, id: unknown) => {
+    if (id == null) return;
+    let set = ids.get(table);
+    if (!set) ids.set(table, (set = new Set()));
+    set.add(id);
+  };
+  for (const c of changes) {
+    if (uidTables.has(c.table)) {
+      // An update's rows start with the key (`id`); an insert's or delete's are whole rows.
+      const at = c.op === 'update' ? 0 : c.columns.indexOf('id');
+      for (const row of c.rows) add(c.table, row[at]);
+    } else if (c.table === 'photos' && c.op === 'update') {
+      // [id, …before, …after]: the event photos were put in.
+      const j = c.columns.indexOf('event_id');
+      if (j >= 0) for (const row of c.rows) add('events', row[1 + c.columns.length + j]);
+    } else if (c.table === 'project_events' && c.op === 'insert') {
+      const p = c.columns.indexOf('project_id');
+      const e = c.columns.indexOf('event_id');
+      for (const row of c.rows) {
+        add('projects', row[p]);
+        add('events', row[e]);
+      }
+    } else if (c.table === 'gallery_photos' && c.op === 'insert') {
+      const g = c.columns.indexOf('gallery_id');
+      for (const row of c.rows) add('galleries', row[g]);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Takes the rows a person's edit (or undo, or redo) touched off the list: theirs now. Costs
+ * one lookup in a catalog that was not rebuilt from files (the list is empty).
+ */
+export function claimRestored(db: Database, changes: readonly RowChange[]): void {
+  if (!sql(db, `SELECT 1 FROM restored_rows LIMIT 1`).get()) return;
+  for (const [table, ids] of touched(changes)) {
+    sql(
+      db,
+      `DELETE FROM restored_rows WHERE uid IN
+         (SELECT uid FROM ${table} WHERE id IN (SELECT value FROM json_each(?)))`,
+    ).run(JSON.stringify([...ids]));
+  }
+  // A deleted row's uid is in its tombstone, not in its table any more.
+  for (const c of changes)
+    if (c.op === 'delete' && uidTables.has(c.table)) {
+      const u = c.columns.indexOf('uid');
+      const remove = sql(db, `DELETE FROM restored_rows WHERE uid = ?`);
+      if (u >= 0) for (const row of c.rows) remove.run(row[u]);
+    }
+}
