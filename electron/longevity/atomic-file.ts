@@ -1,17 +1,17 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { processAlive } from '../os/process-alive';
 
 // The machine is in the name as well as the process: a library folder on a network share may be
 // written by Kadar on two computers, and a process id says nothing about another machine's.
-const thisHost =
-  hostname()
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-') || 'host';
+// Its name is hashed, to a few characters whatever its length (a photo's name may be long
+// already). Two computers with the same name are one to this.
+const thisHost = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 
 /** The temporary name `writeFileAtomically` writes under: hidden, and no reader's extension. */
-const atomicTmpPattern = /^\.(.+)\.kadar-([a-z0-9-]+)-(\d+)\.tmp$/;
+const atomicTmpPattern = /^\.(.+)\.kadar-([0-9a-f]{8})-(\d+)\.tmp$/;
 
 // Another machine's temporary file this old is a write that died there (none takes a minute).
 const foreignDebrisMs = 24 * 60 * 60 * 1000;

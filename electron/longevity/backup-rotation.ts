@@ -56,6 +56,19 @@ export interface DailyBackup extends BackupResult {
   removed: string[];
 }
 
+/** Why a copy to the second folder failed, in words a person can act on. */
+function copyProblem(error: unknown): string {
+  // The copy's own check (integrity, row counts) says what it found.
+  if (error instanceof KadarError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENODEV' || code === 'EIO' || code === 'ENXIO')
+    return `the folder is not there (${code}). Is that drive connected?`;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `the drive is full (${code}).`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `Kadar may not write there (${code}).`;
+  return (error as Error).message;
+}
+
 /**
  * Today's backup in the catalog's backups folder (and a copy in `secondDir`), verified before
  * the oldest backups are removed.
@@ -83,10 +96,9 @@ export async function dailyBackup(
       await verifyInWorker(partial, result.counts);
       renameSync(partial, copy);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new KadarError(
         'BACKUP_FAILED',
-        `Today's backup is made, but its copy in the second folder ${options.secondDir} could not be (${reason}): is that drive connected?`,
+        `Today's backup is made, but its copy in the second folder ${options.secondDir} could not be: ${copyProblem(error)}`,
         { cause: error },
       );
     } finally {

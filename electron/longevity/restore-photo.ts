@@ -87,7 +87,6 @@ export function restorePhoto(
   restored: RestoredPhoto,
   sidecarMtime: number | null,
 ): void {
-  if (restored.event)
-    ensureEvent(db, restored.event, new Date(sidecarMtime ?? 0).toISOString());
+  if (restored.event) ensureEvent(db, restored.event, new Date(sidecarMtime ?? 0).toISOString());
   applyPhotoLayer(db, photoId, restored.layer);
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { client } from '../api/client';
 import { invalidateKinds } from '../api/server-data';
-import { watchBackupFailures } from '../backups/backup-failures';
+import { isBackupFailure, watchBackupFailures } from '../backups/backup-failures';
 import { useKadar } from '../store/store';
 import { createRefreshScheduler } from './refresh-scheduler';
 
@@ -16,7 +16,13 @@ export function useApiEvents(): void {
   useEffect(() => {
     const store = useKadar.getState();
     const refresh = createRefreshScheduler(() => store.refreshAll(), refreshDelayMs);
-    const backups = watchBackupFailures((message) => store.notify(message));
+    const backups = watchBackupFailures(
+      (message) => store.notify(message),
+      () => {
+        for (const n of useKadar.getState().notices)
+          if (isBackupFailure(n.message)) store.dismissNotice(n.id);
+      },
+    );
     const unsubscribe = [
       backups.stop,
       client.on('index.progress', (progress) => store.onIndexProgress(progress)),

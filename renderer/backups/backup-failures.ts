@@ -1,6 +1,6 @@
 import { client } from '../api/client';
 
-const prefix = "The catalog's backup failed: ";
+const prefix = 'Backups: ';
 const says = (message: string) =>
   `${prefix}${message} Open Backups in the status bar to try again.`;
 
@@ -11,12 +11,18 @@ export const isBackupFailure = (notice: string) => notice.startsWith(prefix);
  * A backup that fails while nobody has the Backups dialog open (the daily one, or the one made
  * as Kadar last closed) becomes a notice that stays until dismissed. Returns the unsubscribe.
  */
-export function watchBackupFailures(notify: (message: string) => void): {
+export function watchBackupFailures(
+  notify: (message: string) => void,
+  dismissFailures: () => void,
+): {
   stop: () => void;
   /** Asks once whether the last backup failed (after the first screen is in). */
   checkLast: () => Promise<void>;
 } {
-  const stop = client.on('backups.failed', ({ message }) => notify(says(message)));
+  const stop = client.on('backups.finished', ({ error }) => {
+    if (error) notify(says(error));
+    else dismissFailures();
+  });
   return {
     stop,
     async checkLast() {

@@ -53,7 +53,7 @@ export function BackupsDialog() {
         </p>
         {list.data?.lastError && (
           <p className="form-error" role="alert">
-            The last backup failed: {list.data.lastError}
+            The last backup had a problem: {list.data.lastError}
           </p>
         )}
         <ul className="archive-rows" data-testid="backups-list">

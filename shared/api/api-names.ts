@@ -113,7 +113,7 @@ export const eventNames = [
   'export.finished',
   'sidecars.progress',
   'sidecars.finished',
-  'backups.failed',
+  'backups.finished',
   'catalog.changed',
 ] as const;
 

@@ -62,8 +62,8 @@ export const apiEvents = {
   'export.finished': exportRecordSchema,
   'sidecars.progress': sidecarProgressSchema,
   'sidecars.finished': sidecarSummarySchema,
-  /** A backup (the daily one, or its copy on the second drive) failed: say so, or no one looks. */
-  'backups.failed': z.object({ message: z.string() }),
+  /** How a backup nobody waited on went (daily, or at closing): a failure must be shown. */
+  'backups.finished': z.object({ error: z.string().nullable() }),
   /** What views show may have changed: re-ask for the kinds named. */
   'catalog.changed': z.object({
     reason: z.enum(['index', 'roots', 'sample', 'edit', 'undo', 'redo', 'import']),

@@ -21,11 +21,18 @@ import { median, seconds } from './stats';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
-const revs = args.filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-const { rounds, count } = intOptions(
-  { rounds: 8, count: 100 },
-  args.filter((a) => !revs.includes(a)),
-);
+// Options are `--name N` or `--name=N`; everything else names a build (a commit may be digits).
+const options: string[] = [];
+const revs: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (!arg.startsWith('--')) revs.push(arg);
+  else {
+    options.push(arg);
+    if (!arg.includes('=') && i + 1 < args.length) options.push(args[++i]!);
+  }
+}
+const { rounds, count } = intOptions({ rounds: 8, count: 100 }, options);
 if (revs.length === 0) throw new Error('Name the builds to compare: `.` (this tree) or commits.');
 
 const git = (...a: string[]) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();

@@ -85,8 +85,8 @@ describe('kadar sidecars', () => {
     // two of another computer's (a network share): one being written now, one a day old.
     const debris = atomicTmpName('DSC_0000.JPG.xmp', child.pid);
     writeFileSync(join(library, debris), '<?xpacket begin="');
-    const othersNow = '.DSC_0001.JPG.xmp.kadar-office-pc-2-4242.tmp';
-    const othersOld = '.DSC_0002.JPG.xmp.kadar-office-pc-2-4243.tmp';
+    const othersNow = '.DSC_0001.JPG.xmp.kadar-0ff1ce02-4242.tmp';
+    const othersOld = '.DSC_0002.JPG.xmp.kadar-0ff1ce02-4243.tmp';
     for (const name of [othersNow, othersOld]) writeFileSync(join(library, name), '<?xpacket');
     const dayAgo = Date.now() / 1000 - 25 * 3600;
     utimesSync(join(library, othersOld), dayAgo, dayAgo);

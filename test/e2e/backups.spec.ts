@@ -75,13 +75,14 @@ test('a backup that fails as Kadar closes is said at the next start, and a good 
   host = await startKadarHost({ dir: host.dir });
   await openKadar(page, host.url);
   const notice = page.getByTestId('notice');
-  await expect(notice).toContainText("The catalog's backup failed");
+  await expect(notice).toContainText('Backups: ');
   await expect(notice).toContainText(`its copy in the second folder ${drive} could not be`);
+  await expect(notice).toContainText('Is that drive connected?');
   await snap(page, 'backups-failed-notice');
 
   // The Backups dialog says it too; with no second folder, a backup goes through and clears it.
   await page.getByTestId('open-backups').click();
-  await expect(dialog.getByRole('alert')).toContainText('The last backup failed');
+  await expect(dialog.getByRole('alert')).toContainText('The last backup had a problem');
   await dialog.getByTestId('backup-second-folder').fill('');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByTestId('backups-message')).toContainText('No second folder');

@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../../electron/api/dispatch';
 import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
@@ -162,22 +163,36 @@ describe('a backup that fails', () => {
     await callApi(app.handlers, 'backups.setSecondFolder', { folder: drive });
     // The drive is unplugged; the backup made as the app closes cannot be copied to it.
     rmSync(drive, { recursive: true });
-    const heard: unknown[] = [];
-    app.onEvent((name, payload) => name === 'backups.failed' && heard.push(payload));
+    let heard: unknown[] = [];
+    const listen = () =>
+      app.onEvent((name, payload) => name === 'backups.finished' && heard.push(payload));
+    listen();
     await app.close();
-    const said = `Today's backup is made, but its copy in the second folder ${drive} could not be (ENOENT): is that drive connected?`;
-    expect(heard).toEqual([{ message: said }]);
+    const said = `Today's backup is made, but its copy in the second folder ${drive} could not be: the folder is not there (ENOENT). Is that drive connected?`;
+    expect(heard).toEqual([{ error: said }]);
 
-    app = createKadarApi({ catalogPath: path });
+    heard = [];
+    app = createKadarApi({ catalogPath: path, autoBackup: { firstDelayMs: 60_000 } });
+    listen();
     const list = () => callApi(app.handlers, 'backups.list', {});
     expect(await list()).toMatchObject({ lastError: said, backups: [expect.anything()] });
+    // One asked for answers its caller; only those nobody waits on are announced.
     await expect(callApi(app.handlers, 'backups.create', {})).rejects.toMatchObject({
       code: 'BACKUP_FAILED',
     });
     mkdirSync(drive);
-    await callApi(app.handlers, 'backups.create', {});
+    const made = await callApi(app.handlers, 'backups.create', {});
     expect((await list()).lastError).toBeNull();
+    // The backup does not carry the failure before it (restoring it would say it again).
+    expect(verifyBackup(made.path)).toBeTruthy();
+    const copy = new Database(made.path, { readonly: true });
+    expect(copy.prepare(`SELECT key FROM settings`).all()).toEqual([
+      { key: 'backups.secondFolder' },
+    ]);
+    copy.close();
+    expect(heard).toEqual([]);
     await app.close();
+    expect(heard).toEqual([{ error: null }]);
   });
 });
 

@@ -29,30 +29,30 @@ export function createBackupsService(
     sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(key)
       ?.value ?? null;
   const secondFolder = () => setting(secondFolderKey);
+  const clearLastError = () => sql(db, `DELETE FROM settings WHERE key = ?`).run(lastErrorKey);
   const daily = () =>
-    (running ??= dailyBackup(db, ctx.catalogPath, { secondDir: secondFolder() })
-      .then(
-        (result) => {
-          sql(db, `DELETE FROM settings WHERE key = ?`).run(lastErrorKey);
-          return result;
-        },
-        (error: unknown) => {
-          const { message } = toApiError(error);
-          sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
-            lastErrorKey,
-            message,
-          );
-          throw error;
-        },
-      )
+    // Cleared before the copy is taken, so a backup never carries an old failure with it.
+    (running ??= Promise.resolve()
+      .then(() => {
+        clearLastError();
+        return dailyBackup(db, ctx.catalogPath, { secondDir: secondFolder() });
+      })
+      .catch((error: unknown) => {
+        sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+          lastErrorKey,
+          toApiError(error).message,
+        );
+        throw error;
+      })
       .finally(() => (running = null)));
   const today = () =>
     existsSync(join(backupsDirFor(ctx.catalogPath), `kadar-${localDay(new Date())}.sqlite`));
   const timers: NodeJS.Timeout[] = [];
-  // What nobody asked for and nobody waits on: a failure is announced (the window shows it).
+  // What nobody asked for and nobody waits on: the window hears how it went (a failure shows).
   const unattended = () =>
-    daily().catch((error: unknown) =>
-      ctx.emit('backups.failed', { message: toApiError(error).message }),
+    daily().then(
+      () => ctx.emit('backups.finished', { error: null }),
+      (error: unknown) => ctx.emit('backups.finished', { error: toApiError(error).message }),
     );
   if (auto) {
     const check = () => void (today() ? null : unattended());
@@ -89,6 +89,8 @@ export function createBackupsService(
       return { pending: true };
     },
     'backups.setSecondFolder': ({ folder }) => {
+      // What went wrong with the old folder says nothing of the new: the next backup tells.
+      clearLastError();
       if (folder == null) {
         sql(db, `DELETE FROM settings WHERE key = ?`).run(secondFolderKey);
         return { secondFolder: null };

@@ -63,7 +63,8 @@ export async function indexWithPool(
     // their sidecars); the app writes them as changes settle, this command before it ends.
     if (summary.status === 'completed' && anySidecarsOn(db)) {
       const { writeOwedNow } = await import('../../longevity/sidecars/write-owed-now');
-      summary = { ...summary, issues: [...summary.issues, ...(await writeOwedNow(db))] };
+      const issues = await writeOwedNow(db, { signal: controller.signal });
+      summary = { ...summary, issues: [...summary.issues, ...issues] };
     }
   } finally {
     reporter.stop();

@@ -70,6 +70,7 @@ export function importDeleted(ctx: ImportContext): void {
 
 /** When the thing with this uid was deleted, if the catalog knows it to be. */
 export const deletedAt = (db: Catalog, uid: string): string | null =>
-  sql<[string], { deleted_at: string }>(db, `SELECT deleted_at FROM deleted_uids WHERE uid = ?`).get(
-    uid,
-  )?.deleted_at ?? null;
+  sql<[string], { deleted_at: string }>(
+    db,
+    `SELECT deleted_at FROM deleted_uids WHERE uid = ?`,
+  ).get(uid)?.deleted_at ?? null;

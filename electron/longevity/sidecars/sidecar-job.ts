@@ -93,10 +93,6 @@ export async function writeOwedSidecars(
     });
   report();
   for (;;) {
-    if (options.signal?.aborted) {
-      summary.cancelled = true;
-      break;
-    }
     const rows = sql<[number, number], DirtyRow>(
       db,
       `SELECT d.photo_id, d.mark, r.path AS root_path, p.rel_path, r.sidecars
@@ -106,6 +102,11 @@ export async function writeOwedSidecars(
        ORDER BY d.photo_id LIMIT ?`,
     ).all(afterId, batchSize);
     if (rows.length === 0) break;
+    // Cancelled only with something left: a last batch that ended as time ran out is done.
+    if (options.signal?.aborted) {
+      summary.cancelled = true;
+      break;
+    }
     afterId = rows.at(-1)!.photo_id;
     const contents = new Map(
       photoSidecars(

@@ -12,12 +12,17 @@ import { writeOwedSidecars } from './sidecar-job';
  * API's own close; what is left keeps its marks for the next Kadar that opens the catalog.
  * Returns what could not be written, as the run's issues.
  */
-export async function writeOwedNow(db: Catalog, budgetMs = 10_000): Promise<FileFailure[]> {
-  const controller = new AbortController();
-  const budget = setTimeout(() => controller.abort(), budgetMs);
+export async function writeOwedNow(
+  db: Catalog,
+  { budgetMs = 10_000, signal }: { budgetMs?: number; signal?: AbortSignal } = {},
+): Promise<FileFailure[]> {
   const pool = createSidecarPool();
   try {
-    const run = await writeOwedSidecars(db, pool, { signal: controller.signal });
+    // Ctrl-C (`signal`) stops it as it stops the run; the marks stay for the next Kadar.
+    const stop = signal
+      ? AbortSignal.any([signal, AbortSignal.timeout(budgetMs)])
+      : AbortSignal.timeout(budgetMs);
+    const run = await writeOwedSidecars(db, pool, { signal: stop });
     const issues: FileFailure[] = run.failures.map((f) => ({
       path: f.path,
       code: 'SIDECAR_UNWRITABLE',
@@ -33,13 +38,23 @@ export async function writeOwedNow(db: Catalog, budgetMs = 10_000): Promise<File
       issues.push({
         path: '',
         code: 'SIDECARS_PENDING',
-        message: `Sidecars still owed after ${budgetMs / 1000} s are written by the next Kadar that opens the catalog.`,
+        message: signal?.aborted
+          ? 'Cancelled: the sidecars still owed are written by the next Kadar that opens the catalog.'
+          : `Sidecars still owed after ${budgetMs / 1000} s are written by the next Kadar that opens the catalog.`,
       });
     for (const { path, message } of writeArchiveFiles(db).failed)
       issues.push({ path, code: 'ARCHIVE_FILE_UNWRITABLE', message });
     return issues;
+  } catch (error) {
+    // The run is committed: what could not be written here is one of its issues, not a failure.
+    return [
+      {
+        path: '',
+        code: 'SIDECARS_PENDING',
+        message: `The sidecars the run left owed could not be written now (${(error as Error).message}); the next Kadar that opens the catalog writes them.`,
+      },
+    ];
   } finally {
-    clearTimeout(budget);
     await pool.destroy();
   }
 }
