@@ -31,6 +31,8 @@ export interface WriterCounts {
   updated: number;
   moved: number;
   restored: number;
+  /** Photos new to the catalog whose sidecar names an event it knows to be deleted since. */
+  outOfEvent: number;
 }
 
 export interface CatalogWriter {
@@ -56,7 +58,7 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
   let pending: WriteItem[] = [];
   let oldestPending = 0;
   let pendingRestores: number[] = [];
-  const counts: WriterCounts = { added: 0, updated: 0, moved: 0, restored: 0 };
+  const counts: WriterCounts = { added: 0, updated: 0, moved: 0, restored: 0, outOfEvent: 0 };
   const movedIds = new Set<number>();
   const folders = new Map<string, number>();
 
@@ -111,8 +113,12 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     setFileLinks(db, 'person', id, ensurePeople(db, people));
     // A catalog rebuilt from the folder: what a person gave the photo comes back as theirs.
     // A photo the catalog knows keeps what the catalog says.
-    if (isNew && item.outcome.restored)
-      restorePhoto(db, id, item.outcome.restored, item.outcome.fields.sidecarMtime);
+    if (
+      isNew &&
+      item.outcome.restored &&
+      !restorePhoto(db, id, item.outcome.restored, item.outcome.fields.sidecarMtime)
+    )
+      counts.outOfEvent++;
   };
 
   const flush = () => {

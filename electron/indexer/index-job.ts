@@ -195,6 +195,12 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
         : new KadarError('INTERNAL', `Indexing failed: ${message}`, { cause: error });
     }
   }
+  if (writer.counts.outOfEvent > 0)
+    recordIssue({
+      path: '',
+      code: 'EVENT_DELETED',
+      message: `${writer.counts.outOfEvent} photos' sidecars name an event deleted (or merged into another) after they were written: those photos are in no event now.`,
+    });
   // An exiftool process the run started for files exifr could not read is not kept for later.
   await options.pool.endExiftool?.();
   // A run can change the catalog a lot: refresh the planner's statistics where they went stale,

@@ -79,14 +79,15 @@ function ensureEvent(db: Catalog, event: KadarEvent, asOf: string): void {
 
 /**
  * Gives a photo new to the catalog what its sidecar says a person gave it; `sidecarMtime` (ms)
- * is when the sidecar was written, which a later deletion wins over.
+ * is when the sidecar was written, which a later deletion wins over. Returns false when the
+ * sidecar's event is gone (deleted, or merged into another, since): the photo is in no event.
  */
 export function restorePhoto(
   db: Catalog,
   photoId: number,
   restored: RestoredPhoto,
   sidecarMtime: number | null,
-): void {
+): boolean {
   if (restored.event) ensureEvent(db, restored.event, new Date(sidecarMtime ?? 0).toISOString());
-  applyPhotoLayer(db, photoId, restored.layer);
+  return applyPhotoLayer(db, photoId, restored.layer);
 }
