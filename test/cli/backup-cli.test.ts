@@ -7,19 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsDirFor } from '../../electron/catalog/default-paths';
 import type { BackupResult } from '../../shared/api/domains/backups';
 import type { Photo } from '../../shared/api/photo-schema';
-import { cliPath, parseJson, runCli } from '../helpers/run-cli';
+import { catalogCli, cliPath, parseJson } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
 let catalog: string;
 let dir: string;
 
-const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
-async function json<T>(...args: string[]): Promise<T> {
-  const result = await kadar(...args);
-  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return parseJson<T>(result);
-}
+const { kadar, json } = catalogCli(() => catalog);
 
 afterAll(removeTempDirs);
 beforeAll(async () => {

@@ -5,19 +5,14 @@ import { beforeEach, afterAll, describe, expect, it } from 'vitest';
 import { cacheDirFor } from '../../electron/catalog/default-paths';
 import { readKadarLayer } from '../../electron/longevity/sidecars/sidecar-xmp';
 import type { IndexSummary } from '../../shared/api/progress-schema';
-import { parseJson, runCli } from '../helpers/run-cli';
+import { catalogCli } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 let catalog: string;
 let town: string;
 let fair: string;
 
-const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
-async function json<T>(...args: string[]): Promise<T> {
-  const result = await kadar(...args);
-  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return parseJson<T>(result);
-}
+const { json } = catalogCli(() => catalog);
 const titles = async () =>
   (await json<{ title: string }[]>('events', '--json')).map((e) => e.title).sort();
 const archiveFile = (folder: string) =>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord } from '../../shared/api/domains/export';
 import type { ExportPreset } from '../../shared/api/domains/export-presets';
 import type { Photo } from '../../shared/api/photo-schema';
-import { cliPath, parseJson, runCli } from '../helpers/run-cli';
+import { catalogCli, cliPath, parseJson } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
@@ -17,12 +17,7 @@ let dir: string;
 let stip: number;
 let big: number;
 
-const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
-async function json<T>(...args: string[]): Promise<T> {
-  const result = await kadar(...args);
-  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return parseJson<T>(result);
-}
+const { kadar, json } = catalogCli(() => catalog);
 
 interface Exported {
   exportId: number;

@@ -5,18 +5,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexSummary } from '../../shared/api/progress-schema';
 import { exiftoolRead, exiftoolWrite, requireExiftool } from '../helpers/exiftool';
-import { parseJson, runCli } from '../helpers/run-cli';
+import { catalogCli } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 let catalog: string;
 let library: string;
 
-const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
-async function json<T>(...args: string[]): Promise<T> {
-  const result = await kadar(...args);
-  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return parseJson<T>(result);
-}
+const { json } = catalogCli(() => catalog);
 
 /** What the catalog still owes, read beside any Kadar process (none runs when this is called). */
 function owed(): number {

@@ -8,7 +8,7 @@ import { cacheDirFor } from '../../electron/catalog/default-paths';
 import { readKadarLayer } from '../../electron/longevity/sidecars/sidecar-xmp';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { exiftoolRead, requireExiftool } from '../helpers/exiftool';
-import { parseJson, runCli } from '../helpers/run-cli';
+import { catalogCli } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 import { sampleOpened } from '../helpers/sample-opened';
 
@@ -20,12 +20,7 @@ let dir: string;
 let catalog: string;
 let library: string;
 
-const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
-async function json<T>(...args: string[]): Promise<T> {
-  const result = await kadar(...args);
-  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return parseJson<T>(result);
-}
+const { json } = catalogCli(() => catalog);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Listing {

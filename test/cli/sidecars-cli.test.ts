@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atomicTmpName } from '../../electron/longevity/atomic-file';
 import { readKadarLayer } from '../../electron/longevity/sidecars/sidecar-xmp';
 import type { SidecarStatus, SidecarSummary } from '../../shared/api/domains/sidecars';
-import { cliPath, parseJson, runCli } from '../helpers/run-cli';
+import { catalogCli, cliPath, parseJson } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const count = 1500;
@@ -14,12 +14,7 @@ let dir: string;
 let catalog: string;
 let library: string;
 
-const kadar = (...args: string[]) => runCli(['--catalog', catalog, ...args]);
-async function json<T>(...args: string[]): Promise<T> {
-  const result = await kadar(...args);
-  expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return parseJson<T>(result);
-}
+const { kadar, json } = catalogCli(() => catalog);
 const names = () => readdirSync(library);
 
 afterAll(removeTempDirs);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { cliPhotos } from './catalog-cli';
 import { openKadar, snap } from './grid-page';
 import { runKadar, startKadarHost, type KadarHost } from './kadar-host';
@@ -17,16 +17,22 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-test('back up now with a copy on a second folder; restore a backup from before a batch edit after a restart', async ({
-  page,
-}) => {
+/** Opens Kadar and its Backups dialog, and sets a new folder as the second drive's. */
+async function withSecondFolder(page: Page, prefix: string) {
   await openKadar(page, host.url);
   await page.getByTestId('open-backups').click();
   const dialog = page.getByTestId('backups-dialog');
-  const second = mkdtempSync(join(tmpdir(), 'kadar-second-drive-'));
-  await dialog.getByTestId('backup-second-folder').fill(second);
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  await dialog.getByTestId('backup-second-folder').fill(folder);
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByTestId('backups-message')).toContainText(second);
+  await expect(dialog.getByTestId('backups-message')).toContainText(folder);
+  return { dialog, folder };
+}
+
+test('back up now with a copy on a second folder; restore a backup from before a batch edit after a restart', async ({
+  page,
+}) => {
+  const { dialog, folder: second } = await withSecondFolder(page, 'kadar-second-drive-');
   await dialog.getByTestId('backup-now').click();
   await expect(dialog.getByTestId('backups-message')).toContainText('Backed up and checked');
   await expect(dialog.getByTestId('backup-row')).toHaveCount(1);
@@ -59,13 +65,7 @@ test('back up now with a copy on a second folder; restore a backup from before a
 test('a backup that fails as Kadar closes is said at the next start, and a good one clears it', async ({
   page,
 }) => {
-  await openKadar(page, host.url);
-  await page.getByTestId('open-backups').click();
-  const dialog = page.getByTestId('backups-dialog');
-  const drive = mkdtempSync(join(tmpdir(), 'kadar-usb-drive-'));
-  await dialog.getByTestId('backup-second-folder').fill(drive);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByTestId('backups-message')).toContainText(drive);
+  const { dialog, folder: drive } = await withSecondFolder(page, 'kadar-usb-drive-');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

@@ -1,5 +1,6 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const cliPath = fileURLToPath(new URL('../../dist/node/kadar.js', import.meta.url));
 
@@ -34,4 +35,18 @@ export function parseJson<T>(result: CliResult): T {
       `kadar printed no JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
     );
   }
+}
+
+/**
+ * `kadar --catalog FILE …` for a test that drives one catalog (`catalog()`, read at each call:
+ * tests move to a new one), and `json`, which expects success and parses the JSON answer.
+ */
+export function catalogCli(catalog: () => string) {
+  const kadar = (...args: string[]) => runCli(['--catalog', catalog(), ...args]);
+  async function json<T>(...args: string[]): Promise<T> {
+    const result = await kadar(...args);
+    expect(result.code, `kadar ${args.join(' ')}: ${result.stderr}`).toBe(0);
+    return parseJson<T>(result);
+  }
+  return { kadar, json };
 }
