@@ -43,7 +43,15 @@ export function mergeEvents(edit: Edit, targetId: number, sourceIds: readonly nu
     edit.update('photos', { event_id: source.id }, { event_id: targetId });
     edit.update('documents', { event_id: source.id }, { event_id: targetId });
     linkProjects(edit, targetId, projectIdsOf(db, source.id));
+    const uids = sql<[number, number], { id: number; uid: string }>(
+      db,
+      `SELECT id, uid FROM events WHERE id IN (?, ?)`,
+    ).all(source.id, targetId);
+    const uidOf = (id: number) => uids.find((u) => u.id === id)?.uid;
     deleteEvent(edit, source.id);
+    // Where the source went, for sidecars that still name it (migration 013).
+    const [from, to] = [uidOf(source.id), uidOf(targetId)];
+    if (from && to) edit.insert('event_merges', { source_uid: from, target_uid: to });
   }
   updateEvent(edit, targetId, {
     startsOn,

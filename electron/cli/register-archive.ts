@@ -73,6 +73,15 @@ export function registerArchiveCommands(program: Command, run: Run): void {
       run(async () => (await load.events()).eventAssignCommand(with_(options))),
     );
   event
+    .command('merge')
+    .description('merge events into one (their photos, documents and projects go with them)')
+    .requiredOption('--into <id>', 'the event they go into', positiveInt)
+    .requiredOption('--events <ids>', 'the events merged into it, comma-separated', idList)
+    .option('--json', 'print the event as JSON')
+    .action((options: { into: number; events: number[] }) =>
+      run(async () => (await load.events()).eventMergeCommand(with_(options))),
+    );
+  event
     .command('delete')
     .description('delete an event (its photos stay in the library)')
     .argument('<id>', 'the event', positiveInt)

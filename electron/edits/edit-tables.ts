@@ -15,6 +15,7 @@ export interface EditTable {
 export const editTables = {
   photos: { key: ['id'], kinds: ['photos', 'events'] },
   events: { key: ['id'], kinds: ['events', 'photos', 'projects', 'organisations'] },
+  event_merges: { key: ['source_uid'], kinds: ['events'] },
   projects: { key: ['id'], kinds: ['projects', 'events', 'organisations'] },
   project_partners: {
     key: ['project_id', 'organisation_id'],

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/open-catalog';
 import { nowIso, sql, sqlPluck } from '../catalog/statements';
 import { noteRestored } from '../catalog/restored-rows';
-import { deletedAt } from './archive/import-deleted';
+import { deletedAt, mergeTarget } from './archive/import-deleted';
 import { applyPhotoLayer, type PhotoLayer } from './photo-layer';
 import type { KadarEvent } from './sidecars/kadar-layer';
 
@@ -79,8 +79,9 @@ function ensureEvent(db: Catalog, event: KadarEvent, asOf: string): void {
 
 /**
  * Gives a photo new to the catalog what its sidecar says a person gave it; `sidecarMtime` (ms)
- * is when the sidecar was written, which a later deletion wins over. Returns false when the
- * sidecar's event is gone (deleted, or merged into another, since): the photo is in no event.
+ * is when the sidecar was written, which a later deletion wins over. A photo whose event was
+ * merged into another since goes into that one. Returns false when the sidecar's event is gone
+ * (deleted since): the photo is in no event.
  */
 export function restorePhoto(
   db: Catalog,
@@ -88,6 +89,15 @@ export function restorePhoto(
   restored: RestoredPhoto,
   sidecarMtime: number | null,
 ): boolean {
-  if (restored.event) ensureEvent(db, restored.event, new Date(sidecarMtime ?? 0).toISOString());
-  return applyPhotoLayer(db, photoId, restored.layer);
+  if (!restored.event) return applyPhotoLayer(db, photoId, restored.layer);
+  ensureEvent(db, restored.event, new Date(sidecarMtime ?? 0).toISOString());
+  const known = sqlPluck<[string], number>(db, `SELECT id FROM events WHERE uid = ?`).get(
+    restored.event.uid,
+  );
+  const into = known == null ? mergeTarget(db, restored.event.uid) : null;
+  return applyPhotoLayer(
+    db,
+    photoId,
+    into ? { ...restored.layer, event: into.uid } : restored.layer,
+  );
 }

@@ -25,6 +25,7 @@ const appliedMigrationHashes: Record<number, string> = {
   10: 'caca54c2ae97b658',
   11: 'edd93d50f596c4a6',
   12: '60861140d47ef918',
+  13: 'c80776b82f0d255a',
 };
 
 const expectedTables = [
@@ -36,6 +37,7 @@ const expectedTables = [
   'document_text',
   'documents',
   'edits',
+  'event_merges',
   'events',
   'export_files',
   'export_presets',

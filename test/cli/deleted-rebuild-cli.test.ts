@@ -225,6 +225,37 @@ describe('a catalog rebuilt from its folders', () => {
     ]);
   });
 
+  it('puts photos of an event merged away while their folder was offline into the one it went into', async () => {
+    renameSync(fair, `${fair}.away`);
+    await json('rescan', '--json', '--progress', 'none');
+    await json(
+      'event',
+      'merge',
+      '--into',
+      String(await eventId('Info day')),
+      '--events',
+      String(await eventId('Fashion show')),
+      '--json',
+    );
+    renameSync(`${fair}.away`, fair);
+    const showUid = archiveFile(fair).events.find((e) => e.title === 'Fashion show')!.uid;
+    const dayUid = archiveFile(town).events.find((e) => e.title === 'Info day')!.uid;
+    expect(archiveFile(town).deleted).toEqual([
+      expect.objectContaining({ kind: 'event', uid: showUid, mergedInto: dayUid }),
+    ]);
+
+    for (const order of [[[town, fair]], [[fair], [town]], [[town], [fair]]]) {
+      expect(await rebuild(...order)).toEqual([]);
+      expect(await titles(), order.join(' then ')).toEqual(['Info day']);
+      expect(await inEvents()).toEqual([
+        'DSC_2208.JPG',
+        'DSC_2209.JPG',
+        'IMG_5218.JPG',
+        'IMG_5219.JPG',
+      ]);
+    }
+  });
+
   it('brings back an event whose deletion was undone', async () => {
     const show = (await json<{ id: number; title: string }[]>('events', '--json')).find(
       (e) => e.title === 'Fashion show',

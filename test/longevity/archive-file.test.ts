@@ -267,6 +267,7 @@ describe('archive export', () => {
         kind: 'event',
         uid: expect.stringMatching(/^[0-9a-f]{32}$/) as string,
         deletedAt: expect.any(String) as string,
+        mergedInto: null,
       },
     ]);
     expect(doc.galleries[0]!.photos.map((p) => p.path.split('/').at(-1))).toEqual([

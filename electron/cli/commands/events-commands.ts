@@ -61,6 +61,21 @@ export async function eventAssignCommand(
   });
 }
 
+/** `kadar event merge`: the events' photos, documents and projects go into one; they go. */
+export async function eventMergeCommand(
+  options: Json & { into: number; events: number[] },
+): Promise<number> {
+  return withApi(options, async (call) => {
+    const result = await call('events.merge', {
+      targetId: options.into,
+      sourceIds: options.events,
+    });
+    if (options.json) await printJson(result);
+    else await writeOut(`Merged into ${result.title}\n`);
+    return 0;
+  });
+}
+
 /** `kadar event delete`: the event goes, its photos stay. */
 export async function eventDeleteCommand(id: number, options: Json): Promise<number> {
   return withApi(options, async (call) => {

@@ -240,7 +240,15 @@ export const deletedKinds = ['event', 'project', 'organisation', 'document', 'ga
 export type DeletedKind = (typeof deletedKinds)[number];
 
 /** Something people deleted: a rebuild from older files must not make it again. */
-const deletedSchema = z.object({ kind: z.enum(deletedKinds), uid, deletedAt: time }).strict();
+const deletedSchema = z
+  .object({
+    kind: z.enum(deletedKinds),
+    uid,
+    deletedAt: time,
+    /** An event merged into another: that one's uid (where its photos went). */
+    mergedInto: uid.nullable().default(null),
+  })
+  .strict();
 
 const archiveObject = z
   .object({

@@ -265,10 +265,16 @@ export function buildArchive(
     }))
     .sort(byText((p) => p.name));
 
-  const deleted = all<{ kind: DeletedKind; uid: string; deleted_at: string }>(
-    `SELECT kind, uid, deleted_at FROM deleted_uids`,
+  const deleted = all<{
+    kind: DeletedKind;
+    uid: string;
+    deleted_at: string;
+    merged_into: string | null;
+  }>(
+    `SELECT d.kind, d.uid, d.deleted_at, m.target_uid AS merged_into
+     FROM deleted_uids d LEFT JOIN event_merges m ON m.source_uid = d.uid`,
   )
-    .map((d) => ({ kind: d.kind, uid: d.uid, deletedAt: d.deleted_at }))
+    .map((d) => ({ kind: d.kind, uid: d.uid, deletedAt: d.deleted_at, mergedInto: d.merged_into }))
     .sort(
       byText(
         (d) => d.kind,

@@ -32,12 +32,49 @@ export function tombstones(db: Catalog): Map<string, string> {
 export function dropTombstoned(db: Catalog, before: Map<string, string>, asOf: string): void {
   const later = [...before].filter(([, at]) => at > asOf);
   if (later.length === 0) return;
-  const uids = JSON.stringify(later.map(([uid]) => uid));
-  for (const table of Object.values(tables))
-    sql(db, `DELETE FROM ${table} WHERE uid IN (SELECT value FROM json_each(?))`).run(uids);
-  sql(db, `DELETE FROM restored_rows WHERE uid IN (SELECT value FROM json_each(?))`).run(uids);
+  removeAgain(
+    db,
+    later.map(([uid]) => uid),
+  );
   const restore = sql(db, `UPDATE deleted_uids SET deleted_at = ? WHERE uid = ?`);
   for (const [uid, at] of later) restore.run(at, uid);
+}
+
+/**
+ * The event an event merged away went into (followed through later merges), if the catalog
+ * has it.
+ */
+export function mergeTarget(db: Catalog, uid: string): { id: number; uid: string } | null {
+  let at = uid;
+  for (let hops = 0; hops < 64; hops++) {
+    const next = sql<[string], { target_uid: string }>(
+      db,
+      `SELECT target_uid FROM event_merges WHERE source_uid = ?`,
+    ).get(at)?.target_uid;
+    if (next == null) return null;
+    const id = sql<[string], { id: number }>(db, `SELECT id FROM events WHERE uid = ?`).get(
+      next,
+    )?.id;
+    if (id != null) return { id, uid: next };
+    at = next;
+  }
+  return null;
+}
+
+/** Deletes what a rebuild made again; photos of an event merged away go where it went. */
+function removeAgain(db: Catalog, uids: readonly string[]): void {
+  for (const uid of uids) {
+    const target = mergeTarget(db, uid);
+    if (target)
+      sql(
+        db,
+        `UPDATE photos SET event_id = ? WHERE event_id = (SELECT id FROM events WHERE uid = ?)`,
+      ).run(target.id, uid);
+  }
+  const list = JSON.stringify(uids);
+  for (const table of Object.values(tables))
+    sql(db, `DELETE FROM ${table} WHERE uid IN (SELECT value FROM json_each(?))`).run(list);
+  sql(db, `DELETE FROM restored_rows WHERE uid IN (SELECT value FROM json_each(?))`).run(list);
 }
 
 /**
@@ -52,6 +89,11 @@ export function importDeleted(ctx: ImportContext): void {
     `INSERT INTO deleted_uids (uid, kind, deleted_at) VALUES (?, ?, ?)
      ON CONFLICT (uid) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)`,
   );
+  const merged = sql(
+    db,
+    `INSERT OR IGNORE INTO event_merges (source_uid, target_uid) VALUES (?, ?)`,
+  );
+  for (const d of ctx.doc.deleted) if (d.mergedInto) merged.run(d.uid, d.mergedInto);
   for (const d of ctx.doc.deleted) {
     const table = tables[d.kind];
     const present =
@@ -61,8 +103,7 @@ export function importDeleted(ctx: ImportContext): void {
     if (present) {
       const asOf = restoredAsOf(db, d.uid);
       if (asOf == null || asOf >= d.deletedAt) continue;
-      sql(db, `DELETE FROM ${table} WHERE uid = ?`).run(d.uid);
-      sql(db, `DELETE FROM restored_rows WHERE uid = ?`).run(d.uid);
+      removeAgain(db, [d.uid]);
     }
     record.run(d.uid, d.kind, d.deletedAt);
   }
