@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from './statements';
 import type { RowChange } from '../edits/changes';
+import { editTables } from '../edits/edit-tables';
 
 /**
  * What a catalog rebuilt from its folders made from their files, and as of when those files
@@ -13,12 +14,29 @@ export function noteRestored(db: Database, uid: string, asOf: string): void {
   sql(db, `INSERT OR REPLACE INTO restored_rows (uid, as_of) VALUES (?, ?)`).run(uid, asOf);
 }
 
+/**
+ * A newer file (or sidecar) names a row the rebuild made from an older one: the row is known to
+ * have existed as late as `asOf`, which a tombstone must be later than to remove it.
+ */
+export function refreshRestored(db: Database, uid: string, asOf: string): void {
+  sql(db, `UPDATE restored_rows SET as_of = max(as_of, ?) WHERE uid = ?`).run(asOf, uid);
+}
+
 /** When the file the row with `uid` was made from was written; null for a person's row. */
 export const restoredAsOf = (db: Database, uid: string): string | null =>
   sql<[string], { as_of: string }>(db, `SELECT as_of FROM restored_rows WHERE uid = ?`).get(uid)
     ?.as_of ?? null;
 
 const uidTables = new Set(['events', 'projects', 'organisations', 'documents', 'galleries']);
+
+// A column that names a row of these tables: a change that sets it puts something in that row.
+const references: Record<string, string> = {
+  event_id: 'events',
+  project_id: 'projects',
+  organisation_id: 'organisations',
+  organiser_id: 'organisations',
+  gallery_id: 'galleries',
+};
 
 /** The ids, per uid table, of rows a person's changes touch or put things in. */
 function touched(changes: readonly RowChange[]): Map<string, Set<unknown>> {
@@ -34,21 +52,15 @@ function touched(changes: readonly RowChange[]): Map<string, Set<unknown>> {
       // An update's rows start with the key (`id`); an insert's or delete's are whole rows.
       const at = c.op === 'update' ? 0 : c.columns.indexOf('id');
       for (const row of c.rows) add(c.table, row[at]);
-    } else if (c.table === 'photos' && c.op === 'update') {
-      // [id, …before, …after]: the event photos were put in.
-      const j = c.columns.indexOf('event_id');
-      if (j >= 0) for (const row of c.rows) add('events', row[1 + c.columns.length + j]);
-    } else if (c.table === 'project_events' && c.op === 'insert') {
-      const p = c.columns.indexOf('project_id');
-      const e = c.columns.indexOf('event_id');
-      for (const row of c.rows) {
-        add('projects', row[p]);
-        add('events', row[e]);
-      }
-    } else if (c.table === 'gallery_photos' && c.op === 'insert') {
-      const g = c.columns.indexOf('gallery_id');
-      for (const row of c.rows) add('galleries', row[g]);
     }
+    if (c.op === 'delete') continue;
+    // What the change points at: a photo put in an event, a document attached to a project, a
+    // partner or organiser named. An update's rows are [...key, ...before, ...after].
+    const afterAt = c.op === 'update' ? editTables[c.table].key.length + c.columns.length : 0;
+    c.columns.forEach((column, j) => {
+      const table = references[column];
+      if (table) for (const row of c.rows) add(table, row[afterAt + j]);
+    });
   }
   return ids;
 }

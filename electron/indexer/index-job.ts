@@ -199,7 +199,7 @@ export async function runIndexJob(options: IndexJobOptions): Promise<IndexSummar
     recordIssue({
       path: '',
       code: 'EVENT_DELETED',
-      message: `${writer.counts.outOfEvent} photos' sidecars name an event deleted (or merged into another) after they were written: those photos are in no event now.`,
+      message: `${writer.counts.outOfEvent} photos' sidecars name an event deleted after they were written: those photos are in no event now.`,
     });
   // An exiftool process the run started for files exifr could not read is not kept for later.
   await options.pool.endExiftool?.();

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/open-catalog';
 import { nowIso, sql, sqlPluck } from '../catalog/statements';
-import { noteRestored } from '../catalog/restored-rows';
+import { noteRestored, refreshRestored } from '../catalog/restored-rows';
 import { deletedAt, mergeTarget } from './archive/import-deleted';
 import { applyPhotoLayer, type PhotoLayer } from './photo-layer';
 import type { KadarEvent } from './sidecars/kadar-layer';
@@ -30,7 +30,10 @@ function byUid(
   const find = () =>
     sqlPluck<[string], number>(db, `SELECT id FROM ${table} WHERE uid = ?`).get(uid);
   const found = find();
-  if (found != null) return found;
+  if (found != null) {
+    refreshRestored(db, uid, asOf);
+    return found;
+  }
   const deleted = deletedAt(db, uid);
   // Deleted since this sidecar was written (its folder was offline then): not made again, and
   // the photo is in no event (applyPhotoLayer finds none by the uid). A deletion from before

@@ -26,6 +26,7 @@ const appliedMigrationHashes: Record<number, string> = {
   11: 'edd93d50f596c4a6',
   12: '60861140d47ef918',
   13: 'c80776b82f0d255a',
+  14: 'a280b4ec3a067839',
 };
 
 const expectedTables = [

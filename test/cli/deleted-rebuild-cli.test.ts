@@ -1,4 +1,13 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeEach, afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +27,7 @@ const titles = async () =>
 const archiveFile = (folder: string) =>
   JSON.parse(readFileSync(join(folder, 'kadar-archive.json'), 'utf8')) as {
     events: { uid: string; title: string }[];
-    deleted: { kind: string; uid: string }[];
+    deleted: { kind: string; uid: string; deletedAt: string }[];
   };
 
 async function photos(folder: string, names: string[]): Promise<void> {
@@ -57,6 +66,30 @@ const outOfEvent = [
     message: expect.stringMatching(/^2 photos' sidecars name an event deleted/) as string,
   },
 ];
+/**
+ * The folders' own files as they are now (kadar-archive.json, sidecars), put back by the
+ * function returned: each rebuild then starts from the same stale files, not from those the
+ * previous rebuild wrote.
+ */
+function keepFolderFiles(): () => void {
+  const ours = (name: string) => name === 'kadar-archive.json' || name.endsWith('.xmp');
+  const listed = () =>
+    [town, fair].flatMap((folder) =>
+      readdirSync(folder)
+        .filter(ours)
+        .map((name) => join(folder, name)),
+    );
+  const kept = new Map(
+    listed().map((path) => [path, { body: readFileSync(path), at: statSync(path).mtime }]),
+  );
+  return () => {
+    for (const path of listed()) if (!kept.has(path)) rmSync(path);
+    for (const [path, { body, at }] of kept) {
+      writeFileSync(path, body);
+      utimesSync(path, at, at);
+    }
+  };
+}
 const inEvents = async () =>
   (await json<{ fileName: string; eventId: number | null }[]>('photos', '--json'))
     .filter((p) => p.eventId != null)
@@ -135,6 +168,7 @@ describe('a catalog rebuilt from its folders', () => {
     expect(archiveFile(town).deleted).toEqual([
       expect.objectContaining({ kind: 'event', uid: showUid }),
     ]);
+    const when = archiveFile(town).deleted[0]!.deletedAt;
 
     expect(await rebuild()).toEqual(outOfEvent);
     expect(await titles()).toEqual(['Info day']);
@@ -148,7 +182,10 @@ describe('a catalog rebuilt from its folders', () => {
     // The rebuilt catalog remembers the deletion, and its next files say so in both folders.
     await json('rescan', '--json', '--progress', 'none');
     expect(archiveFile(fair).events.map((e) => e.title)).toEqual(['Info day']);
-    expect(archiveFile(fair).deleted.map((d) => d.uid)).toEqual([showUid]);
+    // Dated as the deletion was, not as the rebuild that found it again.
+    expect(archiveFile(fair).deleted).toEqual([
+      expect.objectContaining({ uid: showUid, deletedAt: when }),
+    ]);
   });
 
   it('does not bring it back either when the folder with the older file is added first', async () => {
@@ -157,9 +194,11 @@ describe('a catalog rebuilt from its folders', () => {
     await json('event', 'delete', String(await eventId('Fashion show')), '--json');
     renameSync(`${fair}.away`, fair);
 
+    const when = archiveFile(town).deleted[0]!.deletedAt;
     // The fair first: its file makes the show, the town's newer one removes it again.
     await rebuild([fair], [town]);
     expect(await titles()).toEqual(['Info day']);
+    expect(archiveFile(town).deleted).toEqual([expect.objectContaining({ deletedAt: when })]);
     expect(await inEvents()).toEqual(['DSC_2208.JPG', 'DSC_2209.JPG']);
     expect(archiveFile(town).deleted).toHaveLength(1);
   });
@@ -179,7 +218,9 @@ describe('a catalog rebuilt from its folders', () => {
     expect(archiveFile(town).deleted).toHaveLength(2);
     expect(archiveFile(fair).deleted).toEqual([]);
 
+    const putBack = keepFolderFiles();
     for (const order of [[[town], [fair]], [[fair], [town]], [[town, fair]]]) {
+      putBack();
       expect(await rebuild(...order)).toEqual([]);
       expect(await titles(), order.join(' then ')).toEqual([
         'Assembly',
@@ -244,7 +285,9 @@ describe('a catalog rebuilt from its folders', () => {
       expect.objectContaining({ kind: 'event', uid: showUid, mergedInto: dayUid }),
     ]);
 
+    const putBack = keepFolderFiles();
     for (const order of [[[town, fair]], [[fair], [town]], [[town], [fair]]]) {
+      putBack();
       expect(await rebuild(...order)).toEqual([]);
       expect(await titles(), order.join(' then ')).toEqual(['Info day']);
       expect(await inEvents()).toEqual([

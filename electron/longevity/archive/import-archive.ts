@@ -56,7 +56,7 @@ export function importArchive(
     const tally = createTally();
     const keep = options.keepExisting ?? false;
     // What the catalog knows to be deleted, before this file's rows lift any tombstone.
-    const deletedBefore = keep ? tombstones(db) : new Map<string, string>();
+    const deletedBefore = keep ? tombstones(db) : new Map<string, never>();
     importRoots(db, doc, tally, keep);
     const ctx = createImportContext({ db, doc, placeholders: options.placeholders, keep, tally });
     // Each before what names it: organisations before people and events, events before

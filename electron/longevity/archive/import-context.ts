@@ -6,7 +6,7 @@ import { sql, sqlPluck } from '../../catalog/statements';
 import { KadarError } from '../../../shared/errors';
 import type { ArchiveDocument, PhotoRef } from './archive-schema';
 import { refKey } from './photo-refs';
-import { noteRestored } from '../../catalog/restored-rows';
+import { noteRestored, refreshRestored } from '../../catalog/restored-rows';
 import { putRow, type Tally } from './put-row';
 
 export interface RootPlace {
@@ -47,8 +47,10 @@ export function putRowIn(
 ) {
   const put = putRow(ctx.db, table, id, values, ctx.keep);
   // What a library folder's file makes may be removed by a later tombstone (restored-rows.ts).
-  if (ctx.keep && put.outcome === 'created' && typeof values.uid === 'string')
-    noteRestored(ctx.db, values.uid, ctx.doc.exportedAt);
+  if (ctx.keep && typeof values.uid === 'string') {
+    if (put.outcome === 'created') noteRestored(ctx.db, values.uid, ctx.doc.exportedAt);
+    else refreshRestored(ctx.db, values.uid, ctx.doc.exportedAt);
+  }
   return put;
 }
 

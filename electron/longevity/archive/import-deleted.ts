@@ -13,12 +13,22 @@ const tables: Record<DeletedKind, string> = {
   gallery: 'galleries',
 };
 
-/** The catalog's tombstones: uid → when it was deleted. */
-export function tombstones(db: Catalog): Map<string, string> {
+interface Tombstone {
+  at: string;
+  /** The event it was merged into, for an event merged away. */
+  into: string | null;
+}
+
+/** The catalog's tombstones, by uid. */
+export function tombstones(db: Catalog): Map<string, Tombstone> {
   return new Map(
-    sql<[], { uid: string; deleted_at: string }>(db, `SELECT uid, deleted_at FROM deleted_uids`)
+    sql<[], { uid: string; deleted_at: string; target_uid: string | null }>(
+      db,
+      `SELECT d.uid, d.deleted_at, m.target_uid
+       FROM deleted_uids d LEFT JOIN event_merges m ON m.source_uid = d.uid`,
+    )
       .all()
-      .map((t) => [t.uid, t.deleted_at]),
+      .map((t) => [t.uid, { at: t.deleted_at, into: t.target_uid }]),
   );
 }
 
@@ -29,15 +39,17 @@ export function tombstones(db: Catalog): Map<string, string> {
  * was undone since (its row lifted the tombstone as it came in). The rows go with what hangs on
  * them, as a person's deletion took them (the schema's cascades); tombstones keep their dates.
  */
-export function dropTombstoned(db: Catalog, before: Map<string, string>, asOf: string): void {
-  const later = [...before].filter(([, at]) => at > asOf);
-  if (later.length === 0) return;
-  removeAgain(
+export function dropTombstoned(db: Catalog, before: Map<string, Tombstone>, asOf: string): void {
+  const merged = sql(
     db,
-    later.map(([uid]) => uid),
+    `INSERT OR IGNORE INTO event_merges (source_uid, target_uid) VALUES (?, ?)`,
   );
-  const restore = sql(db, `UPDATE deleted_uids SET deleted_at = ? WHERE uid = ?`);
-  for (const [uid, at] of later) restore.run(at, uid);
+  for (const [uid, { at, into }] of before) {
+    if (at <= asOf) continue;
+    // The row coming back lifted where it was merged to (migration 014): it holds again.
+    if (into) merged.run(uid, into);
+    removeAgain(db, uid, at);
+  }
 }
 
 /**
@@ -61,26 +73,39 @@ export function mergeTarget(db: Catalog, uid: string): { id: number; uid: string
   return null;
 }
 
-/** Deletes what a rebuild made again; photos of an event merged away go where it went. */
-function removeAgain(db: Catalog, uids: readonly string[]): void {
-  for (const uid of uids) {
-    const target = mergeTarget(db, uid);
-    if (target)
-      sql(
-        db,
-        `UPDATE photos SET event_id = ? WHERE event_id = (SELECT id FROM events WHERE uid = ?)`,
-      ).run(target.id, uid);
+/**
+ * Deletes again what a rebuild made of something deleted at `at`. An event merged away gives
+ * its photos, documents and projects to the event it went into, as the merge did; what goes
+ * with it (its documents) is dated as it, not as this moment.
+ */
+function removeAgain(db: Catalog, uid: string, at: string): void {
+  const target = mergeTarget(db, uid);
+  if (target) {
+    const from = `(SELECT id FROM events WHERE uid = ?)`;
+    sql(db, `UPDATE photos SET event_id = ? WHERE event_id = ${from}`).run(target.id, uid);
+    sql(db, `UPDATE documents SET event_id = ? WHERE event_id = ${from}`).run(target.id, uid);
+    sql(
+      db,
+      `INSERT OR IGNORE INTO project_events (project_id, event_id)
+       SELECT project_id, ? FROM project_events WHERE event_id = ${from}`,
+    ).run(target.id, uid);
   }
-  const list = JSON.stringify(uids);
-  for (const table of Object.values(tables))
-    sql(db, `DELETE FROM ${table} WHERE uid IN (SELECT value FROM json_each(?))`).run(list);
-  sql(db, `DELETE FROM restored_rows WHERE uid IN (SELECT value FROM json_each(?))`).run(list);
+  const known = () =>
+    sql<[], { uid: string }>(db, `SELECT uid FROM deleted_uids`)
+      .all()
+      .map((t) => t.uid);
+  const before = new Set(known());
+  for (const table of Object.values(tables)) sql(db, `DELETE FROM ${table} WHERE uid = ?`).run(uid);
+  sql(db, `DELETE FROM restored_rows WHERE uid = ?`).run(uid);
+  const dated = sql(db, `UPDATE deleted_uids SET deleted_at = ? WHERE uid = ?`);
+  for (const t of known()) if (t === uid || !before.has(t)) dated.run(at, t);
 }
 
 /**
  * The file's tombstones. A thing the catalog lacks stays deleted (the latest date kept). One it
  * has goes only if the catalog made it from a file older than the deletion (an earlier folder's
- * kadar-archive.json, a sidecar); a person's, or one from a newer file, stays.
+ * kadar-archive.json, a sidecar); a person's, or one from a newer file, stays, and so does where
+ * it was not merged to.
  */
 export function importDeleted(ctx: ImportContext): void {
   const { db } = ctx;
@@ -93,21 +118,24 @@ export function importDeleted(ctx: ImportContext): void {
     db,
     `INSERT OR IGNORE INTO event_merges (source_uid, target_uid) VALUES (?, ?)`,
   );
-  for (const d of ctx.doc.deleted) if (d.mergedInto) merged.run(d.uid, d.mergedInto);
-  for (const d of ctx.doc.deleted) {
-    const table = tables[d.kind];
-    const present =
-      sql<[string], { one: number }>(db, `SELECT 1 AS one FROM ${table} WHERE uid = ?`).get(
-        d.uid,
-      ) !== undefined;
-    if (present) {
-      const asOf = restoredAsOf(db, d.uid);
-      if (asOf == null || asOf >= d.deletedAt) continue;
-      removeAgain(db, [d.uid]);
-    }
+  const present = (d: Deleted) =>
+    sql<[string], { one: number }>(db, `SELECT 1 AS one FROM ${tables[d.kind]} WHERE uid = ?`).get(
+      d.uid,
+    ) !== undefined;
+  const stays = (d: Deleted) => {
+    const asOf = restoredAsOf(db, d.uid);
+    return present(d) && (asOf == null || asOf >= d.deletedAt);
+  };
+  const gone = ctx.doc.deleted.filter((d) => !stays(d));
+  // Where merged-away events went, before any of them is removed (their photos follow).
+  for (const d of gone) if (d.mergedInto) merged.run(d.uid, d.mergedInto);
+  for (const d of gone) {
+    if (present(d)) removeAgain(db, d.uid, d.deletedAt);
     record.run(d.uid, d.kind, d.deletedAt);
   }
 }
+
+type Deleted = ImportContext['doc']['deleted'][number];
 
 /** When the thing with this uid was deleted, if the catalog knows it to be. */
 export const deletedAt = (db: Catalog, uid: string): string | null =>

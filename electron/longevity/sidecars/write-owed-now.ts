@@ -16,6 +16,32 @@ export async function writeOwedNow(
   db: Catalog,
   { budgetMs = 10_000, signal }: { budgetMs?: number; signal?: AbortSignal } = {},
 ): Promise<FileFailure[]> {
+  // The run is committed: what cannot be written here is one of its issues, not a failure.
+  const issues = await sidecarIssues(db, budgetMs, signal).catch((error: unknown) => [
+    {
+      path: '',
+      code: 'SIDECARS_PENDING',
+      message: `The sidecars the run left owed could not be written now (${(error as Error).message}); the next Kadar that opens the catalog writes them.`,
+    },
+  ]);
+  try {
+    for (const { path, message } of writeArchiveFiles(db).failed)
+      issues.push({ path, code: 'ARCHIVE_FILE_UNWRITABLE', message });
+  } catch (error) {
+    issues.push({
+      path: '',
+      code: 'ARCHIVE_FILE_UNWRITABLE',
+      message: `The folders' kadar-archive.json could not be made (${(error as Error).message}); the next change tries again.`,
+    });
+  }
+  return issues;
+}
+
+async function sidecarIssues(
+  db: Catalog,
+  budgetMs: number,
+  signal: AbortSignal | undefined,
+): Promise<FileFailure[]> {
   const pool = createSidecarPool();
   try {
     // Ctrl-C (`signal`) stops it as it stops the run; the marks stay for the next Kadar.
@@ -42,18 +68,7 @@ export async function writeOwedNow(
           ? 'Cancelled: the sidecars still owed are written by the next Kadar that opens the catalog.'
           : `Sidecars still owed after ${budgetMs / 1000} s are written by the next Kadar that opens the catalog.`,
       });
-    for (const { path, message } of writeArchiveFiles(db).failed)
-      issues.push({ path, code: 'ARCHIVE_FILE_UNWRITABLE', message });
     return issues;
-  } catch (error) {
-    // The run is committed: what could not be written here is one of its issues, not a failure.
-    return [
-      {
-        path: '',
-        code: 'SIDECARS_PENDING',
-        message: `The sidecars the run left owed could not be written now (${(error as Error).message}); the next Kadar that opens the catalog writes them.`,
-      },
-    ];
   } finally {
     await pool.destroy();
   }
