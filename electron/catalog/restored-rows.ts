@@ -6,7 +6,8 @@ import { editTables } from '../edits/edit-tables';
 /**
  * What a catalog rebuilt from its folders made from their files, and as of when those files
  * spoke (migration 012): a tombstone dated later removes the thing, one dated earlier does not.
- * Once a person edits such a row, or puts photos or events in it, it is theirs.
+ * Once a person edits such a row, or points something at it (photos or documents in an event,
+ * an event in a project, a partner, an organiser), it is theirs.
  */
 
 /** Notes that the row with `uid` was made from a file written at `asOf` (ISO time). */
