@@ -14,6 +14,7 @@ const tables: Record<DeletedKind, string> = {
 };
 
 interface Tombstone {
+  kind: DeletedKind;
   at: string;
   /** The event it was merged into, for an event merged away. */
   into: string | null;
@@ -22,13 +23,13 @@ interface Tombstone {
 /** The catalog's tombstones, by uid. */
 export function tombstones(db: Catalog): Map<string, Tombstone> {
   return new Map(
-    sql<[], { uid: string; deleted_at: string; target_uid: string | null }>(
+    sql<[], { uid: string; kind: DeletedKind; deleted_at: string; target_uid: string | null }>(
       db,
-      `SELECT d.uid, d.deleted_at, m.target_uid
+      `SELECT d.uid, d.kind, d.deleted_at, m.target_uid
        FROM deleted_uids d LEFT JOIN event_merges m ON m.source_uid = d.uid`,
     )
       .all()
-      .map((t) => [t.uid, { at: t.deleted_at, into: t.target_uid }]),
+      .map((t) => [t.uid, { kind: t.kind, at: t.deleted_at, into: t.target_uid }]),
   );
 }
 
@@ -44,8 +45,9 @@ export function dropTombstoned(db: Catalog, before: Map<string, Tombstone>, asOf
     db,
     `INSERT OR IGNORE INTO event_merges (source_uid, target_uid) VALUES (?, ?)`,
   );
-  for (const [uid, { at, into }] of before) {
-    if (at <= asOf) continue;
+  for (const [uid, { kind, at, into }] of before) {
+    // Only what this file made again (a catalog keeps many tombstones; most name nothing here).
+    if (at <= asOf || !exists(db, kind, uid)) continue;
     // The row coming back lifted where it was merged to (migration 014): it holds again.
     if (into) merged.run(uid, into);
     removeAgain(db, uid, at);
@@ -118,10 +120,7 @@ export function importDeleted(ctx: ImportContext): void {
     db,
     `INSERT OR IGNORE INTO event_merges (source_uid, target_uid) VALUES (?, ?)`,
   );
-  const present = (d: Deleted) =>
-    sql<[string], { one: number }>(db, `SELECT 1 AS one FROM ${tables[d.kind]} WHERE uid = ?`).get(
-      d.uid,
-    ) !== undefined;
+  const present = (d: Deleted) => exists(db, d.kind, d.uid);
   const stays = (d: Deleted) => {
     const asOf = restoredAsOf(db, d.uid);
     return present(d) && (asOf == null || asOf >= d.deletedAt);
@@ -136,6 +135,11 @@ export function importDeleted(ctx: ImportContext): void {
 }
 
 type Deleted = ImportContext['doc']['deleted'][number];
+
+const exists = (db: Catalog, kind: DeletedKind, uid: string) =>
+  sql<[string], { one: number }>(db, `SELECT 1 AS one FROM ${tables[kind]} WHERE uid = ?`).get(
+    uid,
+  ) !== undefined;
 
 /** When the thing with this uid was deleted, if the catalog knows it to be. */
 export const deletedAt = (db: Catalog, uid: string): string | null =>
