@@ -4,7 +4,11 @@ import { runIndexJob } from '../indexer/index-job';
 import { importArchiveFiles, withArchiveFiles } from '../longevity/folder-archive';
 import type { IndexPool } from '../indexer/index-pool';
 import type { IndexState } from '../../shared/api/contract';
-import type { IndexProgress, IndexSummary } from '../../shared/api/progress-schema';
+import {
+  emptyIndexSummary,
+  type IndexProgress,
+  type IndexSummary,
+} from '../../shared/api/progress-schema';
 import { toApiError } from '../../shared/errors';
 import type { Emit } from './api-context';
 
@@ -59,21 +63,9 @@ export function createIndexService(
       })
       .catch((error: unknown) => {
         const { message } = toApiError(error);
-        lastSummary = {
-          runId: progress?.runId ?? 0,
-          status: 'failed',
-          seconds: 0,
-          found: 0,
-          added: 0,
-          updated: 0,
-          unchanged: 0,
-          moved: 0,
-          missing: 0,
-          restored: 0,
-          failed: 0,
-          failures: [],
-          issues: [{ path: '', code: 'INDEX_FAILED', message }],
-        };
+        lastSummary = emptyIndexSummary(progress?.runId ?? 0, 'failed', [
+          { path: '', code: 'INDEX_FAILED', message },
+        ]);
         emit('index.finished', lastSummary);
       })
       .finally(() => {

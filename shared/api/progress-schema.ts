@@ -46,3 +46,24 @@ export const indexSummarySchema = z.object({
   issues: z.array(fileFailureSchema),
 });
 export type IndexSummary = z.infer<typeof indexSummarySchema>;
+
+/** A run's summary with nothing counted yet: what a run that never got going reports. */
+export const emptyIndexSummary = (
+  runId: number,
+  status: IndexSummary['status'],
+  issues: IndexSummary['issues'] = [],
+): IndexSummary => ({
+  runId,
+  status,
+  seconds: 0,
+  found: 0,
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  moved: 0,
+  missing: 0,
+  restored: 0,
+  failed: 0,
+  failures: [],
+  issues,
+});

@@ -12,7 +12,7 @@ import {
   importArchiveFiles,
   withArchiveFiles,
 } from '../../electron/longevity/folder-archive';
-import type { IndexSummary } from '../../shared/api/progress-schema';
+import { emptyIndexSummary } from '../../shared/api/progress-schema';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
@@ -36,21 +36,7 @@ function folderWithFile(title: string, at: string, extra: Record<string, unknown
   return folder;
 }
 
-const summary: IndexSummary = {
-  runId: 1,
-  status: 'completed',
-  seconds: 0,
-  found: 0,
-  added: 0,
-  updated: 0,
-  unchanged: 0,
-  moved: 0,
-  missing: 0,
-  restored: 0,
-  failed: 0,
-  failures: [],
-  issues: [],
-};
+const summary = emptyIndexSummary(1, 'completed');
 
 describe("library folders' kadar-archive.json, read when a folder is first indexed", () => {
   it('takes the newest file first; an older one only adds what it lacks', async () => {
