@@ -59,7 +59,7 @@ export function createImageService(db: Catalog, cacheDir: string, pool: () => In
           kind: cacheKind,
         },
       };
-      job = (pool().files.run(task) as Promise<RenderOutcome>).finally(() => rendering.delete(key));
+      job = (pool().run(task) as Promise<RenderOutcome>).finally(() => rendering.delete(key));
       rendering.set(key, job);
     }
     const outcome = await job;

@@ -282,7 +282,7 @@ interface RootRun extends IndexJobOptions {
 /** Walks one root and reads what changed; resolves to whether the walk covered everything. */
 function indexRoot(run: RootRun): Promise<boolean> {
   const { pool, signal, known, writer } = run;
-  const inFlightLimit = pool.files.options.maxThreads * 2;
+  const inFlightLimit = pool.filesAtOnce * 2;
   const queue: ScannedFile[] = [];
   const aborter = new AbortController();
   const onAbort = () => aborter.abort();
@@ -329,7 +329,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
             cacheDir: run.cacheDir,
           },
         };
-        (pool.files.run(task, { signal: aborter.signal }) as Promise<FileOutcome>)
+        (pool.run(task) as Promise<FileOutcome>)
           .then((outcome) => {
             run.onDone(file.relPath, outcome);
             writer.add({

@@ -3,11 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { createDecoderLockMemory } from './decoder-lock';
 import { startExiftoolHost } from './exiftool-fallback';
+import type { WorkerTask } from './index-worker';
 
 /** The threads an indexing run uses: the folder walk's, and the file readers'. */
 export interface IndexPool {
-  /** Reads files and renders previews, one file per thread at a time. */
+  /**
+   * Reads a file, renders a preview or reads a document on the threads suited to it. Not
+   * abortable: piscina runs an abortable task alone on its thread, which would leave a
+   * thread's other files waiting. A cancelled run stops handing out files instead.
+   */
+  run(task: WorkerTask): Promise<unknown>;
+  /** How many files an index run keeps in the threads' hands at once. */
+  filesAtOnce: number;
+  /** The threads for files libvips decodes: each has several files at once. */
   files: Piscina;
+  /** The threads for files decoded in JavaScript or WebAssembly: one file each at a time. */
+  scripted: Piscina;
   /** Walks folders; one walk at a time, later ones wait. */
   walker: Piscina;
   /** Ends the exiftool process the file threads' fallback started, if any (see exiftool-fallback.ts). */
@@ -16,12 +27,29 @@ export interface IndexPool {
 }
 
 /**
- * Worker threads by default: one per core, plus one. Each file passes from a worker to
- * libvips' threads and back, and a core waits at every hand-over; with one thread per core
- * the cores sat idle 6 % of the time, and the extra thread made indexing 3 % faster on 2
- * cores (bench:index), for 40–60 MB of memory.
+ * Files read at once by default: one per core, plus one. Each file passes from JavaScript to
+ * libvips' threads and back, and a core waits at every hand-over; with one file per core
+ * the cores sat idle 6 % of the time, and the extra file made indexing 3 % faster on 2 cores
+ * (bench:index).
  */
-const defaultIndexThreads = () => availableParallelism() + 1;
+const defaultFilesAtOnce = () => availableParallelism() + 1;
+
+/**
+ * Files one JavaScript thread keeps in libvips' hands. Its own share of a camera JPEG (read,
+ * fingerprint, metadata) is about 5 ms of the 120 ms the decoding takes in libvips' threads,
+ * so one thread keeps several cores busy; each thread more costs its start (70 ms of CPU,
+ * with sharp and exifr to compile) and warms its own copy of the code. On 2 cores, one
+ * thread with three files indexed 3–4 % faster, in 3–4 % less CPU, than three threads with
+ * one each (bench:index:compare).
+ */
+const filesPerThread = 4;
+
+// Pixels these decoders make on the worker's own thread (HEVC-coded HEIF through
+// WebAssembly, PDF pages through pdf.js), not in libvips': such files go one to a thread.
+const heifName = /\.(heic|heif|hif)$/i;
+const decodedInScript = (task: WorkerTask) =>
+  task.kind === 'document' ||
+  heifName.test(task.kind === 'file' ? task.file.fileName : task.render.fileName);
 
 /**
  * The worker threads that index: the file readers and the folder walk's thread. From the
@@ -29,7 +57,7 @@ const defaultIndexThreads = () => availableParallelism() + 1;
  * `index-worker.js` and `scan-worker.js`.
  */
 export function createIndexPool(
-  threads = defaultIndexThreads(),
+  filesAtOnce = defaultFilesAtOnce(),
   { warm = false }: { warm?: boolean } = {},
 ): IndexPool {
   const fromSource = import.meta.url.endsWith('.ts');
@@ -43,15 +71,27 @@ export function createIndexPool(
   // exiftool, for the few files exifr cannot read, runs in this thread for all the file threads:
   // piscina ends a thread without notice, which would leave a perl process of its own behind.
   const exiftool = startExiftoolHost();
-  // A warm pool starts every file thread now, so their start-up overlaps whatever the caller
-  // does before the first task (loading the catalog's code, opening it).
-  const files = new Piscina({
+  const readers = {
     ...shared,
     filename: script('index-worker'),
-    // One lock for the pool's decoders, which share the process's libvips error log.
+    // One lock for all decoders, which share the process's libvips error log.
     workerData: { decoderLock: createDecoderLockMemory(), exiftoolChannel: exiftool.channel },
-    minThreads: warm ? Math.max(1, threads) : 0,
-    maxThreads: Math.max(1, threads),
+  };
+  const atOnce = Math.max(1, filesAtOnce);
+  const threads = Math.ceil(atOnce / filesPerThread);
+  // A warm pool starts its threads now, so their start-up overlaps whatever the caller does
+  // before the first task (loading the catalog's code, opening it).
+  const files = new Piscina({
+    ...readers,
+    minThreads: warm ? threads : 0,
+    maxThreads: threads,
+    concurrentTasksPerWorker: Math.ceil(atOnce / threads),
+  });
+  // Started by the first such file: most folders have none.
+  const scripted = new Piscina({
+    ...readers,
+    minThreads: 0,
+    maxThreads: Math.min(atOnce, availableParallelism()),
   });
   // Always started with the pool: piscina hands a task at once only to the threads it starts
   // with the pool; one started on demand must first report ready to this thread, which is busy
@@ -64,11 +104,14 @@ export function createIndexPool(
     maxThreads: 1,
   });
   return {
+    run: (task) => (decodedInScript(task) ? scripted : files).run(task),
+    filesAtOnce: atOnce,
     files,
+    scripted,
     walker,
     endExiftool: () => exiftool.idle(),
     async destroy() {
-      await Promise.all([files.destroy(), walker.destroy()]);
+      await Promise.all([files.destroy(), scripted.destroy(), walker.destroy()]);
       await exiftool.close();
     },
   };

@@ -22,11 +22,32 @@ export class FileReadError extends Error {
 // each step went through a small buffer first and was copied on (the kernel's copy does not
 // get cheaper for the smaller target; the extra copy remains).
 const stepBytes = 128 * 1024;
-// One whole-file buffer per thread is kept between files, so a 10 MB photo does not cost 10 MB
-// of fresh pages (faulted in and zeroed by the kernel) every time; bigger files get their own.
+// Whole-file buffers are kept between files, so a 10 MB photo does not cost 10 MB of fresh
+// pages (faulted in and zeroed by the kernel) every time; bigger files get their own. A thread
+// holds several files at once (see index-pool.ts), each in a buffer of its own.
 const keepBytes = 64 * 1024 * 1024;
+const keepBuffers = 4;
+// A kept buffer is only replaced by a larger file, but one camera's photos vary by a tenth in
+// size: each new largest file would fault in a fresh buffer (a third of an index run's page
+// faults). A quarter more room than the file needs is only address space until a file fills it.
+const roomBytes = (size: number) =>
+  size < keepBytes ? Math.min(keepBytes, Math.ceil((size * 1.25) / 2 ** 20) * 2 ** 20) : size;
 
-let spare: Buffer | null = null;
+const spares: Buffer[] = [];
+
+/** A kept buffer for the next file; the largest, which most likely fits it. */
+function lend(): Buffer | null {
+  if (spares.length === 0) return null;
+  let largest = 0;
+  for (let i = 1; i < spares.length; i++)
+    if (spares[i]!.length > spares[largest]!.length) largest = i;
+  return spares.splice(largest, 1)[0]!;
+}
+
+/** Keeps a buffer small enough to keep, while there is room. */
+function giveBack(buffer: Buffer | null): void {
+  if (buffer && buffer.length <= keepBytes && spares.length < keepBuffers) spares.push(buffer);
+}
 
 interface WholeFile {
   whole: Buffer;
@@ -40,7 +61,7 @@ function readWhole(path: string, lent: Buffer | null): WholeFile {
     const size = fstatSync(fd).size;
     // Never a pooled Buffer: this one is written again for the next file.
     let whole =
-      lent && lent.length >= size + 1 ? lent : Buffer.allocUnsafeSlow(Math.max(size + 1, 1));
+      lent && lent.length >= size + 1 ? lent : Buffer.allocUnsafeSlow(roomBytes(size + 1));
     const hash = createFingerprintHash();
     let length = 0;
     for (;;) {
@@ -61,37 +82,29 @@ function readWhole(path: string, lent: Buffer | null): WholeFile {
   }
 }
 
-/** The largest of the buffers that is small enough to keep. */
-function keep(...buffers: (Buffer | null)[]): Buffer | null {
-  let best: Buffer | null = null;
-  for (const b of buffers)
-    if (b && b.length <= keepBytes && (!best || b.length > best.length)) best = b;
-  return best;
-}
-
 /**
  * Reads the whole file once, fingerprinting it on the way, and hands the bytes to `use`. The bytes are valid only until the promise `use` returns
- * settles: their buffer is reused for the next file. Calls that overlap (tests run several at
- * once) each get a buffer of their own.
+ * settles: their buffer is reused for a later file. Calls that overlap each get a buffer of
+ * their own.
  */
 export async function readFileOnce<T>(
   path: string,
   use: (file: FileBytes) => Promise<T> | T,
 ): Promise<T> {
   await loadFingerprintHash();
-  const lent = spare;
-  spare = null;
+  const lent = lend();
   let file: WholeFile;
   try {
     file = readWhole(path, lent);
   } catch (error) {
-    spare = keep(spare, lent);
+    giveBack(lent);
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     throw new FileReadError(code, (error as Error).message);
   }
   try {
     return await use({ bytes: file.whole.subarray(0, file.length), fingerprint: file.fingerprint });
   } finally {
-    spare = keep(spare, file.whole === lent ? null : lent, file.whole);
+    // A buffer the file outgrew is left to the garbage collector.
+    giveBack(file.whole);
   }
 }

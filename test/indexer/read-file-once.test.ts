@@ -59,6 +59,22 @@ describe('readFileOnce', () => {
     expect(results).toEqual(files.map(() => true));
   });
 
+  it('reads the next file into the buffer of the last, with room for one a tenth larger', async () => {
+    const photo = (name: string, size: number) => {
+      const path = join(dir, name);
+      writeFileSync(path, Buffer.alloc(size, 7));
+      return path;
+    };
+    const first = photo('first.jpg', 10_000_000);
+    const larger = photo('larger.jpg', 11_000_000);
+    const memory = (path: string) => readFileOnce(path, ({ bytes }) => bytes.buffer);
+    // Three at once, as one thread holds them: each has its own buffer, and all are kept.
+    const three = await Promise.all([memory(first), memory(first), memory(first)]);
+    expect(new Set(three).size).toBe(3);
+    const next = await memory(larger);
+    expect(three).toContain(next);
+  });
+
   it('reads an empty file as no bytes', async () => {
     const path = join(dir, 'empty.bin');
     writeFileSync(path, '');

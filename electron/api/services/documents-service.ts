@@ -75,7 +75,7 @@ export function documentsService(
       const thumb = cachedImagePath(ctx.cacheDir, 'documents', doc.fingerprint);
       if (!hasCachedImage(thumb))
         // Written under the file's fingerprint now: a changed file makes no thumbnail for this one.
-        await imports.pool().files.run({
+        await imports.pool().run({
           kind: 'document',
           document: { path: doc.path, fileName: doc.fileName, cacheDir: ctx.cacheDir },
         });

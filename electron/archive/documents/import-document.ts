@@ -74,7 +74,7 @@ async function prepare(ctx: ImportContext, source: Source, at: string, temporari
   if (file.temporary) temporaries.push(file.path);
   const link = 'path' in source && source.link === true;
   const place = link ? linkPlace(ctx.db, file.path, at) : null;
-  const read = (await ctx.pool().files.run({
+  const read = (await ctx.pool().run({
     kind: 'document',
     document: { path: file.path, fileName: file.fileName, cacheDir: ctx.cacheDir },
   })) as DocumentOutcome;

@@ -35,7 +35,7 @@ export async function readDocumentTexts(
   for (const row of rows) {
     const path = documentPath(row, options.documentsDir);
     if (!existsSync(path)) continue;
-    const outcome = (await options.pool().files.run({
+    const outcome = (await options.pool().run({
       kind: 'document',
       document: { path, fileName: row.file_name, cacheDir: options.cacheDir },
     })) as DocumentOutcome;
