@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { BroadcastChannel, isMainThread, threadId, workerData } from 'node:worker_threads';
 import type * as Vendored from 'exiftool-vendored';
 import type { ExifTool } from 'exiftool-vendored';
@@ -83,8 +81,10 @@ function createReader(): Reader {
       process.platform === 'win32'
         ? {}
         : {
+            // child_process (and the net and stream modules it brings) loads only for the few
+            // files exifr cannot read, not for every index run and file thread.
             processFactory: async () =>
-              spawn(
+              (await import('node:child_process')).spawn(
                 'perl',
                 ['-e', watchdog, await exiftoolPath(), '-stay_open', 'True', '-@', '-'],
                 { stdio: 'pipe', env: { ...process.env, LANG: 'C' } },
@@ -141,8 +141,12 @@ export interface ExiftoolHost {
   close(): Promise<void>;
 }
 
+// Names the channels of the hosts this thread starts: a channel name is shared by the
+// process's threads.
+let hostsStarted = 0;
+
 export function startExiftoolHost(): ExiftoolHost {
-  const name = `kadar-exiftool-${process.pid}-${randomUUID()}`;
+  const name = `kadar-exiftool-${process.pid}-${threadId}-${++hostsStarted}`;
   const channel = new BroadcastChannel(name);
   // The channel alone must not keep the process alive.
   channel.unref();

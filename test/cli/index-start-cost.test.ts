@@ -28,6 +28,9 @@ function packagesLoaded(file: string): Set<string> {
     const code = readFileSync(join(dist, name), 'utf8');
     for (const [, pkg] of code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
       packages.add(pkg!);
+    // Node's own modules, as `node:name`.
+    for (const [, builtin] of code.matchAll(/^import\s[^;]*?from\s*"(node:[\w/]+)";?$/gm))
+      packages.add(builtin!);
     for (const [, chunk] of code.matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)";?$/gm))
       visit(chunk!);
     for (const [, chunk] of code.matchAll(/^import\s*"\.\/([^"]+)";?$/gm)) visit(chunk!);
@@ -44,6 +47,14 @@ describe('what an index run loads before its photos', () => {
     expect([...beforePool].filter((p) => ['exifr', 'zod', 'fast-xml-parser'].includes(p))).toEqual(
       [],
     );
+  });
+
+  it('starts them without child processes or crypto, which only the exiftool fallback needs', () => {
+    const beforePool = packagesLoaded(entry('index-command-'));
+    expect(beforePool.has('node:worker_threads')).toBe(true);
+    expect(
+      [...beforePool].filter((p) => ['node:child_process', 'node:crypto'].includes(p)),
+    ).toEqual([]);
   });
 
   it('opens the catalog and walks without them either', () => {
