@@ -33,10 +33,11 @@ export function createImageService(db: Catalog, cacheDir: string, pool: () => In
         root_path: string;
         rel_path: string;
         file_name: string;
+        format: string | null;
       }
     >(
       db,
-      `SELECT p.fingerprint, p.thumb_key, r.path AS root_path, p.rel_path, p.file_name
+      `SELECT p.fingerprint, p.thumb_key, r.path AS root_path, p.rel_path, p.file_name, p.format
        FROM photos p JOIN roots r ON r.id = p.root_id WHERE p.id = ?`,
     ).get(photoId);
     // No thumbnail at index time means no decodable picture: do not try again per request.
@@ -54,6 +55,7 @@ export function createImageService(db: Catalog, cacheDir: string, pool: () => In
         render: {
           absPath: absolutePath(row.root_path, row.rel_path),
           fileName: row.file_name,
+          format: row.format,
           fingerprint: row.fingerprint,
           cacheDir,
           kind: cacheKind,

@@ -33,6 +33,7 @@ export interface KadarApiOptions extends OpenCatalogOptions {
   catalogPath: string;
   cacheDir?: string;
   shell?: ShellServices;
+  /** Files indexed at once, and export's threads; unset, each takes its own default. */
   threads?: number;
   /** Back the catalog up daily while open and at close (the app; not one-shot commands). */
   autoBackup?: { firstDelayMs?: number; everyMs?: number };

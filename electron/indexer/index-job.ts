@@ -282,7 +282,9 @@ interface RootRun extends IndexJobOptions {
 /** Walks one root and reads what changed; resolves to whether the walk covered everything. */
 function indexRoot(run: RootRun): Promise<boolean> {
   const { pool, signal, known, writer } = run;
-  const inFlightLimit = pool.filesAtOnce * 2;
+  // No more than the threads read at once: a file handed out is read to the end even when the
+  // run is cancelled (see IndexPool.run).
+  const inFlightLimit = pool.filesAtOnce;
   const queue: ScannedFile[] = [];
   const aborter = new AbortController();
   const onAbort = () => aborter.abort();
@@ -329,7 +331,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
             cacheDir: run.cacheDir,
           },
         };
-        (pool.run(task) as Promise<FileOutcome>)
+        (pool.run(task, { signal: aborter.signal }) as Promise<FileOutcome>)
           .then((outcome) => {
             run.onDone(file.relPath, outcome);
             writer.add({
@@ -340,7 +342,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
             });
           })
           .catch((error: unknown) => {
-            if (!aborter.signal.aborted) failure ??= toError(error);
+            if (!(aborter.signal.aborted && isAbort(error))) failure ??= toError(error);
           })
           .finally(() => {
             inFlight--;

@@ -8,12 +8,13 @@ import type { WorkerTask } from './index-worker';
 /** The threads an indexing run uses: the folder walk's, and the file readers'. */
 export interface IndexPool {
   /**
-   * Reads a file, renders a preview or reads a document on the threads suited to it. Not
-   * abortable: piscina runs an abortable task alone on its thread, which would leave a
-   * thread's other files waiting. A cancelled run stops handing out files instead.
+   * Reads a file, renders a preview or reads a document on the threads suited to it. The
+   * signal aborts only tasks on the `scripted` threads: piscina runs an abortable task alone
+   * on its thread, which on a `files` thread would leave its other files waiting. There a
+   * cancelled run stops handing out files and waits for those being read.
    */
-  run(task: WorkerTask): Promise<unknown>;
-  /** How many files an index run keeps in the threads' hands at once. */
+  run(task: WorkerTask, options?: { signal?: AbortSignal }): Promise<unknown>;
+  /** How many files an index run keeps in the threads' hands at once (`--threads`). */
   filesAtOnce: number;
   /** The threads for files libvips decodes: each has several files at once. */
   files: Piscina;
@@ -28,9 +29,8 @@ export interface IndexPool {
 
 /**
  * Files read at once by default: one per core, plus one. Each file passes from JavaScript to
- * libvips' threads and back, and a core waits at every hand-over; with one file per core
- * the cores sat idle 6 % of the time, and the extra file made indexing 3 % faster on 2 cores
- * (bench:index).
+ * libvips' threads and back, and a core waits at every hand-over: on 2 cores, two files at
+ * once indexed 5 % slower than three (bench:index's photos, three rounds).
  */
 const defaultFilesAtOnce = () => availableParallelism() + 1;
 
@@ -46,10 +46,14 @@ const filesPerThread = 4;
 
 // Pixels these decoders make on the worker's own thread (HEVC-coded HEIF through
 // WebAssembly, PDF pages through pdf.js), not in libvips': such files go one to a thread.
+// An index run knows a file only by its name until a thread reads it: a HEIF named .jpg is
+// decoded on a `files` thread, correctly, holding up that thread's other files meanwhile.
 const heifName = /\.(heic|heif|hif)$/i;
 const decodedInScript = (task: WorkerTask) =>
   task.kind === 'document' ||
-  heifName.test(task.kind === 'file' ? task.file.fileName : task.render.fileName);
+  (task.kind === 'render'
+    ? task.render.format === 'heif' || heifName.test(task.render.fileName)
+    : heifName.test(task.file.fileName));
 
 /**
  * The worker threads that index: the file readers and the folder walk's thread. From the
@@ -104,7 +108,7 @@ export function createIndexPool(
     maxThreads: 1,
   });
   return {
-    run: (task) => (decodedInScript(task) ? scripted : files).run(task),
+    run: (task, options) => (decodedInScript(task) ? scripted.run(task, options) : files.run(task)),
     filesAtOnce: atOnce,
     files,
     scripted,

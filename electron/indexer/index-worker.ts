@@ -12,8 +12,8 @@ import {
  * previews, and reads attached documents; it never opens the catalog, which only the main thread writes.
  */
 
-// Each worker thread decodes one image at a time; libvips' own thread pool would otherwise
-// put 2 × cores threads on 2 cores and slow both down.
+// One libvips thread per image: the pool already keeps one image per core (plus one) in
+// flight, and libvips' own threads on top would put 2 × cores threads on the cores.
 sharp.concurrency(1);
 // Decoded images are never reused across files: keep memory for the next one.
 sharp.cache(false);

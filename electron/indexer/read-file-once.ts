@@ -35,18 +35,26 @@ const roomBytes = (size: number) =>
 
 const spares: Buffer[] = [];
 
-/** A kept buffer for the next file; the largest, which most likely fits it. */
-function lend(): Buffer | null {
-  if (spares.length === 0) return null;
-  let largest = 0;
-  for (let i = 1; i < spares.length; i++)
-    if (spares[i]!.length > spares[largest]!.length) largest = i;
-  return spares.splice(largest, 1)[0]!;
+/** The smallest kept buffer that holds `bytes`, no longer kept while it is lent. */
+function lend(bytes: number): Buffer | null {
+  let best = -1;
+  for (let i = 0; i < spares.length; i++)
+    if (spares[i]!.length >= bytes && (best < 0 || spares[i]!.length < spares[best]!.length))
+      best = i;
+  return best < 0 ? null : spares.splice(best, 1)[0]!;
 }
 
-/** Keeps a buffer small enough to keep, while there is room. */
+/** Keeps `buffer` for a later file; when as many are kept as may be, in place of the smallest. */
 function giveBack(buffer: Buffer | null): void {
-  if (buffer && buffer.length <= keepBytes && spares.length < keepBuffers) spares.push(buffer);
+  if (!buffer || buffer.length > keepBytes) return;
+  if (spares.length < keepBuffers) {
+    spares.push(buffer);
+    return;
+  }
+  let smallest = 0;
+  for (let i = 1; i < spares.length; i++)
+    if (spares[i]!.length < spares[smallest]!.length) smallest = i;
+  if (spares[smallest]!.length < buffer.length) spares[smallest] = buffer;
 }
 
 interface WholeFile {
@@ -55,13 +63,13 @@ interface WholeFile {
   fingerprint: string;
 }
 
-function readWhole(path: string, lent: Buffer | null): WholeFile {
+function readWhole(path: string): WholeFile {
   const fd = openSync(path, 'r');
+  let whole: Buffer | null = null;
   try {
     const size = fstatSync(fd).size;
-    // Never a pooled Buffer: this one is written again for the next file.
-    let whole =
-      lent && lent.length >= size + 1 ? lent : Buffer.allocUnsafeSlow(roomBytes(size + 1));
+    // Never a pooled Buffer: this one is written again for a later file.
+    whole = lend(size + 1) ?? Buffer.allocUnsafeSlow(roomBytes(size + 1));
     const hash = createFingerprintHash();
     let length = 0;
     for (;;) {
@@ -69,6 +77,7 @@ function readWhole(path: string, lent: Buffer | null): WholeFile {
         // The file grew since it was measured: keep reading, into a larger buffer.
         const larger = Buffer.allocUnsafeSlow(whole.length * 2);
         whole.copy(larger, 0, 0, length);
+        giveBack(whole);
         whole = larger;
       }
       const n = readSync(fd, whole, length, Math.min(stepBytes, whole.length - length), length);
@@ -77,34 +86,35 @@ function readWhole(path: string, lent: Buffer | null): WholeFile {
       length += n;
     }
     return { whole, length, fingerprint: hash.digest() };
+  } catch (error) {
+    giveBack(whole);
+    throw error;
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * Reads the whole file once, fingerprinting it on the way, and hands the bytes to `use`. The bytes are valid only until the promise `use` returns
- * settles: their buffer is reused for a later file. Calls that overlap each get a buffer of
- * their own.
+ * Reads the whole file once, fingerprinting it on the way, and hands the bytes to `use`. The
+ * bytes are valid only until the promise `use` returns settles: their buffer is reused for a
+ * later file, so nothing `use` returns may keep a view of them. Calls that overlap each get a
+ * buffer of their own.
  */
 export async function readFileOnce<T>(
   path: string,
   use: (file: FileBytes) => Promise<T> | T,
 ): Promise<T> {
   await loadFingerprintHash();
-  const lent = lend();
   let file: WholeFile;
   try {
-    file = readWhole(path, lent);
+    file = readWhole(path);
   } catch (error) {
-    giveBack(lent);
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     throw new FileReadError(code, (error as Error).message);
   }
   try {
     return await use({ bytes: file.whole.subarray(0, file.length), fingerprint: file.fingerprint });
   } finally {
-    // A buffer the file outgrew is left to the garbage collector.
     giveBack(file.whole);
   }
 }

@@ -14,6 +14,8 @@ import { sniffFormat } from './sniff-format';
 export interface RenderTask {
   absPath: string;
   fileName: string;
+  /** The format the catalog read the file as, which picks the threads that render it. */
+  format: string | null;
   /** The content the catalog knows; a file that changed since is not rendered under its key. */
   fingerprint: string;
   cacheDir: string;

@@ -41,10 +41,12 @@ export function PeopleBox() {
   const choose = async (index: number) => {
     const option = options[index];
     if (!option) return;
+    const submitted = typed;
     try {
       const personId = option.personId ?? (await create.mutateAsync({ name: trimmed })).id;
       await tag.mutateAsync({ photoIds, personIds: [personId] });
-      setTyped('');
+      // What was typed while the person was being added stays.
+      setTyped((now) => (now === submitted ? '' : now));
     } catch {
       // useApiAction has told the user why.
     }

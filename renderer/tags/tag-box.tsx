@@ -36,6 +36,7 @@ export function TagBox() {
   const choose = (index: number) => {
     const option = options[index];
     if (!option) return;
+    const submitted = typed;
     void add
       .mutateAsync(
         option.tagId != null
@@ -43,7 +44,8 @@ export function TagBox() {
           : { photoIds, paths: [option.path] },
       )
       .then(
-        () => setTyped(''),
+        // What was typed while the tag was being added stays.
+        () => setTyped((now) => (now === submitted ? '' : now)),
         () => undefined,
       );
   };

@@ -392,15 +392,22 @@ describe('indexing a folder', () => {
     const total = sources.length * 4;
     const lib = library();
     const controller = new AbortController();
+    let doneAtCancel = 0;
     const cancelled = await lib.index([dir], {
       signal: controller.signal,
       onProgress: (p) => {
-        if (p.done >= 20) controller.abort();
+        if (p.done >= 20 && !controller.signal.aborted) {
+          doneAtCancel = p.done + p.failed;
+          controller.abort();
+        }
       },
     });
     expect(cancelled.status).toBe('cancelled');
     const kept = countPhotos(lib.db, {});
     expect(kept).toBeGreaterThanOrEqual(20);
+    // The files being read when it was cancelled are kept, and none is handed out after: at
+    // most those beside the one whose result cancelled it.
+    expect(kept).toBeLessThan(doneAtCancel + lib.pool.filesAtOnce);
     expect(kept).toBeLessThan(total);
     expect(countPhotos(lib.db, { missing: true })).toBe(0);
     expect(listRoots(lib.db)[0]!.lastScanCompletedAt).toBeNull();

@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { copyFileSync } from 'node:fs';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createIndexPool, type IndexPool } from '../../electron/indexer/index-pool';
 import type { WorkerTask } from '../../electron/indexer/index-worker';
 import type { FileOutcome } from '../../electron/indexer/process-file';
-import { tempDir } from '../helpers/temp-dir';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const photos = join(import.meta.dirname, '..', 'fixtures', 'photos');
 
@@ -29,6 +30,8 @@ const jpegs = ['Canon_40D.jpg', 'Pentax_K10D.jpg', 'Olympus PEN E-P3.jpg'].map((
 );
 const heic = join(photos, 'formats', 'IMG_2682.heic');
 
+afterAll(removeTempDirs);
+
 let pool: IndexPool | null = null;
 afterEach(async () => {
   await pool?.destroy();
@@ -36,7 +39,7 @@ afterEach(async () => {
 });
 
 describe('the index pool', () => {
-  it('keeps three files with one thread at once on two cores, none of them waiting in a queue', async () => {
+  it('gives three files at once to one thread, none of them waiting in a queue', async () => {
     pool = createIndexPool(3, { warm: true });
     const cacheDir = tempDir();
     expect(pool.filesAtOnce).toBe(3);
@@ -56,6 +59,28 @@ describe('the index pool', () => {
     pool = createIndexPool(9);
     expect(pool.files.options.maxThreads).toBe(3);
     expect(pool.files.options.concurrentTasksPerWorker).toBe(3);
+  });
+
+  it('renders a HEIF preview on those threads by the format the catalog read, whatever its name', async () => {
+    pool = createIndexPool(3);
+    const dir = tempDir();
+    const named = join(dir, 'IMG_2682.jpg');
+    copyFileSync(heic, named);
+    const task: WorkerTask = {
+      kind: 'render',
+      render: {
+        absPath: named,
+        fileName: 'IMG_2682.jpg',
+        format: 'heif',
+        // Not the file's: it is read and decoded, and nothing is written to the cache.
+        fingerprint: 'stale',
+        cacheDir: dir,
+        kind: 'previews',
+      },
+    };
+    await pool.run(task);
+    expect(pool.scripted.completed).toBe(1);
+    expect(pool.files.completed).toBe(0);
   });
 
   it('decodes HEIF, whose decoder runs on the thread itself, on threads of their own', async () => {

@@ -27,6 +27,13 @@ function makeFiles(dir: string): string[] {
 describe('readFileOnce', () => {
   const dir = tempDir();
   const files = makeFiles(dir);
+  const photo = (name: string, size: number) => {
+    const path = join(dir, name);
+    writeFileSync(path, Buffer.alloc(size, 7));
+    return path;
+  };
+  /** The memory a read of `path` lends its bytes. */
+  const memory = (path: string) => readFileOnce(path, ({ bytes }) => bytes.buffer);
 
   it('hands over every byte and the XXH64 fingerprint of them, file after file', async () => {
     // Growing and shrinking sizes, so the kept buffer is reused and replaced.
@@ -60,19 +67,26 @@ describe('readFileOnce', () => {
   });
 
   it('reads the next file into the buffer of the last, with room for one a tenth larger', async () => {
-    const photo = (name: string, size: number) => {
-      const path = join(dir, name);
-      writeFileSync(path, Buffer.alloc(size, 7));
-      return path;
-    };
     const first = photo('first.jpg', 10_000_000);
     const larger = photo('larger.jpg', 11_000_000);
-    const memory = (path: string) => readFileOnce(path, ({ bytes }) => bytes.buffer);
     // Three at once, as one thread holds them: each has its own buffer, and all are kept.
     const three = await Promise.all([memory(first), memory(first), memory(first)]);
     expect(new Set(three).size).toBe(3);
-    const next = await memory(larger);
-    expect(three).toContain(next);
+    const again = await Promise.all([memory(first), memory(first), memory(first)]);
+    expect(new Set(again)).toEqual(new Set(three));
+    expect(three).toContain(await memory(larger));
+  });
+
+  it('keeps its buffers past a file too large to keep', async () => {
+    const small = photo('small.jpg', 10_000_000);
+    const huge = photo('huge.tif', 70 * 1024 * 1024);
+    const three = () => Promise.all([memory(small), memory(small), memory(small)]);
+    const before = await three();
+    const hugeMemory = await memory(huge);
+    const after = await three();
+    // Compared by identity, not printed: a failure would print megabytes.
+    expect(before.includes(hugeMemory)).toBe(false);
+    expect(after.every((m) => before.includes(m))).toBe(true);
   });
 
   it('reads an empty file as no bytes', async () => {

@@ -78,7 +78,8 @@ function explain(error: unknown): PdfReadError {
  * it. Rejects with a PdfReadError, also when `timeoutMs` passes first. pdf.js parses in
  * microtasks, so the timer fires only between its steps: `read` should call `checkTime`
  * between pages, and a single pathological page can still run long. Only terminating the
- * thread stops that (piscina: pass an AbortSignal to run()).
+ * thread stops that: documents are read on the pool's `scripted` threads, where a task's
+ * AbortSignal does.
  */
 export async function readPdf<T>(
   data: Uint8Array,
