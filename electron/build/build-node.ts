@@ -54,6 +54,22 @@ await build({
   banner: { js: requireShim },
   logLevel: 'warning',
 });
+// The commands' entry points, CommonJS so that they size libuv's thread pool before Node's
+// module loader first uses it (see thread-pool-size.ts); each then loads its ES module.
+for (const [entry, name] of [
+  ['electron/cli/kadar-entry.ts', 'kadar'],
+  ['electron/launch/start-entry.ts', 'start'],
+]) {
+  await build({
+    entryPoints: [`${root}${entry}`],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: `${out}/${name}.cjs`,
+    logLevel: 'warning',
+  });
+}
 // The preload runs in Electron's sandbox, which loads only CommonJS.
 await build({
   entryPoints: [`${root}electron/preload/preload.ts`],

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCacheDir, cachedBuild } from './bench-cache';
@@ -37,7 +37,7 @@ if (revs.length === 0) throw new Error('Name the builds to compare: `.` (this tr
 
 const git = (...a: string[]) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
 
-/** The built `kadar.js` of `rev`: this tree's (undefined: run-kadar's snapshot) or a worktree's. */
+/** The built `kadar` command of `rev`: this tree's (undefined: run-kadar's snapshot) or a worktree's. */
 async function buildOf(rev: string): Promise<string | undefined> {
   if (rev === '.') return undefined;
   const sha = git('rev-parse', '--verify', `${rev}^{commit}`);
@@ -50,7 +50,9 @@ async function buildOf(rev: string): Promise<string | undefined> {
       stdio: 'inherit',
     });
   });
-  return join(dir, 'dist', 'node', 'kadar.js');
+  // Builds from before the CommonJS entry point have only the ES module.
+  const entry = join(dir, 'dist', 'node', 'kadar.cjs');
+  return existsSync(entry) ? entry : join(dir, 'dist', 'node', 'kadar.js');
 }
 
 console.log(machineLine());

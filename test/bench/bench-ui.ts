@@ -28,7 +28,7 @@ import {
  */
 
 const { rows, runs, distinct } = intOptions({ rows: 100_000, runs: 3, distinct: 400 });
-const cli = fileURLToPath(new URL('../../dist/node/kadar.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../dist/node/kadar.cjs', import.meta.url));
 console.log(machineLine());
 
 // The generated catalog has no originals; its photos share `distinct` real thumbnails (each

@@ -8,7 +8,7 @@ import { seconds } from './stats';
 
 /**
  * The two sides of bench:index, each one run: `kadar index` of the corpus into a fresh catalog
- * (the built CLI, or another build's `kadar.js`), and vipsthumbnail making the same thumbnails
+ * (the built CLI, or another build's), and vipsthumbnail making the same thumbnails
  * in two processes. Each checks it made every thumbnail; each returns wall-clock milliseconds.
  */
 export async function kadarIndexRun(dir: string, count: number, cli?: string): Promise<number> {

@@ -21,10 +21,10 @@ function snapshotCli(): string {
   rmSync(snapshotRoot, { recursive: true, force: true });
   cpSync(join(repoRoot, 'dist', 'node'), join(snapshotRoot, 'dist', 'node'), { recursive: true });
   cpSync(join(repoRoot, 'package.json'), join(snapshotRoot, 'package.json'));
-  for (const needed of ['kadar.js', 'index-worker.js', 'scan-worker.js', 'migrations'])
+  for (const needed of ['kadar.cjs', 'kadar.js', 'index-worker.js', 'scan-worker.js', 'migrations'])
     if (!existsSync(join(snapshotRoot, 'dist', 'node', needed)))
       throw new Error(`dist/node has no ${needed}: run npm run build:node first.`);
-  kadarPath = join(snapshotRoot, 'dist', 'node', 'kadar.js');
+  kadarPath = join(snapshotRoot, 'dist', 'node', 'kadar.cjs');
   return kadarPath;
 }
 
@@ -48,7 +48,7 @@ function highWaterMark(pid: number): number | null {
 }
 
 /**
- * Runs the built CLI (or another build's `kadar.js`, `cli`) and times it. With `watchMemory`, polls the process's VmHWM every 50 ms:
+ * Runs the built CLI (or another build's, `cli`) and times it. With `watchMemory`, polls the process's VmHWM every 50 ms:
  * the kernel keeps the peak, so a spike between polls is still seen by the next poll; only
  * a peak in the final 50 ms before exit could be missed.
  */

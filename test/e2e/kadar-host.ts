@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const cli = fileURLToPath(new URL('../../dist/node/kadar.js', import.meta.url));
+export const cli = fileURLToPath(new URL('../../dist/node/kadar.cjs', import.meta.url));
 export const repoFixtures = fileURLToPath(new URL('../fixtures/photos/', import.meta.url));
 
 export interface KadarHost {

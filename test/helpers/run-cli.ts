@@ -2,7 +2,7 @@ import { spawn, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-export const cliPath = fileURLToPath(new URL('../../dist/node/kadar.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/node/kadar.cjs', import.meta.url));
 
 export interface CliResult {
   code: number | null;
