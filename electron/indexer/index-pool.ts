@@ -36,11 +36,11 @@ const defaultFilesAtOnce = () => availableParallelism() + 1;
 
 /**
  * Files one JavaScript thread keeps in libvips' hands. Its own share of a camera JPEG (read,
- * fingerprint, metadata) is about 5 ms of the 120 ms the decoding takes in libvips' threads,
- * so one thread keeps several cores busy; each thread more costs its start (70 ms of CPU,
- * with sharp and exifr to compile) and warms its own copy of the code. On 2 cores, one
- * thread with three files indexed 3–4 % faster, in 3–4 % less CPU, than three threads with
- * one each (bench:index:compare).
+ * fingerprint, metadata) is about 8 ms, half of it the kernel's copy of the file, against the
+ * 110 ms the decoding takes in libvips' threads, so one thread keeps several cores busy; each
+ * thread more costs its start (70 ms of CPU, with sharp and exifr to compile) and warms its
+ * own copy of the code. On 2 cores, one thread with three files indexed 3–4 % faster, in
+ * 3–4 % less CPU, than three threads with one each (bench:index:compare).
  */
 const filesPerThread = 4;
 
