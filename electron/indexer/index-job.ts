@@ -282,7 +282,7 @@ interface RootRun extends IndexJobOptions {
 /** Walks one root and reads what changed; resolves to whether the walk covered everything. */
 function indexRoot(run: RootRun): Promise<boolean> {
   const { pool, signal, known, writer } = run;
-  // No more than the threads read at once: a file handed out is read to the end even when the
+  // No more than the threads read at once: a file handed out is read to the end, also when the
   // run is cancelled (see IndexPool.run).
   const inFlightLimit = pool.filesAtOnce;
   const queue: ScannedFile[] = [];
@@ -331,7 +331,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
             cacheDir: run.cacheDir,
           },
         };
-        (pool.run(task, { signal: aborter.signal }) as Promise<FileOutcome>)
+        (pool.run(task) as Promise<FileOutcome>)
           .then((outcome) => {
             run.onDone(file.relPath, outcome);
             writer.add({
@@ -342,7 +342,7 @@ function indexRoot(run: RootRun): Promise<boolean> {
             });
           })
           .catch((error: unknown) => {
-            if (!(aborter.signal.aborted && isAbort(error))) failure ??= toError(error);
+            failure ??= toError(error);
           })
           .finally(() => {
             inFlight--;

@@ -8,12 +8,13 @@ import type { WorkerTask } from './index-worker';
 /** The threads an indexing run uses: the folder walk's, and the file readers'. */
 export interface IndexPool {
   /**
-   * Reads a file, renders a preview or reads a document on the threads suited to it. The
-   * signal aborts only tasks on the `scripted` threads: piscina runs an abortable task alone
-   * on its thread, which on a `files` thread would leave its other files waiting. There a
-   * cancelled run stops handing out files and waits for those being read.
+   * Reads a file, renders a preview or reads a document on the threads suited to it. Not
+   * abortable: piscina runs an abortable task alone on its thread, which would leave a `files`
+   * thread's other files waiting, and aborting kills the thread, which can leave the decoder
+   * lock held by a decode that never ends (decoder-lock.ts). A cancelled run stops handing out
+   * files instead, and waits for those being read.
    */
-  run(task: WorkerTask, options?: { signal?: AbortSignal }): Promise<unknown>;
+  run(task: WorkerTask): Promise<unknown>;
   /** How many files an index run keeps in the threads' hands at once (`--threads`). */
   filesAtOnce: number;
   /** The threads for files libvips decodes: each has several files at once. */
@@ -108,7 +109,7 @@ export function createIndexPool(
     maxThreads: 1,
   });
   return {
-    run: (task, options) => (decodedInScript(task) ? scripted.run(task, options) : files.run(task)),
+    run: (task) => (decodedInScript(task) ? scripted : files).run(task),
     filesAtOnce: atOnce,
     files,
     scripted,

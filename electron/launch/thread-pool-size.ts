@@ -13,5 +13,5 @@ export function sizeThreadPool(
 ) {
   // The files an index run decodes at once (one per core, plus one), and room beside them
   // for file reads and writes.
-  env.UV_THREADPOOL_SIZE ??= String(Math.max(4, cores + 5));
+  if (!env.UV_THREADPOOL_SIZE) env.UV_THREADPOOL_SIZE = String(cores + 5);
 }

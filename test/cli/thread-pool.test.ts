@@ -22,13 +22,13 @@ function poolHasRoomInKadar(env: NodeJS.ProcessEnv): string {
   const probe = `
     process.argv = [process.execPath, ${JSON.stringify(cliPath)}, '--catalog', ${JSON.stringify(join(dir, 'c.sqlite'))}, 'stats', '--json'];
     require(${JSON.stringify(cliPath)});
-    const { closeSync, constants, open, openSync, stat } = require('node:fs');
+    const { open, openSync, stat } = require('node:fs');
     const fifos = ${JSON.stringify(fifos)};
     for (const fifo of fifos) open(fifo, 'r', () => {});
-    // Opening the other end lets the blocked threads go, so that the process can end.
+    // Opening the other end, and keeping it open, lets every held or waiting open through, so
+    // that libuv's threads can end with the process.
     const answer = (what) => {
-      for (const fifo of fifos)
-        try { closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK)); } catch {}
+      for (const fifo of fifos) openSync(fifo, 'r+');
       process.stdout.write(what);
       process.exit(0);
     };
@@ -55,10 +55,13 @@ describe("the kadar command's thread pool", () => {
     expect(poolHasRoomInKadar({ ...env, UV_THREADPOOL_SIZE: '4' })).toBe('full');
   });
 
-  it('keeps a size someone set', () => {
+  it('keeps a size someone set, and sets one where it is empty', () => {
     const env: NodeJS.ProcessEnv = { UV_THREADPOOL_SIZE: '2' };
     sizeThreadPool(env, 16);
     expect(env.UV_THREADPOOL_SIZE).toBe('2');
+    const empty: NodeJS.ProcessEnv = { UV_THREADPOOL_SIZE: '' };
+    sizeThreadPool(empty, 16);
+    expect(empty.UV_THREADPOOL_SIZE).toBe('21');
     const unset: NodeJS.ProcessEnv = {};
     sizeThreadPool(unset, 16);
     expect(unset.UV_THREADPOOL_SIZE).toBe('21');

@@ -423,6 +423,11 @@ describe('indexing a folder', () => {
     expect(lib.db.prepare('SELECT count(DISTINCT rel_path) AS n FROM photos').get()).toEqual({
       n: total,
     });
+    // Damaged files are decoded again alone, under the decoders' exclusive lock: a cancel
+    // that killed a thread mid-decode would have left that lock held for good.
+    const damaged = await lib.index([join(repoFixtures, 'broken')]);
+    expect(damaged.status).toBe('completed');
+    expect(damaged.failed).toBeGreaterThan(0);
   });
 
   it('answers the queries the library browser makes', async () => {

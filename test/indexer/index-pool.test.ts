@@ -72,7 +72,7 @@ describe('the index pool', () => {
         absPath: named,
         fileName: 'IMG_2682.jpg',
         format: 'heif',
-        // Not the file's: it is read and decoded, and nothing is written to the cache.
+        // Not the file's: the thread reads the file and writes nothing to the cache.
         fingerprint: 'stale',
         cacheDir: dir,
         kind: 'previews',

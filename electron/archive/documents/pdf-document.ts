@@ -77,9 +77,8 @@ function explain(error: unknown): PdfReadError {
  * Opens `data` (left untouched: pdf.js gets a copy), runs `read` on the document and closes
  * it. Rejects with a PdfReadError, also when `timeoutMs` passes first. pdf.js parses in
  * microtasks, so the timer fires only between its steps: `read` should call `checkTime`
- * between pages, and a single pathological page can still run long. Only terminating the
- * thread stops that: documents are read on the pool's `scripted` threads, where a task's
- * AbortSignal does.
+ * between pages, and a single pathological page can still run long: only terminating the
+ * thread would stop that, and the pool does not (see IndexPool.run).
  */
 export async function readPdf<T>(
   data: Uint8Array,
