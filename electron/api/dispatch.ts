@@ -69,12 +69,21 @@ export async function dispatch(
 }
 
 /** Typed call for in-process users (tests, the CLI). */
-export async function callApi<M extends MethodName>(
+export function callApi<M extends MethodName>(
   handlers: Handlers,
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> {
-  const result = await dispatch(handlers, method, input);
+  return callThrough((m, i) => dispatch(handlers, m, i), method, input);
+}
+
+/** Typed call through any `call` answering a `CallResult` (the window's API, window-api.ts). */
+export async function callThrough<M extends MethodName>(
+  call: (method: unknown, input: unknown) => Promise<CallResult>,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const result = await call(method, input);
   if (!result.ok) throw new KadarError(result.error.code, result.error.message);
   return result.value as MethodOutput<M>;
 }

@@ -10,8 +10,10 @@ import type { ImageKind } from '../../shared/api/contract';
 export interface PhotoImage {
   /** The cached JPEG on disk: a path Kadar made, never one taken from a request. */
   path: string;
-  /** Content-derived, so caches may keep it forever. */
+  /** Content-derived: the original's fingerprint. */
   etag: string;
+  /** The original's fingerprint, which a URL may name (`?v=`) to be cached for good. */
+  version: string;
 }
 
 const cacheKinds: Record<ImageKind, CacheKind> = { thumb: 'thumbs', preview: 'previews' };
@@ -44,7 +46,7 @@ export function createImageService(db: Catalog, cacheDir: string, pool: () => In
     if (!row?.fingerprint || !row.thumb_key) return null;
     const cacheKind = cacheKinds[kind];
     const path = cachedImagePath(cacheDir, cacheKind, row.fingerprint);
-    const image = { path, etag: `"${cacheKind}-${row.fingerprint}"` };
+    const image = { path, etag: `"${cacheKind}-${row.fingerprint}"`, version: row.fingerprint };
     if (hasCachedImage(path)) return image;
 
     const key = `${cacheKind}/${row.fingerprint}`;

@@ -42,6 +42,11 @@ export interface KadarApiOptions extends OpenCatalogOptions {
    * start does, never a command run meanwhile beside a window still open.
    */
   applyPendingRestore?: boolean;
+  /**
+   * Closes this API and opens the catalog again (window-api.ts): given, a restore happens at
+   * once instead of at the next start.
+   */
+  reopen?: () => void;
 }
 
 const version = (
@@ -57,7 +62,7 @@ const version = (
  */
 export function createKadarApi(options: KadarApiOptions) {
   // A restore asked for while the catalog was open happens now, before it opens.
-  if (options.applyPendingRestore) restorePending(options.catalogPath);
+  const restored = options.applyPendingRestore ? restorePending(options.catalogPath) : null;
   const db: Catalog = openCatalog(options.catalogPath, options);
   const cacheDir = options.cacheDir ?? cacheDirFor(options.catalogPath);
   const emitter = new EventEmitter();
@@ -74,7 +79,10 @@ export function createKadarApi(options: KadarApiOptions) {
   const documentsDir = documentsDirFor(options.catalogPath);
   const documents = documentsService(ctx, { documentsDir, pool: getPool });
   const exporting = createExportService(ctx, options.threads);
-  const backups = createBackupsService(ctx, options.autoBackup ?? null);
+  const backups = createBackupsService(ctx, options.autoBackup ?? null, {
+    reopen: options.reopen ?? null,
+    restoreFailure: restored && 'error' in restored ? restored.error : null,
+  });
   const sidecars = createSidecarsService(ctx);
   // Sidecars follow every change, whoever made it (an edit, an undo, a rescan).
   emitter.on('event', (event: EventName, payload: unknown) => {
@@ -120,6 +128,8 @@ export function createKadarApi(options: KadarApiOptions) {
   return {
     db,
     cacheDir,
+    /** The restore this opening carried out (or why it could not), if one was asked for. */
+    restored,
     handlers,
     call: (method: unknown, input: unknown) => dispatch(handlers, method, input),
     images,
@@ -132,11 +142,12 @@ export function createKadarApi(options: KadarApiOptions) {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);
     },
-    async close(): Promise<void> {
+    /** `finalBackup: false` when the catalog closes to be replaced (see backups-service.ts). */
+    async close({ finalBackup = true }: { finalBackup?: boolean } = {}): Promise<void> {
       indexing.cancel();
       await Promise.all([indexing.idle(), exporting.close()]);
       await sidecars.close();
-      await backups.close();
+      await backups.close({ finalBackup });
       if (pool) await pool.destroy();
       db.close();
     },

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KadarApi } from '../api/kadar-api';
+import type { ServedApi } from '../api/window-api';
+import { imageCacheControl } from '../api/image-cache-control';
 import type { DocumentFile } from '../api/services/documents-service';
 import { apiMethods, imageKinds, isMethodName, type ImageKind } from '../../shared/api/contract';
 import { documentFileKinds, type DocumentFileKind } from '../../shared/api/domains/documents';
@@ -10,7 +11,7 @@ import { checkRequest, newToken, securityHeaders, tokenCookie } from './host-sec
 import { loadStaticFiles } from './static-files';
 
 export interface HostOptions {
-  api: KadarApi;
+  api: ServedApi;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -140,7 +141,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Not allowed.' });
 
     const image = /^\/img\/([a-z]+)\/(\d{1,15})$/.exec(url.pathname);
-    if (image) return serveImage(req, res, image[1]!, Number(image[2]));
+    if (image) return serveImage(req, res, image[1]!, Number(image[2]), url.searchParams.get('v'));
     if (url.pathname.startsWith('/img/'))
       return sendError(res, 404, {
         code: 'NOT_FOUND',
@@ -186,7 +187,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   }
 
-  function serveImage(req: IncomingMessage, res: ServerResponse, kind: string, id: number): void {
+  function serveImage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    kind: string,
+    id: number,
+    version: string | null,
+  ): void {
     if (!(imageKinds as readonly string[]).includes(kind)) {
       return sendError(res, 404, { code: 'NOT_FOUND', message: `There are no ${kind} images.` });
     }
@@ -202,7 +209,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         res.writeHead(200, {
           ...securityHeaders,
           'Content-Type': 'image/jpeg',
-          'Cache-Control': 'private, max-age=31536000, immutable',
+          'Cache-Control': imageCacheControl(image, version),
           ETag: image.etag,
         });
         if (req.method === 'HEAD') return res.end();

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqliteFile } from './sqlite-file';
 import { verifyInWorker } from './verify-in-worker';
+import { loadMigrations } from '../catalog/migrate';
 import type { Catalog } from '../catalog/open-catalog';
 import { KadarError, toApiError } from '../../shared/errors';
 
@@ -61,6 +62,13 @@ export function verifyBackup(file: string, expected?: RowCounts): RowCounts {
     db = openSqliteFile(file, { readonly: true });
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new Error(`the integrity check says: ${String(integrity)}`);
+    // Restored, it could not be opened: this Kadar would refuse it at every start.
+    const schema = db.pragma('user_version', { simple: true }) as number;
+    const known = loadMigrations().length;
+    if (schema > known)
+      throw new Error(
+        `it was written by a newer Kadar (schema ${schema}; this version knows ${known})`,
+      );
     const counts = countRows(db);
     for (const [table, n] of Object.entries(expected ?? {}))
       if (counts[table] !== n)

@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openSqliteFile } from './sqlite-file';
 import { verifyInWorker } from './verify-in-worker';
 import { verifyBackup, type RowCounts } from './catalog-backup';
+import { KadarError, toApiError } from '../../shared/errors';
 
 /**
  * A restore asked for while the catalog was open waits for the next start as a copy of the
@@ -18,13 +19,29 @@ export async function requestRestore(catalogPath: string, backupFile: string): P
   renameSync(`${pending}.partial`, pending);
 }
 
-/** Carries out a restore asked for earlier, before the catalog is opened. */
-export function restorePending(catalogPath: string): RestoreResult | null {
+/**
+ * Carries out a restore asked for earlier, before the catalog is opened. A copy that no longer
+ * checks out (the disk damaged it since) is not restored: the catalog stays as it was and
+ * opens, the copy is kept as `….restore-failed` for a person to look at, and the result says
+ * why, rather than the app failing to start until someone deletes the file.
+ */
+export function restorePending(catalogPath: string): RestoreResult | RestoreFailure | null {
   const pending = pendingRestoreFile(catalogPath);
   if (!existsSync(pending)) return null;
-  const result = restoreCatalog(catalogPath, pending);
+  let result: RestoreResult;
+  try {
+    result = restoreCatalog(catalogPath, pending);
+  } catch (error) {
+    renameSync(pending, `${catalogPath}.restore-failed`);
+    return { error: toApiError(error).message };
+  }
   rmSync(pending, { force: true });
   return result;
+}
+
+/** Why a restore asked for earlier did not happen; the catalog is as it was. */
+export interface RestoreFailure {
+  error: string;
 }
 
 export interface RestoreResult {
@@ -46,6 +63,20 @@ export function restoreCatalog(
   now = new Date(),
 ): RestoreResult {
   const counts = verifyBackup(backupFile);
+  // The copy is made before anything is moved: if it fails (a full disk), the catalog is
+  // still where it was, and nothing opens an empty one in its place.
+  const partial = join(dirname(catalogPath), `.${basename(catalogPath)}.restoring`);
+  try {
+    copyFileSync(backupFile, partial);
+  } catch (error) {
+    // What a failed copy left; not whatever else sits at that name.
+    if (existsSync(partial) && lstatSync(partial).isFile()) rmSync(partial);
+    throw new KadarError(
+      'BACKUP_FAILED',
+      `The backup ${backupFile} could not be copied beside the catalog (${toApiError(error).message}); the catalog is unchanged.`,
+      { cause: error },
+    );
+  }
   let keptAside: string | null = null;
   if (existsSync(catalogPath)) {
     const current = openSqliteFile(catalogPath);
@@ -58,8 +89,6 @@ export function restoreCatalog(
     renameSync(catalogPath, keptAside);
     for (const suffix of ['-wal', '-shm']) rmSync(`${catalogPath}${suffix}`, { force: true });
   }
-  const partial = join(dirname(catalogPath), `.${basename(catalogPath)}.restoring`);
-  copyFileSync(backupFile, partial);
   renameSync(partial, catalogPath);
   return { restored: catalogPath, keptAside, counts };
 }

@@ -1,5 +1,5 @@
 import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
-import type { KadarApi } from '../api/kadar-api';
+import type { ServedApi } from '../api/window-api';
 import { ipcChannels, type CallResult } from '../../shared/api/client';
 import { isTrustedSender } from './window-options';
 
@@ -7,7 +7,7 @@ import { isTrustedSender } from './window-options';
  * The contract over IPC: one channel for calls, one for events. Calls from any frame but our
  * own page are refused; input is validated by the contract's schemas in `api.call`.
  */
-export function registerIpc(api: KadarApi): () => void {
+export function registerIpc(api: ServedApi): () => void {
   ipcMain.handle(
     ipcChannels.invoke,
     async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> => {

@@ -2,8 +2,8 @@ import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electr
 import { KadarError } from '../../shared/errors';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { callApi } from '../api/dispatch';
-import { createKadarApi, type KadarApi } from '../api/kadar-api';
+import { callThrough } from '../api/dispatch';
+import { createWindowApi, type ServedApi } from '../api/window-api';
 import { defaultDataDir, resolveCatalogPath } from '../catalog/default-paths';
 import { rendererDir } from '../host/renderer-dir';
 import { toApiError } from '../../shared/errors';
@@ -19,7 +19,7 @@ app.setPath('userData', defaultDataDir());
 registerSchemes();
 
 let window: BrowserWindow | null = null;
-let api: KadarApi | null = null;
+let api: ServedApi | null = null;
 
 function createWindow(): BrowserWindow {
   const stateDir = app.getPath('userData');
@@ -84,11 +84,11 @@ if (!app.requestSingleInstanceLock()) {
         callback(false),
       );
       const catalogPath = resolveCatalogPath();
-      api = createKadarApi({
+      // A restore asked for from the window closes the catalog and opens the backup at once.
+      api = createWindowApi({
         catalogPath,
         // Daily while the app is open, and at quit.
         autoBackup: {},
-        applyPendingRestore: true,
         ...(process.env.KADAR_SQLITE_BINDING
           ? { nativeBinding: process.env.KADAR_SQLITE_BINDING }
           : {}),
@@ -111,8 +111,8 @@ if (!app.requestSingleInstanceLock()) {
         const path = await pickFolder();
         if (!path) return;
         try {
-          const { rootId } = await callApi(kadar.handlers, 'roots.add', { path });
-          await callApi(kadar.handlers, 'index.start', { rootIds: [rootId] });
+          const { rootId } = await callThrough(kadar.call, 'roots.add', { path });
+          await callThrough(kadar.call, 'index.start', { rootIds: [rootId] });
         } catch (error) {
           dialog.showErrorBox('Kadar', toApiError(error).message);
         }

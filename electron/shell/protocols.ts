@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import type { KadarApi } from '../api/kadar-api';
+import type { ServedApi } from '../api/window-api';
+import { imageCacheControl } from '../api/image-cache-control';
 import { loadStaticFiles } from '../host/static-files';
 import { contentSecurityPolicy } from '../host/host-security';
 import { imageProtocol } from '../../shared/api/client';
@@ -25,7 +26,7 @@ const notFound = () => new Response('Not found', { status: 404 });
  * app://kadar/… serves the built renderer from a table made at start-up; kadar://image/<kind>/<id>
  * serves thumbnails and previews by photo id. Neither ever turns a request path into a file path.
  */
-export function handleSchemes(api: KadarApi, rendererDir: string): void {
+export function handleSchemes(api: ServedApi, rendererDir: string): void {
   // The renderer's CSP, for Electron: the same as the host's, plus the image scheme.
   const csp = contentSecurityPolicy.replace("img-src 'self'", `img-src 'self' ${imageProtocol}:`);
   const files = loadStaticFiles(rendererDir);
@@ -63,7 +64,8 @@ export function handleSchemes(api: KadarApi, rendererDir: string): void {
   });
 
   protocol.handle(imageProtocol, async (request) => {
-    const match = /^kadar:\/\/image\/([a-z]+)\/(\d{1,15})$/.exec(request.url);
+    const url = new URL(request.url);
+    const match = url.host === 'image' ? /^\/([a-z]+)\/(\d{1,15})$/.exec(url.pathname) : null;
     if (!match || !(imageKinds as readonly string[]).includes(match[1]!)) return notFound();
     const image = await api.images(match[1] as ImageKind, Number(match[2]));
     if (!image) return notFound();
@@ -71,7 +73,7 @@ export function handleSchemes(api: KadarApi, rendererDir: string): void {
     return new Response(response.body, {
       headers: {
         'Content-Type': 'image/jpeg',
-        'Cache-Control': 'private, max-age=31536000, immutable',
+        'Cache-Control': imageCacheControl(image, url.searchParams.get('v')),
         ETag: image.etag,
       },
     });

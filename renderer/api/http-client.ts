@@ -1,4 +1,4 @@
-import { documentPath, type KadarClient } from '../../shared/api/client';
+import { documentPath, imageVersionQuery, type KadarClient } from '../../shared/api/client';
 import { eventNames } from '../../shared/api/api-names';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import { isApiError, KadarError } from '../../shared/errors';
@@ -46,7 +46,8 @@ export function createHttpClient(base = ''): KadarClient {
       set.add(listener);
       return () => set.delete(listener);
     },
-    imageUrl: (kind, photoId) => `${base}/img/${kind}/${photoId}`,
+    imageUrl: (kind, photoId, version) =>
+      `${base}/img/${kind}/${photoId}${imageVersionQuery(version)}`,
     documentUrl: (kind, id, options) => `${base}/${documentPath(kind, id, options)}`,
   };
 }

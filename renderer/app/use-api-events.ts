@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { client } from '../api/client';
 import { invalidateKinds } from '../api/server-data';
 import { isBackupFailure, watchBackupFailures } from '../backups/backup-failures';
+import { afterReopen, watchCatalogReopened } from '../backups/catalog-reopened';
 import { useKadar } from '../store/store';
 import { createRefreshScheduler } from './refresh-scheduler';
 
@@ -25,6 +26,7 @@ export function useApiEvents(): void {
     );
     const unsubscribe = [
       backups.stop,
+      watchCatalogReopened((message) => store.notify(message)),
       client.on('index.progress', (progress) => store.onIndexProgress(progress)),
       client.on('index.finished', (summary) => store.onIndexFinished(summary)),
       client.on('catalog.changed', ({ kinds }) => {
@@ -32,6 +34,7 @@ export function useApiEvents(): void {
         refresh.request();
       }),
     ];
+    afterReopen((message) => store.say(message, { stay: true }));
     void store.boot().then(() => backups.checkLast());
     return () => {
       for (const off of unsubscribe) off();

@@ -64,15 +64,19 @@ export function BackupsDialog() {
               </div>
               {confirm === b.path ? (
                 <span>
-                  Replace the catalog with this backup?{' '}
+                  Replace the catalog with this backup? Work under way stops; the catalog as it is
+                  now is kept beside it.{' '}
                   <button
                     type="button"
                     className="button"
                     onClick={() =>
                       void act(async () => {
-                        await client.call('backups.restore', { path: b.path });
+                        const { when } = await client.call('backups.restore', { path: b.path });
                         setConfirm(null);
-                        return `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.`;
+                        // `now`: the window reloads when the catalog is open again.
+                        return when === 'now'
+                          ? `Restoring the backup of ${b.day}…`
+                          : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.`;
                       })
                     }
                     data-testid="backup-restore-confirm"

@@ -62,7 +62,7 @@ export const PhotoCell = memo(function PhotoCell({ id, index, size }: PhotoCellP
         </div>
       ) : (
         <img
-          src={client.imageUrl('thumb', id)}
+          src={client.imageUrl('thumb', id, photo.fingerprint)}
           alt={photo.fileName}
           decoding="async"
           draggable={false}

@@ -22,8 +22,11 @@ export interface AppSlice {
   /** Re-asks everything a catalog change may have touched. */
   refreshAll: () => Promise<void>;
   notify: (error: unknown) => void;
-  /** Tells the user something went as asked ("Undone: Move 12 photos…"). */
-  say: (message: string) => void;
+  /**
+   * Tells the user something went as asked ("Undone: Move 12 photos…"); gone after a few
+   * seconds unless it must `stay` (it names something to find later) until dismissed.
+   */
+  say: (message: string, options?: { stay?: boolean }) => void;
   dismissNotice: (id: number) => void;
 }
 
@@ -70,12 +73,12 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
     set({ notices: [...get().notices, { id: nextNoticeId++, message, kind: 'error' }] });
   },
 
-  say(message) {
+  say(message, { stay = false } = {}) {
     const id = nextNoticeId++;
     set({
       notices: [...get().notices.filter((n) => n.kind === 'error'), { id, message, kind: 'info' }],
     });
-    setTimeout(() => get().dismissNotice(id), 4000);
+    if (!stay) setTimeout(() => get().dismissNotice(id), 4000);
   },
 
   dismissNotice(id) {

@@ -22,11 +22,15 @@ export function ViewerImage({ id, photo }: { id: number; photo: Photo | undefine
   return (
     <div className="viewer-image" data-state={state}>
       {state !== 'loaded' && (
-        <img className="viewer-thumb" src={client.imageUrl('thumb', id)} alt="" />
+        <img
+          className="viewer-thumb"
+          src={client.imageUrl('thumb', id, photo?.fingerprint)}
+          alt=""
+        />
       )}
       <img
         className={state === 'loaded' ? 'viewer-preview viewer-preview-loaded' : 'viewer-preview'}
-        src={client.imageUrl('preview', id)}
+        src={client.imageUrl('preview', id, photo?.fingerprint)}
         alt={photo?.fileName ?? ''}
         decoding="async"
         onLoad={() => setState('loaded')}

@@ -114,6 +114,7 @@ export const eventNames = [
   'sidecars.progress',
   'sidecars.finished',
   'backups.finished',
+  'catalog.reopened',
   'catalog.changed',
 ] as const;
 

@@ -13,8 +13,12 @@ import type { DocumentFileKind } from './domains/documents';
 export interface KadarClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-  /** The URL of a photo's thumbnail or preview: by id, never by path. */
-  imageUrl(kind: ImageKind, photoId: number): string;
+  /**
+   * The URL of a photo's thumbnail or preview: by id, never by path. With the photo's
+   * fingerprint as `version`, the browser keeps the image for good and fetches the new one
+   * when the file changes; without, it asks each time whether it changed.
+   */
+  imageUrl(kind: ImageKind, photoId: number, version?: string | null): string;
   /** The URL of a document's file or first-page thumbnail: by id, on the page's own origin. */
   documentUrl(kind: DocumentFileKind, documentId: number, options?: { download?: boolean }): string;
 }
@@ -38,10 +42,14 @@ export interface KadarBridge {
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
 }
 
+/** Both transports name an image's version (the photo's fingerprint) with `?v=`. */
+export const imageVersionQuery = (version?: string | null) =>
+  version ? `?v=${encodeURIComponent(version)}` : '';
+
 /** The custom protocol Electron serves images on: kadar://image/<kind>/<photo id>. */
 export const imageProtocol = 'kadar';
-export const electronImageUrl = (kind: ImageKind, photoId: number) =>
-  `${imageProtocol}://image/${kind}/${photoId}`;
+export const electronImageUrl = (kind: ImageKind, photoId: number, version?: string | null) =>
+  `${imageProtocol}://image/${kind}/${photoId}${imageVersionQuery(version)}`;
 
 /** The two IPC channels between Electron's preload and main process. */
 export const ipcChannels = { invoke: 'kadar:invoke', event: 'kadar:event' } as const;

@@ -64,6 +64,15 @@ export const apiEvents = {
   'sidecars.finished': sidecarSummarySchema,
   /** How a backup nobody waited on went (daily, or at closing): a failure must be shown. */
   'backups.finished': z.object({ error: z.string().nullable() }),
+  /**
+   * The catalog was closed and opened again under the running app (a restore): everything a
+   * window holds is stale. `error` when it could not be opened again.
+   */
+  'catalog.reopened': z.object({
+    error: z.string().nullable(),
+    /** Where the catalog that was replaced is kept. */
+    keptAside: z.string().nullable(),
+  }),
   /** What views show may have changed: re-ask for the kinds named. */
   'catalog.changed': z.object({
     reason: z.enum(['index', 'roots', 'sample', 'edit', 'undo', 'redo', 'import']),

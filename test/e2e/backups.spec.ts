@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ async function withSecondFolder(page: Page, prefix: string) {
   return { dialog, folder };
 }
 
-test('back up now with a copy on a second folder; restore a backup from before a batch edit after a restart', async ({
+test('back up now with a copy on a second folder; restore a backup from before a batch edit, at once', async ({
   page,
 }) => {
   const { dialog, folder: second } = await withSecondFolder(page, 'kadar-second-drive-');
@@ -38,27 +38,45 @@ test('back up now with a copy on a second folder; restore a backup from before a
   await expect(dialog.getByTestId('backup-row')).toHaveCount(1);
   expect(readdirSync(second)).toEqual([expect.stringMatching(/^kadar-\d{4}-\d{2}-\d{2}\.sqlite$/)]);
   await snap(page, 'backups-dialog');
+  const backups = join(host.dir, 'catalog-backups');
+  const [daily] = readdirSync(backups);
+  const madeAt = statSync(join(backups, daily!)).mtimeMs;
 
-  // A batch edit after the backup…
+  // A batch edit after the backup: every photo gets five stars, which the grid shows.
   const before = await cliPhotos(host.catalog);
+  const rated = before.filter((p) => (p.rating ?? 0) > 0).length;
   const ids = before.map((p) => p.id).join(',');
   await runKadar(host.catalog, ['rate', '--photos', ids, '--stars', '5']);
   expect((await cliPhotos(host.catalog)).every((p) => p.rating === 5)).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('rating-mark').first()).toHaveAttribute('data-rating', '5');
 
-  // …undone by restoring the backup, which happens when Kadar next starts.
+  // …undone by restoring the backup: the catalog closes, the backup takes its place, and the
+  // window starts afresh on it, without Kadar being closed.
+  await page.getByTestId('open-backups').click();
   await dialog.getByTestId('backup-restore').click();
+  await expect(dialog.getByTestId('backup-row')).toContainText('Work under way stops');
   await dialog.getByTestId('backup-restore-confirm').click();
-  await expect(dialog.getByTestId('backups-message')).toContainText('when it next starts');
-  await snap(page, 'backups-restore-pending');
-  await host.stop({ keep: true });
-  host = await startKadarHost({ dir: host.dir });
+  const notice = page.getByTestId('info-notice');
+  await expect(notice).toContainText('The backup is restored. The catalog it replaced is kept as');
+  await expect(notice).toContainText(join(host.dir, 'catalog.sqlite.before-restore-'));
+  // The page started again: the dialog is gone, and the grid has the photos as they were.
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('rating-mark')).toHaveCount(rated);
+  await snap(page, 'backups-restored');
   expect(await cliPhotos(host.catalog)).toEqual(before);
   expect(readdirSync(host.dir).some((n) => n.startsWith('catalog.sqlite.before-restore-'))).toBe(
     true,
   );
-  await openKadar(page, host.url);
+  // The notice names where the replaced catalog is, so it stays until dismissed.
+  await page.waitForTimeout(4500);
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  // Closing to be replaced made no backup over today's: still the one made before the edit.
+  expect(readdirSync(backups)).toEqual([daily]);
+  expect(statSync(join(backups, daily!)).mtimeMs).toBe(madeAt);
   await page.getByTestId('open-backups').click();
-  // Today's backup was made again when the host closed; the restore is done.
   await expect(page.getByTestId('backup-row')).toHaveCount(1);
 });
 

@@ -175,6 +175,25 @@ describe('the browser host', () => {
     }
   });
 
+  it('lets browsers keep an image for good only under a URL naming its content', async () => {
+    const [photo] = await callApi(api.handlers, 'photos.get', { ids: [photoId] });
+    const fingerprint = photo!.fingerprint!;
+    const named = await send(`/img/thumb/${photoId}?v=${fingerprint}`, { headers: auth() });
+    expect(named.status).toBe(200);
+    expect(named.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    // By id alone, or naming content the photo no longer has (its file changed since the
+    // page was read): asked again each time, answered 304 while the file is the same.
+    for (const path of [`/img/thumb/${photoId}`, `/img/preview/${photoId}?v=0123456789abcdef`]) {
+      const reply = await send(path, { headers: auth() });
+      expect(reply.status, path).toBe(200);
+      expect(reply.headers['cache-control'], path).toBe('private, no-cache');
+    }
+    const again = await send(`/img/thumb/${photoId}`, {
+      headers: { ...auth(), 'If-None-Match': String(named.headers.etag) },
+    });
+    expect(again.status).toBe(304);
+  });
+
   it('answers malformed API input with { code, message } and changes nothing', async () => {
     const before = await call('catalog.stats', '{}');
     const cases: [string, string, number, string, Record<string, string>?][] = [

@@ -22,6 +22,15 @@ const lastErrorKey = 'backups.lastError';
 export function createBackupsService(
   ctx: ApiContext,
   auto: { firstDelayMs?: number; everyMs?: number } | null = null,
+  {
+    reopen = null,
+    restoreFailure = null,
+  }: {
+    /** Given by a window's host (window-api.ts): a restore then happens at once. */
+    reopen?: (() => void) | null;
+    /** Why the restore asked for before this opening did not happen. */
+    restoreFailure?: string | null;
+  } = {},
 ) {
   const { db } = ctx;
   let running: Promise<DailyBackup> | null = null;
@@ -45,6 +54,13 @@ export function createBackupsService(
         throw error;
       })
       .finally(() => (running = null)));
+  // Said like a failed backup (a notice at the window's start, and in the dialog) until a
+  // backup goes through.
+  if (restoreFailure)
+    sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+      lastErrorKey,
+      `The backup asked for was not restored, and the catalog is as it was: ${restoreFailure}`,
+    );
   const today = () =>
     existsSync(join(backupsDirFor(ctx.catalogPath), `kadar-${localDay(new Date())}.sqlite`));
   const timers: NodeJS.Timeout[] = [];
@@ -86,7 +102,10 @@ export function createBackupsService(
     },
     'backups.restore': async ({ path }) => {
       await requestRestore(ctx.catalogPath, resolve(path));
-      return { pending: true };
+      if (!reopen) return { when: 'next-start' as const };
+      // At once, so that no call arriving after this answer reaches the catalog being replaced.
+      reopen();
+      return { when: 'now' as const };
     },
     'backups.setSecondFolder': ({ folder }) => {
       // What went wrong with the old folder says nothing of the new: the next backup tells.
@@ -110,11 +129,15 @@ export function createBackupsService(
 
   return {
     handlers,
-    /** Stops the schedule; in the app, makes the backup "at quit" first. */
-    async close(): Promise<void> {
+    /**
+     * Stops the schedule; in the app, makes the backup "at quit" first, unless the catalog
+     * closes to be replaced by a restore: that backup would overwrite today's, which may be
+     * the very one being restored, with the state the person is leaving.
+     */
+    async close({ finalBackup = true }: { finalBackup?: boolean } = {}): Promise<void> {
       for (const timer of timers) clearTimeout(timer);
       await running?.catch(() => undefined);
-      if (auto) await unattended();
+      if (auto && finalBackup) await unattended();
     },
   };
 }

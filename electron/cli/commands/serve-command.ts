@@ -1,4 +1,4 @@
-import { createKadarApi } from '../../api/kadar-api';
+import { createWindowApi } from '../../api/window-api';
 import { resolveCatalogPath } from '../../catalog/default-paths';
 import { listRoots } from '../../catalog/roots-repo';
 import { rendererDir } from '../../host/renderer-dir';
@@ -15,18 +15,14 @@ export interface ServeOptions extends GlobalOptions {
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const catalogPath = resolveCatalogPath(options.catalog);
   // The window's backups: daily while it is open, and when it closes.
-  const api = createKadarApi({
-    catalogPath,
-    shell: { kind: 'browser' },
-    autoBackup: {},
-    applyPendingRestore: true,
-  });
+  // A restore asked for from the window closes the catalog and opens the backup at once.
+  const api = createWindowApi({ catalogPath, shell: { kind: 'browser' }, autoBackup: {} });
   const host = await startHost({
     api,
     rendererDir: rendererDir(),
     ...(options.port != null ? { port: options.port } : {}),
   });
-  if (options.sample && listRoots(api.db).length === 0) {
+  if (options.sample && api.current && listRoots(api.current.db).length === 0) {
     const opened = await api.call('sample.open', {});
     if (!opened.ok)
       process.stderr.write(

@@ -29,12 +29,14 @@ export const backupMethods = {
     output: backupResultSchema,
   },
   /**
-   * Restores a backup the next time the catalog opens (the app restarts for it): the catalog
-   * cannot be replaced while it is open. The one replaced is kept beside it.
+   * Puts a backup in the catalog's place; the one replaced is kept beside it. A window's host
+   * closes the catalog and opens the backup at once (`now`: running jobs stop, then the event
+   * `catalog.reopened` says it is done); elsewhere it happens the next time a window opens the
+   * catalog (`next-start`), as an open catalog cannot be replaced.
    */
   'backups.restore': {
     input: z.object({ path: z.string().trim().min(1) }).strict(),
-    output: z.object({ pending: z.literal(true) }),
+    output: z.object({ when: z.enum(['now', 'next-start']) }),
   },
   'backups.setSecondFolder': {
     input: z.object({ folder: z.string().trim().min(1).nullable() }).strict(),
