@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFor, documentsDirFor } from '../catalog/default-paths';
-import { openCatalog, type Catalog, type OpenCatalogOptions } from '../catalog/open-catalog';
+import { openCatalog, type OpenCatalogOptions } from '../catalog/open-catalog';
 import { createIndexPool, type IndexPool } from '../indexer/index-pool';
 import { apiEvents, type EventName, type EventPayload } from '../../shared/api/contract';
 import { createApiContext } from './api-context';
@@ -15,7 +15,8 @@ import { galleriesService } from './services/galleries-service';
 import { createBackupsService } from './services/backups-service';
 import { archiveFileService } from './services/archive-file-service';
 import { createSidecarsService } from './services/sidecars-service';
-import { restorePending } from '../longevity/restore-catalog';
+import { openWithPendingRestore } from '../longevity/restore-catalog';
+import type { RowCounts } from '../longevity/catalog-backup';
 import { dispatch, type Handlers } from './dispatch';
 import { createImageService } from './image-service';
 import { createIndexService } from './index-service';
@@ -42,6 +43,8 @@ export interface KadarApiOptions extends OpenCatalogOptions {
    * start does, never a command run meanwhile beside a window still open.
    */
   applyPendingRestore?: boolean;
+  /** The waiting copy's row counts, when it was just checked in a worker (window-api.ts). */
+  pendingRestoreChecked?: RowCounts;
   /**
    * Closes this API and opens the catalog again (window-api.ts): given, a restore happens at
    * once instead of at the next start.
@@ -62,8 +65,13 @@ const version = (
  */
 export function createKadarApi(options: KadarApiOptions) {
   // A restore asked for while the catalog was open happens now, before it opens.
-  const restored = options.applyPendingRestore ? restorePending(options.catalogPath) : null;
-  const db: Catalog = openCatalog(options.catalogPath, options);
+  const { opened: db, restored } = options.applyPendingRestore
+    ? openWithPendingRestore(
+        options.catalogPath,
+        () => openCatalog(options.catalogPath, options),
+        options.pendingRestoreChecked,
+      )
+    : { opened: openCatalog(options.catalogPath, options), restored: null };
   const cacheDir = options.cacheDir ?? cacheDirFor(options.catalogPath);
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);

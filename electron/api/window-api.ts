@@ -1,6 +1,10 @@
 import { apiEvents, type EventName } from '../../shared/api/contract';
 import type { CallResult } from '../../shared/api/client';
-import { toApiError } from '../../shared/errors';
+import { KadarError, toApiError } from '../../shared/errors';
+import { existsSync } from 'node:fs';
+import type { RowCounts } from '../longevity/catalog-backup';
+import { pendingRestoreFile, setAsideDamagedRestore } from '../longevity/restore-catalog';
+import { verifyInWorker } from '../longevity/verify-in-worker';
 import { createKadarApi, type KadarApi, type KadarApiOptions } from './kadar-api';
 
 type Listener = (event: EventName, payload: unknown) => void;
@@ -19,26 +23,49 @@ export type ServedApi = Pick<
  * all it holds is stale. Calls arriving meanwhile wait for the new catalog.
  */
 export function createWindowApi(
-  options: Omit<KadarApiOptions, 'reopen' | 'applyPendingRestore'>,
+  options: Omit<KadarApiOptions, 'reopen' | 'applyPendingRestore' | 'pendingRestoreChecked'>,
 ): ServedApi & { readonly current: KadarApi | null } {
   const listeners = new Set<Listener>();
   const forward: Listener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch {
+        // A transport that cannot pass an event on (a closed stream) must not stop the others,
+        // nor the reopening that announces.
+      }
+    }
   };
   let stopForwarding = () => {};
   let current: KadarApi | null = null;
   let closed = false;
 
-  const open = (): KadarApi => {
+  const open = (checked?: RowCounts): KadarApi => {
     // Only a window's own opening carries out a restore asked for earlier: a command run
     // meanwhile beside it must not replace the catalog under it.
-    const api = createKadarApi({ ...options, applyPendingRestore: true, reopen });
+    const api = createKadarApi({
+      ...options,
+      applyPendingRestore: true,
+      ...(checked ? { pendingRestoreChecked: checked } : {}),
+      reopen,
+    });
     stopForwarding = api.onEvent(forward);
     current = api;
     return api;
   };
   const announce = (payload: { error: string | null; keptAside: string | null }) =>
     forward('catalog.reopened', apiEvents['catalog.reopened'].parse(payload));
+  const notRestored = (error: string) =>
+    announce({
+      error: `The backup was not restored, and the catalog is as it was: ${error}`,
+      keptAside: null,
+    });
+  const shut = async (api: KadarApi | null, closeOptions?: { finalBackup?: boolean }) => {
+    // Its last events (a run cancelled, the backup at quitting) still reach the windows.
+    await api?.close(closeOptions);
+    stopForwarding();
+    current = null;
+  };
 
   // A failure to open at the start is the host's to report, as before there was a window.
   let ready: Promise<KadarApi> = Promise.resolve(open());
@@ -49,24 +76,32 @@ export function createWindowApi(
       .then(async (api) => {
         // The call that asked for this (a restore) is still being answered: it goes first.
         await new Promise((resolve) => setImmediate(resolve));
-        if (closed) throw new Error('Kadar is closing.');
-        if (api) {
-          stopForwarding();
-          current = null;
-          await api.close({ finalBackup: false });
+        if (closed) {
+          // Kadar quits meanwhile, as it would have: the restore waits for its next start.
+          await shut(api);
+          throw new KadarError('UNSUPPORTED', 'Kadar is closing.');
         }
+        const pending = pendingRestoreFile(options.catalogPath);
+        if (api && !existsSync(pending)) return api;
+        // Checked again in a worker, so this thread (Electron's main) is not held by the
+        // integrity check; a copy damaged since it was asked for changes nothing at all.
+        let checked: RowCounts | undefined;
         try {
-          const next = open();
-          const restored = next.restored;
-          announce(
-            restored && 'error' in restored
-              ? {
-                  error: `The backup was not restored, and the catalog is as it was: ${restored.error}`,
-                  keptAside: null,
-                }
-              : { error: null, keptAside: restored?.keptAside ?? null },
-          );
-          return next;
+          if (existsSync(pending)) checked = await verifyInWorker(pending);
+        } catch (error) {
+          let why = toApiError(error).message;
+          try {
+            why = setAsideDamagedRestore(options.catalogPath, error).error;
+          } catch {
+            // Left waiting: the next start checks it again, and says so again.
+          }
+          notRestored(why);
+          if (api) return api;
+        }
+        await shut(api, { finalBackup: false });
+        let next: KadarApi;
+        try {
+          next = open(checked);
         } catch (error) {
           announce({
             error: `The catalog could not be opened again (${toApiError(error).message}). Close Kadar and open it again.`,
@@ -74,6 +109,10 @@ export function createWindowApi(
           });
           throw error;
         }
+        const restored = next.restored;
+        if (restored && 'error' in restored) notRestored(restored.error);
+        else announce({ error: null, keptAside: restored?.keptAside ?? null });
+        return next;
       });
     // Said by the event and by every call's answer; nothing else awaits it.
     ready.catch(() => undefined);
@@ -101,10 +140,7 @@ export function createWindowApi(
     },
     async close(closeOptions) {
       closed = true;
-      const api = await ready.catch(() => null);
-      stopForwarding();
-      current = null;
-      await api?.close(closeOptions);
+      await shut(await ready.catch(() => null), closeOptions);
     },
   };
 }

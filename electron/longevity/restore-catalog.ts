@@ -19,25 +19,8 @@ export async function requestRestore(catalogPath: string, backupFile: string): P
   renameSync(`${pending}.partial`, pending);
 }
 
-/**
- * Carries out a restore asked for earlier, before the catalog is opened. A copy that no longer
- * checks out (the disk damaged it since) is not restored: the catalog stays as it was and
- * opens, the copy is kept as `….restore-failed` for a person to look at, and the result says
- * why, rather than the app failing to start until someone deletes the file.
- */
-export function restorePending(catalogPath: string): RestoreResult | RestoreFailure | null {
-  const pending = pendingRestoreFile(catalogPath);
-  if (!existsSync(pending)) return null;
-  let result: RestoreResult;
-  try {
-    result = restoreCatalog(catalogPath, pending);
-  } catch (error) {
-    renameSync(pending, `${catalogPath}.restore-failed`);
-    return { error: toApiError(error).message };
-  }
-  rmSync(pending, { force: true });
-  return result;
-}
+/** Where a restore that could not be carried out leaves its copy, for a person to look at. */
+export const failedRestoreFile = (catalogPath: string) => `${catalogPath}.restore-failed`;
 
 /** Why a restore asked for earlier did not happen; the catalog is as it was. */
 export interface RestoreFailure {
@@ -51,44 +34,143 @@ export interface RestoreResult {
   counts: RowCounts;
 }
 
+/**
+ * Sets aside a copy waiting to be restored that no longer checks out (the disk damaged it
+ * since): there is nothing to try again, and a start must not fail on it every time.
+ */
+export function setAsideDamagedRestore(catalogPath: string, error: unknown): RestoreFailure {
+  const failed = failedRestoreFile(catalogPath);
+  renameSync(pendingRestoreFile(catalogPath), failed);
+  return { error: `${toApiError(error).message} It is kept as ${failed}.` };
+}
+
+/**
+ * Opens the catalog with `open`, first carrying out a restore asked for earlier. Whatever goes
+ * wrong with the restore, the catalog opened is the backup or the catalog as it was, never an
+ * empty one in its place, and `restored` says which:
+ * - a copy that no longer checks out is set aside (`….restore-failed`);
+ * - one that cannot be put in place (a full disk, another program holding the catalog) leaves
+ *   everything as it was, and the next start tries again;
+ * - one that checks out but will not open (a schema this Kadar cannot migrate) is taken out
+ *   again, and the catalog it replaced comes back.
+ * `checked`: the copy's row counts, when it was just checked in a worker (a window's reopening),
+ * so the integrity check does not run again on this thread.
+ */
+export function openWithPendingRestore<T>(
+  catalogPath: string,
+  open: () => T,
+  checked?: RowCounts,
+): { opened: T; restored: RestoreResult | RestoreFailure | null } {
+  const pending = pendingRestoreFile(catalogPath);
+  if (!existsSync(pending)) return { opened: open(), restored: null };
+  let counts: RowCounts;
+  try {
+    counts = checked ?? verifyBackup(pending);
+  } catch (error) {
+    return { opened: open(), restored: setAsideDamagedRestore(catalogPath, error) };
+  }
+  const existed = existsSync(catalogPath);
+  let result: RestoreResult;
+  try {
+    result = restoreCatalog(catalogPath, pending, { move: true, checked: counts });
+  } catch (error) {
+    // restoreCatalog put everything back; if it could not, opening would make an empty
+    // catalog in the person's place: its message says where things are instead.
+    if (existed && !existsSync(catalogPath)) throw error;
+    return {
+      opened: open(),
+      restored: {
+        error: `${toApiError(error).message} Kadar tries again when it next opens the catalog.`,
+      },
+    };
+  }
+  try {
+    return { opened: open(), restored: result };
+  } catch (error) {
+    const failed = failedRestoreFile(catalogPath);
+    renameSync(catalogPath, failed);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${catalogPath}${suffix}`, { force: true });
+    if (result.keptAside) renameSync(result.keptAside, catalogPath);
+    return {
+      opened: open(),
+      restored: {
+        error: `The backup would not open (${toApiError(error).message}); the catalog it replaced is back, and the backup is kept as ${failed}.`,
+      },
+    };
+  }
+}
+
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
+
+/** Folds the write-ahead log into the catalog, refusing while another program uses it. */
+function foldLog(catalogPath: string): void {
+  const current = openSqliteFile(catalogPath);
+  try {
+    // A command finishing its read gets a second; one that goes on is said to be in the way.
+    current.pragma('busy_timeout = 1000');
+    const [row] = current.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (row && row.busy !== 0)
+      throw new KadarError(
+        'CATALOG_BUSY',
+        `Another program is using the catalog ${catalogPath} (a kadar command still running?); nothing was changed. Let it finish, then restore again.`,
+      );
+  } finally {
+    current.close();
+  }
+}
 
 /**
  * Puts a backup in the catalog's place. The catalog must be closed (no app, no command using
  * it). The one replaced is first made whole (its write-ahead log folded in) and moved aside.
+ * The backup is copied beside the catalog before anything is moved (`move`: Kadar's own copy,
+ * moved instead), so a failure on the way (a full disk) puts everything back as it was: an
+ * empty catalog is never opened in the place of the person's.
  */
 export function restoreCatalog(
   catalogPath: string,
   backupFile: string,
-  now = new Date(),
+  {
+    now = new Date(),
+    move = false,
+    checked,
+  }: { now?: Date; move?: boolean; checked?: RowCounts } = {},
 ): RestoreResult {
-  const counts = verifyBackup(backupFile);
-  // The copy is made before anything is moved: if it fails (a full disk), the catalog is
-  // still where it was, and nothing opens an empty one in its place.
+  const counts = checked ?? verifyBackup(backupFile);
   const partial = join(dirname(catalogPath), `.${basename(catalogPath)}.restoring`);
   try {
-    copyFileSync(backupFile, partial);
+    if (move) renameSync(backupFile, partial);
+    else copyFileSync(backupFile, partial);
   } catch (error) {
     // What a failed copy left; not whatever else sits at that name.
-    if (existsSync(partial) && lstatSync(partial).isFile()) rmSync(partial);
+    if (!move && existsSync(partial) && lstatSync(partial).isFile()) rmSync(partial);
     throw new KadarError(
       'BACKUP_FAILED',
-      `The backup ${backupFile} could not be copied beside the catalog (${toApiError(error).message}); the catalog is unchanged.`,
+      `The backup ${backupFile} could not be put beside the catalog (${toApiError(error).message}); the catalog is unchanged.`,
       { cause: error },
     );
   }
   let keptAside: string | null = null;
-  if (existsSync(catalogPath)) {
-    const current = openSqliteFile(catalogPath);
-    try {
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      current.close();
+  try {
+    if (existsSync(catalogPath)) {
+      foldLog(catalogPath);
+      keptAside = `${catalogPath}.before-restore-${stamp(now)}`;
+      renameSync(catalogPath, keptAside);
+      for (const suffix of ['-wal', '-shm']) rmSync(`${catalogPath}${suffix}`, { force: true });
     }
-    keptAside = `${catalogPath}.before-restore-${stamp(now)}`;
-    renameSync(catalogPath, keptAside);
-    for (const suffix of ['-wal', '-shm']) rmSync(`${catalogPath}${suffix}`, { force: true });
+    renameSync(partial, catalogPath);
+  } catch (error) {
+    try {
+      if (keptAside && !existsSync(catalogPath)) renameSync(keptAside, catalogPath);
+      if (move) renameSync(partial, backupFile);
+      else rmSync(partial, { force: true });
+    } catch (undoing) {
+      throw new KadarError(
+        'RESTORE_FAILED',
+        `The restore failed (${toApiError(error).message}) and could not be undone (${toApiError(undoing).message}): the catalog is kept as ${keptAside ?? catalogPath}, the backup as ${move ? partial : backupFile}. Put the catalog back at ${catalogPath} before opening Kadar.`,
+        { cause: error },
+      );
+    }
+    throw error;
   }
-  renameSync(partial, catalogPath);
   return { restored: catalogPath, keptAside, counts };
 }

@@ -26,7 +26,7 @@ export function useApiEvents(): void {
     );
     const unsubscribe = [
       backups.stop,
-      watchCatalogReopened((message) => store.notify(message)),
+      watchCatalogReopened(),
       client.on('index.progress', (progress) => store.onIndexProgress(progress)),
       client.on('index.finished', (summary) => store.onIndexFinished(summary)),
       client.on('catalog.changed', ({ kinds }) => {
@@ -34,7 +34,11 @@ export function useApiEvents(): void {
         refresh.request();
       }),
     ];
-    afterReopen((message) => store.say(message, { stay: true }));
+    // It names where the replaced catalog is kept: it stays until dismissed.
+    afterReopen(
+      (message) => store.notify(message),
+      (message) => store.say(message, { stay: true }),
+    );
     void store.boot().then(() => backups.checkLast());
     return () => {
       for (const off of unsubscribe) off();

@@ -73,7 +73,7 @@ export function BackupsDialog() {
                       void act(async () => {
                         const { when } = await client.call('backups.restore', { path: b.path });
                         setConfirm(null);
-                        // `now`: the window reloads when the catalog is open again.
+                        // `now`: the window reloads when the catalog has been opened again.
                         return when === 'now'
                           ? `Restoring the backup of ${b.day}…`
                           : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.`;

@@ -3,31 +3,38 @@ import { client } from '../api/client';
 // What to say once the window has started again, kept across the reload.
 const storageKey = 'kadar.afterReopen';
 
+interface Saying {
+  error: boolean;
+  message: string;
+}
+
 /**
- * When the catalog is closed and opened again under the window (a backup restored), the window
- * starts afresh: every id, page and selection it holds belongs to the catalog replaced. Every
- * window reloads, and says what happened once it is back. Returns the unsubscribe.
+ * When the catalog is closed and opened again under the window (a backup restored, or not),
+ * the window starts afresh: every id, page, selection and job it shows belongs to the catalog
+ * closed. Every window reloads, and says what happened once it is back. Returns the
+ * unsubscribe.
  */
-export function watchCatalogReopened(
-  notify: (message: string) => void,
-  reload: () => void = () => window.location.reload(),
-): () => void {
+export function watchCatalogReopened(reload: () => void = () => window.location.reload()) {
   return client.on('catalog.reopened', ({ error, keptAside }) => {
-    if (error) return notify(error);
-    sessionStorage.setItem(
-      storageKey,
-      keptAside
-        ? `The backup is restored. The catalog it replaced is kept as ${keptAside}.`
-        : 'The backup is restored.',
-    );
+    const saying: Saying = error
+      ? { error: true, message: error }
+      : {
+          error: false,
+          message: keptAside
+            ? `The backup is restored. The catalog it replaced is kept as ${keptAside}.`
+            : 'The backup is restored.',
+        };
+    sessionStorage.setItem(storageKey, JSON.stringify(saying));
     reload();
   });
 }
 
 /** What the reopening before this window's reload left to say, said once. */
-export function afterReopen(say: (message: string) => void): void {
-  const message = sessionStorage.getItem(storageKey);
-  if (message == null) return;
+export function afterReopen(notify: (message: string) => void, say: (message: string) => void) {
+  const stored = sessionStorage.getItem(storageKey);
+  if (stored == null) return;
   sessionStorage.removeItem(storageKey);
-  say(message);
+  const saying = JSON.parse(stored) as Saying;
+  if (saying.error) notify(saying.message);
+  else say(saying.message);
 }

@@ -7,8 +7,9 @@ import type { Slice } from './slice';
 export interface Notice {
   id: number;
   message: string;
-  /** Errors stay until dismissed; news (an undo done) goes by itself. */
+  /** Errors stay until dismissed; news (an undo done) goes by itself, unless it must stay. */
   kind: 'error' | 'info';
+  stay?: boolean;
 }
 
 export interface AppSlice {
@@ -75,9 +76,9 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => ({
 
   say(message, { stay = false } = {}) {
     const id = nextNoticeId++;
-    set({
-      notices: [...get().notices.filter((n) => n.kind === 'error'), { id, message, kind: 'info' }],
-    });
+    // Passing news replaces passing news; what must stay stays.
+    const kept = get().notices.filter((n) => n.kind === 'error' || n.stay);
+    set({ notices: [...kept, { id, message, kind: 'info', stay }] });
     if (!stay) setTimeout(() => get().dismissNotice(id), 4000);
   },
 

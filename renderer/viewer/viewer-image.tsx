@@ -19,19 +19,29 @@ export function ViewerImage({ id, photo }: { id: number; photo: Photo | undefine
     );
   }
 
+  // Until the photo is read, its images' URLs cannot name its content (see imageUrl).
+  if (photo == null)
+    return (
+      <div className="viewer-image" data-state="loading">
+        <span className="viewer-loading" role="status">
+          Loading preview…
+        </span>
+      </div>
+    );
+
   return (
     <div className="viewer-image" data-state={state}>
       {state !== 'loaded' && (
         <img
           className="viewer-thumb"
-          src={client.imageUrl('thumb', id, photo?.fingerprint)}
+          src={client.imageUrl('thumb', id, photo.fingerprint)}
           alt=""
         />
       )}
       <img
         className={state === 'loaded' ? 'viewer-preview viewer-preview-loaded' : 'viewer-preview'}
-        src={client.imageUrl('preview', id, photo?.fingerprint)}
-        alt={photo?.fileName ?? ''}
+        src={client.imageUrl('preview', id, photo.fingerprint)}
+        alt={photo.fileName}
         decoding="async"
         onLoad={() => setState('loaded')}
         onError={() => setState('failed')}

@@ -7,7 +7,11 @@ import { createKadarApi } from '../../electron/api/kadar-api';
 import { createWindowApi } from '../../electron/api/window-api';
 import { backupsDirFor } from '../../electron/catalog/default-paths';
 import { verifyBackup } from '../../electron/longevity/catalog-backup';
-import { pendingRestoreFile, restoreCatalog } from '../../electron/longevity/restore-catalog';
+import {
+  failedRestoreFile,
+  pendingRestoreFile,
+  restoreCatalog,
+} from '../../electron/longevity/restore-catalog';
 import type { EventName, MethodInput, MethodName } from '../../shared/api/contract';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
@@ -67,13 +71,14 @@ describe('a restore asked for from a window', () => {
     expect(verifyBackup(join(backupsDirFor(catalogPath), made!)).galleries).toBe(1);
   });
 
-  it('keeps the catalog as it was when the copy to restore is damaged, and says so', async () => {
+  it('changes nothing when the copy to restore was damaged since, and sets it aside', async () => {
     const folder = tempDir();
     const catalogPath = join(folder, 'catalog.sqlite');
     const { api, call, reopened } = windowOver(catalogPath);
     const backup = join(folder, 'before.sqlite');
     await call('backups.create', { out: backup });
     await call('galleries.create', { name: 'Kept' });
+    const open = api.current;
 
     expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
     // The copy waiting to be restored is damaged before the catalog closes (a disk error).
@@ -82,25 +87,26 @@ describe('a restore asked for from a window', () => {
     expect(reopened()).toEqual([
       {
         error: expect.stringMatching(
-          /^The backup was not restored, and the catalog is as it was: .*restore-pending/,
+          /^The backup was not restored, and the catalog is as it was: .*restore-pending is not a sound Kadar catalog backup.* It is kept as .*catalog\.sqlite\.restore-failed\.$/,
         ) as string,
         keptAside: null,
       },
     ]);
+    // Not even closed: whatever ran goes on.
+    expect(api.current).toBe(open);
     // Kept for a person to look at; not tried again at every start.
-    expect(existsSync(`${catalogPath}.restore-failed`)).toBe(true);
+    expect(existsSync(failedRestoreFile(catalogPath))).toBe(true);
     expect(existsSync(pendingRestoreFile(catalogPath))).toBe(false);
-    // The window says it like a failed backup until one goes through.
-    expect((await call('backups.list', {})).lastError).toMatch(/^The backup asked for was not/);
     await api.close();
   });
 
-  it('answers every call with why, when the catalog cannot be opened again', async () => {
+  it('brings the catalog back when the backup checks out but will not open', async () => {
     const folder = tempDir();
     const catalogPath = join(folder, 'catalog.sqlite');
     const { api, call, reopened } = windowOver(catalogPath);
     const backup = join(folder, 'before.sqlite');
     await call('backups.create', { out: backup });
+    await call('galleries.create', { name: 'Made after the backup' });
     expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
     // The copy waiting is replaced by one that checks out but cannot be opened: it claims to
     // be at schema 0, so opening it would create tables it already has.
@@ -110,22 +116,90 @@ describe('a restore asked for from a window', () => {
     db.pragma('user_version = 0');
     db.close();
 
-    const result = await api.call('galleries.list', {});
-    expect(result).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(/already exists/) as string },
-    });
+    expect((await call('galleries.list', {})).map((g) => g.name)).toEqual([
+      'Made after the backup',
+    ]);
     expect(reopened()).toEqual([
       {
         error: expect.stringMatching(
-          /^The catalog could not be opened again \(.*already exists.*\)\. Close Kadar and open it again\.$/,
+          /^The backup was not restored, and the catalog is as it was: The backup would not open \(.*already exists.*\); the catalog it replaced is back, and the backup is kept as .*catalog\.sqlite\.restore-failed\.$/,
         ) as string,
         keptAside: null,
       },
     ]);
-    // Closing still works, and nothing was lost: the catalog replaced is kept aside.
+    expect(readdirSync(folder).filter((n) => n.includes('before-restore'))).toEqual([]);
+    expect(existsSync(failedRestoreFile(catalogPath))).toBe(true);
     await api.close();
-    expect(readdirSync(folder).filter((n) => n.includes('before-restore'))).toHaveLength(1);
+  });
+
+  it('quits as asked when Kadar closes before the reopening: the restore waits for the next start', async () => {
+    const folder = tempDir();
+    const catalogPath = join(folder, 'catalog.sqlite');
+    const { api, call, reopened } = windowOver(catalogPath);
+    const backup = join(folder, 'before.sqlite');
+    await call('backups.create', { out: backup });
+    await call('galleries.create', { name: 'Made after the backup' });
+    expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
+    await api.close();
+    expect(reopened()).toEqual([]);
+    // Closed as when quitting: today's backup made, of the catalog as it was.
+    const [made] = todaysBackups(catalogPath);
+    expect(verifyBackup(join(backupsDirFor(catalogPath), made!)).galleries).toBe(1);
+    expect(existsSync(pendingRestoreFile(catalogPath))).toBe(true);
+    const again = windowOver(catalogPath);
+    expect(await again.call('galleries.list', {})).toEqual([]);
+    await again.api.close();
+  });
+});
+
+describe('a restore waiting when Kadar starts', () => {
+  it('opens the catalog as it was when the copy was damaged since, and says so like a failed backup', async () => {
+    const folder = tempDir();
+    const catalogPath = join(folder, 'catalog.sqlite');
+    const app = createKadarApi({ catalogPath });
+    await callApi(app.handlers, 'galleries.create', { name: 'Kept' });
+    await app.close();
+    writeFileSync(pendingRestoreFile(catalogPath), 'not a catalog '.repeat(500));
+    const next = createKadarApi({ catalogPath, applyPendingRestore: true });
+    expect((await callApi(next.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
+      'Kept',
+    ]);
+    expect((await callApi(next.handlers, 'backups.list', {})).lastError).toMatch(
+      /^The backup asked for was not restored, and the catalog is as it was: .* It is kept as .*restore-failed\.$/,
+    );
+    expect(existsSync(pendingRestoreFile(catalogPath))).toBe(false);
+    await next.close();
+  });
+
+  it('tries again at the next start when another program holds the catalog, changing nothing', async () => {
+    const folder = tempDir();
+    const catalogPath = join(folder, 'catalog.sqlite');
+    const app = createKadarApi({ catalogPath });
+    const backup = join(folder, 'before.sqlite');
+    await callApi(app.handlers, 'backups.create', { out: backup });
+    await callApi(app.handlers, 'galleries.create', { name: 'Kept' });
+    // A `kadar` command beside it, in the middle of reading: the gallery is still only in the
+    // write-ahead log, which cannot be folded into the catalog while the command reads.
+    const reader = new Database(catalogPath, { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM photos').get();
+    await app.close();
+    copyFileSync(backup, pendingRestoreFile(catalogPath));
+    const next = createKadarApi({ catalogPath, applyPendingRestore: true });
+    expect((await callApi(next.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
+      'Kept',
+    ]);
+    expect((await callApi(next.handlers, 'backups.list', {})).lastError).toMatch(
+      /Another program is using the catalog .*nothing was changed.*Kadar tries again when it next opens the catalog\.$/,
+    );
+    expect(readdirSync(folder).filter((n) => n.includes('before-restore'))).toEqual([]);
+    expect(existsSync(pendingRestoreFile(catalogPath))).toBe(true);
+    await next.close();
+    reader.prepare('COMMIT').run();
+    reader.close();
+    const after = createKadarApi({ catalogPath, applyPendingRestore: true });
+    expect(await callApi(after.handlers, 'galleries.list', {})).toEqual([]);
+    await after.close();
   });
 });
 
