@@ -28,6 +28,8 @@ interface Listing {
   events: Json;
   projects: Json;
   tags: Json;
+  people: Json;
+  organisations: Json;
 }
 
 /**
@@ -43,12 +45,14 @@ async function listing(): Promise<Listing> {
   const projects = await json<{ id: number; name: string }[]>('projects', '--json');
   const tags = await json<{ id: number; path: string }[]>('tags', '--json');
   const organisations = await json<{ id: number; name: string }[]>('organisations', '--json');
+  const people = await json<{ id: number; name: string }[]>('people', '--json');
   const names: Record<string, Map<number, string>> = {
     photo: new Map(photos.map((p) => [p.id, p.relPath])),
     event: new Map(events.map((e) => [e.id, e.title])),
     project: new Map(projects.map((p) => [p.id, p.name])),
     tag: new Map(tags.map((t) => [t.id, t.path])),
     organisation: new Map(organisations.map((o) => [o.id, o.name])),
+    person: new Map(people.map((p) => [p.id, p.name])),
     folder: new Map(photos.map((p) => [p.folderId, p.relPath.replace(/[^/]*$/, '')])),
   };
   const kindOf = (key: string, owner: string): string | null => {
@@ -83,6 +87,8 @@ async function listing(): Promise<Listing> {
     events: sorted(events, 'event', 'id'),
     projects: sorted(projects, 'project', 'id'),
     tags: sorted(tags, 'tag', 'id'),
+    people: sorted(people, 'person', 'name'),
+    organisations: sorted(organisations, 'organisation', 'id'),
   };
 }
 
@@ -150,6 +156,11 @@ beforeAll(async () => {
 describe('a catalog rebuilt from its folders', () => {
   it('gets back events, projects, tags, people, ratings, labels, titles and captions after the catalog is deleted', async () => {
     const before = await listing();
+    expect(before.people).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Ана Стојановска', role: 'Designer' }),
+      ]),
+    );
     const fashion = (before.photos as { relPath: string }[]).find((p) =>
       p.relPath.endsWith('DSC_2208.JPG'),
     )!;
@@ -178,6 +189,8 @@ describe('a catalog rebuilt from its folders', () => {
     expect(after.events).toEqual(before.events);
     expect(after.projects).toEqual(before.projects);
     expect(after.tags).toEqual(before.tags);
+    expect(after.people).toEqual(before.people);
+    expect(after.organisations).toEqual(before.organisations);
     expect(after.photos).toEqual(before.photos);
     expect(readKadarLayer(readFileSync(sidecar, 'utf8'))?.event?.title).toBeTruthy();
     // The saved gallery comes back from the folder's file, in its order.
@@ -191,5 +204,44 @@ describe('a catalog rebuilt from its folders', () => {
     } finally {
       await api.close();
     }
+  });
+
+  it('gets events back from the sidecars alone, each once, when the folder lost its archive file', async () => {
+    const before = await listing();
+    const withPhotos = new Set(
+      (before.photos as { eventId: string | null }[]).map((p) => p.eventId).filter(Boolean),
+    );
+    const eventsOfPhotos = (before.events as { id: string }[]).filter((e) => withPhotos.has(e.id));
+    expect(eventsOfPhotos.length).toBeGreaterThan(1);
+
+    rmSync(join(library, 'kadar-archive.json'));
+    for (const name of readdirSync(dir))
+      if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
+    await json('index', library, '--json', '--progress', 'none');
+    const after = await listing();
+
+    // What a sidecar carries of its event: title, days, projects (name and code), and the uid
+    // that makes the photos of one event find one event.
+    const carried = (events: Json) =>
+      (events as { id: string; startsOn: string; endsOn: string | null; projectIds: string[] }[])
+        .map((e) => ({
+          title: e.id,
+          startsOn: e.startsOn,
+          endsOn: e.endsOn,
+          projects: e.projectIds,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+    expect(carried(after.events)).toEqual(carried(eventsOfPhotos as Json));
+    const photoEvents = (listed: Listing) =>
+      (listed.photos as { id: string; eventId: string | null }[]).map((p) => [p.id, p.eventId]);
+    expect(photoEvents(after)).toEqual(photoEvents(before));
+    // What only the archive file carries does not come back: a project's partners and period.
+    const codes = (listed: Listing) =>
+      (listed.projects as { id: string; code: string | null }[])
+        .filter((p) =>
+          (after.events as { projectIds: string[] }[]).some((e) => e.projectIds.includes(p.id)),
+        )
+        .map((p) => [p.id, p.code]);
+    expect(codes(after)).toEqual(codes(before));
   });
 });

@@ -8,7 +8,8 @@ import { writeFolderSidecars } from '../../electron/longevity/sidecars/write-sid
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { exiftoolRead, requireExiftool } from '../helpers/exiftool';
 import { snapshotFiles } from '../helpers/originals';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+import { repoFixtures } from '../helpers/fixtures';
+import { copyFixtures, removeTempDirs, tempDir } from '../helpers/temp-dir';
 import { sampleOpened } from '../helpers/sample-opened';
 
 requireExiftool();
@@ -165,6 +166,57 @@ describe('XMP sidecars', () => {
       .toBe('Written by itself');
   });
 
+  it('keeps sidecars current when a tag or a person is renamed, a project linked and the event moved', async () => {
+    const photo = await photoNamed('DSC_2208');
+    const sidecar = join(library, `${photo.relPath}.xmp`);
+    const tag = (await call('tags.list', {})).find((t) => t.path === 'Place/Niš')!;
+    await call('tags.rename', { id: tag.id, name: 'Ниш' });
+    const person = (await call('people.list', {})).find((p) => p.name === 'Јелена Петровић')!;
+    await call('people.update', { id: person.id, patch: { name: 'Jelena Petrović' } });
+    const project = await call('projects.create', { name: 'Textile cluster 2015', code: 'TC-15' });
+    await call('projects.linkEvents', { projectId: project.id, eventIds: [photo.eventId!] });
+    await call('events.update', {
+      id: photo.eventId!,
+      patch: { startsOn: '2015-12-01', endsOn: '2015-12-02', venue: 'Dom omladine' },
+    });
+    await call('sidecars.write', {});
+
+    const tags = exiftoolRead([sidecar]).get(sidecar)!;
+    expect(tags['XMP-lr:HierarchicalSubject']).toEqual(expect.arrayContaining(['Place|Ниш']));
+    expect(tags['XMP-lr:HierarchicalSubject']).not.toContain('Place|Niš');
+    expect(tags['XMP-digiKam:TagsList']).toEqual(expect.arrayContaining(['Place/Ниш']));
+    expect(tags['XMP-dc:Subject']).toEqual(expect.arrayContaining(['Ниш']));
+    expect(tags['XMP-iptcExt:PersonInImage']).toBe('Jelena Petrović');
+    expect(tags['XMP-iptcCore:Location']).toBe('Dom omladine');
+    expect(tags['XMP-kadar:EventStart']).toBe('2015-12-01');
+    expect(readKadarLayer(readFileSync(sidecar, 'utf8'))).toMatchObject({
+      event: {
+        startsOn: '2015-12-01',
+        endsOn: '2015-12-02',
+        // Beside the sample's own project.
+        projects: expect.arrayContaining([
+          expect.objectContaining({ name: 'Textile cluster 2015', code: 'TC-15' }),
+        ]) as unknown,
+      },
+      addedTags: ['Events/Модна ревија', 'Place/Ниш'],
+      addedPeople: ['Jelena Petrović'],
+    });
+    // Each photo of the event carries the project, described by a person or not.
+    const others = (
+      await call('photos.ids', { eventId: photo.eventId!, sort: 'takenAt', order: 'asc' })
+    ).ids;
+    let checked = 0;
+    for (const other of await call('photos.get', { ids: others })) {
+      const path = join(library, `${other.relPath}.xmp`);
+      if (!existsSync(path)) continue;
+      checked++;
+      expect(readKadarLayer(readFileSync(path, 'utf8'))?.event?.projects, other.relPath).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'Textile cluster 2015' })]),
+      );
+    }
+    expect(checked).toBeGreaterThan(1);
+  });
+
   it("merges into another tool's sidecar, keeping what Kadar does not know", async () => {
     const photo = await photoNamed('DSC_2211');
     const lightroomName = join(library, photo.relPath.replace(/\.[^.]+$/, '.xmp'));
@@ -221,6 +273,40 @@ describe('XMP sidecars', () => {
       (await photoNamed('DSC_2208')).caption ?? undefined,
     );
     expect(readKadarLayer(readFileSync(sidecar, 'utf8'))?.edited).not.toContain('caption');
+  });
+
+  it('writes no sidecar for a photo nobody described, until someone does', async () => {
+    const folder = copyFixtures(join(repoFixtures, 'gps'));
+    const own = createKadarApi({ catalogPath: join(tempDir(), 'catalog.sqlite'), threads: 2 });
+    try {
+      const ownCall = <M extends MethodName>(method: M, input: MethodInput<M>) =>
+        callApi(own.handlers, method, input);
+      const { rootId } = await ownCall('roots.add', { path: folder });
+      await ownCall('index.start', { rootIds: [rootId] });
+      await own.indexing.idle();
+      const { ids } = await ownCall('photos.ids', { sort: 'takenAt', order: 'asc' });
+      expect(ids.length).toBeGreaterThan(2);
+      const described = (await ownCall('photos.get', { ids: [ids[0]!] }))[0]!;
+      await ownCall('photos.edit', { ids: [described.id], set: { rating: 3 } });
+
+      expect((await ownCall('sidecars.set', { rootId, naming: 'digikam' })).pending).toBe(1);
+      expect(await ownCall('sidecars.write', {})).toMatchObject({ written: 1, failed: 0 });
+      const written = () =>
+        readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) =>
+          f.endsWith('.xmp'),
+        );
+      expect(written()).toEqual([`${described.relPath}.xmp`]);
+
+      // A tag given to a second photo gives it one.
+      const second = (await ownCall('photos.get', { ids: [ids[1]!] }))[0]!;
+      await ownCall('tags.add', { photoIds: [second.id], paths: ['Place/Štip'] });
+      await ownCall('sidecars.write', {});
+      expect(written().sort()).toEqual(
+        [`${described.relPath}.xmp`, `${second.relPath}.xmp`].sort(),
+      );
+    } finally {
+      await own.close();
+    }
   });
 
   it("gives a JPEG beside a raw file a sidecar of its own, never the raw file's", () => {
