@@ -76,6 +76,7 @@ export function createKadarApi(options: KadarApiOptions) {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
   let pool: IndexPool | null = null;
+  let closing: Promise<void> | null = null;
   const getPool = () => (pool ??= createIndexPool(options.threads));
   // Checked here, where events leave, so renderers can take them as the contract says.
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) =>
@@ -150,14 +151,27 @@ export function createKadarApi(options: KadarApiOptions) {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);
     },
-    /** `finalBackup: false` when the catalog closes to be replaced (see backups-service.ts). */
-    async close({ finalBackup = true }: { finalBackup?: boolean } = {}): Promise<void> {
-      indexing.cancel();
-      await Promise.all([indexing.idle(), exporting.close()]);
-      await sidecars.close();
-      await backups.close({ finalBackup });
-      if (pool) await pool.destroy();
-      db.close();
+    /**
+     * `finalBackup: false` when the catalog closes to be replaced (see backups-service.ts).
+     * Once: a second call (a restore's reopening meeting the app's quitting) waits for the
+     * first. The catalog is closed whatever failed on the way.
+     */
+    close({ finalBackup = true }: { finalBackup?: boolean } = {}): Promise<void> {
+      closing ??= (async () => {
+        try {
+          indexing.cancel();
+          await Promise.all([indexing.idle(), exporting.close()]);
+          await sidecars.close();
+          await backups.close({ finalBackup });
+        } finally {
+          try {
+            if (pool) await pool.destroy();
+          } finally {
+            db.close();
+          }
+        }
+      })();
+      return closing;
     },
   };
 }

@@ -90,15 +90,24 @@ export function createWindowApi(
           if (existsSync(pending)) checked = await verifyInWorker(pending);
         } catch (error) {
           let why = toApiError(error).message;
-          try {
-            why = setAsideDamagedRestore(options.catalogPath, error).error;
-          } catch {
-            // Left waiting: the next start checks it again, and says so again.
+          // Only a copy that failed its check is set aside; one the check could not even
+          // run on (the worker did not start) stays waiting for the next start.
+          if (toApiError(error).code === 'BACKUP_FAILED') {
+            try {
+              why = setAsideDamagedRestore(options.catalogPath, error).error;
+            } catch {
+              // Left waiting: the next start checks it again, and says so again.
+            }
           }
           notRestored(why);
           if (api) return api;
         }
-        await shut(api, { finalBackup: false });
+        try {
+          await shut(api, { finalBackup: false });
+        } catch {
+          // The catalog itself is closed whatever failed before it (kadar-api.ts); what did
+          // fail (a job's last write) is not the restore's to report.
+        }
         let next: KadarApi;
         try {
           next = open(checked);
@@ -110,8 +119,9 @@ export function createWindowApi(
           throw error;
         }
         const restored = next.restored;
-        if (restored && 'error' in restored) notRestored(restored.error);
-        else announce({ error: null, keptAside: restored?.keptAside ?? null });
+        if (!restored) notRestored('the copy waiting to be restored was gone.');
+        else if ('error' in restored) notRestored(restored.error);
+        else announce({ error: null, keptAside: restored.keptAside });
         return next;
       });
     // Said by the event and by every call's answer; nothing else awaits it.

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, lstatSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { openSqliteFile } from './sqlite-file';
+import { restoringFile } from './interrupted-restore';
 import { verifyInWorker } from './verify-in-worker';
 import { verifyBackup, type RowCounts } from './catalog-backup';
 import { KadarError, toApiError } from '../../shared/errors';
@@ -88,9 +88,17 @@ export function openWithPendingRestore<T>(
     return { opened: open(), restored: result };
   } catch (error) {
     const failed = failedRestoreFile(catalogPath);
-    renameSync(catalogPath, failed);
-    for (const suffix of ['-wal', '-shm']) rmSync(`${catalogPath}${suffix}`, { force: true });
-    if (result.keptAside) renameSync(result.keptAside, catalogPath);
+    try {
+      renameSync(catalogPath, failed);
+      setAsideLogs(catalogPath, `restore-failed`);
+      if (result.keptAside) renameSync(result.keptAside, catalogPath);
+    } catch (undoing) {
+      throw new KadarError(
+        'RESTORE_FAILED',
+        `The backup would not open (${toApiError(error).message}), and the catalog it replaced could not be put back (${toApiError(undoing).message}). Before opening Kadar, put ${result.keptAside ?? 'the catalog'} back at ${catalogPath}.`,
+        { cause: error },
+      );
+    }
     return {
       opened: open(),
       restored: {
@@ -102,17 +110,36 @@ export function openWithPendingRestore<T>(
 
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
-/** Folds the write-ahead log into the catalog, refusing while another program uses it. */
-function foldLog(catalogPath: string): void {
+/**
+ * Moves a catalog's write-ahead log and shared memory aside (named with `tag`) rather than
+ * deleting them: whatever they hold must not be replayed into another file put at that name.
+ */
+function setAsideLogs(catalogPath: string, tag: string): void {
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(`${catalogPath}${suffix}`))
+      renameSync(`${catalogPath}${suffix}`, `${catalogPath}${suffix}.${tag}`);
+}
+
+/**
+ * Makes sure nothing else has the catalog open, and folds its write-ahead log in. Leaving WAL
+ * mode needs the catalog alone: SQLite refuses while any other connection has it open, even
+ * an idle one, which a checkpoint alone would not notice. (Opened again, it is WAL again.)
+ */
+function takeAlone(catalogPath: string): void {
   const current = openSqliteFile(catalogPath);
   try {
-    // A command finishing its read gets a second; one that goes on is said to be in the way.
+    // A command finishing gets a second; one that goes on is said to be in the way.
     current.pragma('busy_timeout = 1000');
-    const [row] = current.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (row && row.busy !== 0)
+    let mode: unknown;
+    try {
+      mode = current.pragma('journal_mode = DELETE', { simple: true });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    }
+    if (mode !== 'delete')
       throw new KadarError(
         'CATALOG_BUSY',
-        `Another program is using the catalog ${catalogPath} (a kadar command still running?); nothing was changed. Let it finish, then restore again.`,
+        `Another program is using the catalog ${catalogPath} (a kadar command, or a second Kadar window); nothing was changed.`,
       );
   } finally {
     current.close();
@@ -121,10 +148,11 @@ function foldLog(catalogPath: string): void {
 
 /**
  * Puts a backup in the catalog's place. The catalog must be closed (no app, no command using
- * it). The one replaced is first made whole (its write-ahead log folded in) and moved aside.
- * The backup is copied beside the catalog before anything is moved (`move`: Kadar's own copy,
- * moved instead), so a failure on the way (a full disk) puts everything back as it was: an
- * empty catalog is never opened in the place of the person's.
+ * it: refused otherwise). The one replaced is first made whole (its write-ahead log folded in)
+ * and moved aside. A backup file is first copied beside the catalog; Kadar's own waiting copy
+ * (`move`) is moved straight into place, so a stop at any point leaves it waiting or done. A
+ * failure on the way puts everything back as it was: an empty catalog is never opened in the
+ * place of the person's.
  */
 export function restoreCatalog(
   catalogPath: string,
@@ -136,37 +164,36 @@ export function restoreCatalog(
   }: { now?: Date; move?: boolean; checked?: RowCounts } = {},
 ): RestoreResult {
   const counts = checked ?? verifyBackup(backupFile);
-  const partial = join(dirname(catalogPath), `.${basename(catalogPath)}.restoring`);
-  try {
-    if (move) renameSync(backupFile, partial);
-    else copyFileSync(backupFile, partial);
-  } catch (error) {
-    // What a failed copy left; not whatever else sits at that name.
-    if (!move && existsSync(partial) && lstatSync(partial).isFile()) rmSync(partial);
-    throw new KadarError(
-      'BACKUP_FAILED',
-      `The backup ${backupFile} could not be put beside the catalog (${toApiError(error).message}); the catalog is unchanged.`,
-      { cause: error },
-    );
-  }
-  let keptAside: string | null = null;
-  try {
-    if (existsSync(catalogPath)) {
-      foldLog(catalogPath);
-      keptAside = `${catalogPath}.before-restore-${stamp(now)}`;
-      renameSync(catalogPath, keptAside);
-      for (const suffix of ['-wal', '-shm']) rmSync(`${catalogPath}${suffix}`, { force: true });
+  const existed = existsSync(catalogPath);
+  if (existed) takeAlone(catalogPath);
+  const source = move ? backupFile : restoringFile(catalogPath);
+  if (!move) {
+    try {
+      copyFileSync(backupFile, source);
+    } catch (error) {
+      // What a failed copy left; not whatever else sits at that name.
+      if (existsSync(source) && lstatSync(source).isFile()) rmSync(source);
+      throw new KadarError(
+        'BACKUP_FAILED',
+        `The backup ${backupFile} could not be copied beside the catalog (${toApiError(error).message}); the catalog is unchanged.`,
+        { cause: error },
+      );
     }
-    renameSync(partial, catalogPath);
+  }
+  const keptAside = existed ? `${catalogPath}.before-restore-${stamp(now)}` : null;
+  try {
+    if (keptAside) renameSync(catalogPath, keptAside);
+    setAsideLogs(catalogPath, `before-restore-${stamp(now)}`);
+    renameSync(source, catalogPath);
   } catch (error) {
     try {
-      if (keptAside && !existsSync(catalogPath)) renameSync(keptAside, catalogPath);
-      if (move) renameSync(partial, backupFile);
-      else rmSync(partial, { force: true });
+      if (keptAside && !existsSync(catalogPath) && existsSync(keptAside))
+        renameSync(keptAside, catalogPath);
+      if (!move) rmSync(source, { force: true });
     } catch (undoing) {
       throw new KadarError(
         'RESTORE_FAILED',
-        `The restore failed (${toApiError(error).message}) and could not be undone (${toApiError(undoing).message}): the catalog is kept as ${keptAside ?? catalogPath}, the backup as ${move ? partial : backupFile}. Put the catalog back at ${catalogPath} before opening Kadar.`,
+        `The restore failed (${toApiError(error).message}) and could not be undone (${toApiError(undoing).message}). Before opening Kadar, put ${keptAside} back at ${catalogPath}.`,
         { cause: error },
       );
     }

@@ -24,17 +24,28 @@ export function watchCatalogReopened(reload: () => void = () => window.location.
             ? `The backup is restored. The catalog it replaced is kept as ${keptAside}.`
             : 'The backup is restored.',
         };
-    sessionStorage.setItem(storageKey, JSON.stringify(saying));
-    reload();
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify(saying));
+    } finally {
+      // Whatever it holds belongs to the catalog closed: it starts again even unsaid.
+      reload();
+    }
   });
 }
 
 /** What the reopening before this window's reload left to say, said once. */
 export function afterReopen(notify: (message: string) => void, say: (message: string) => void) {
-  const stored = sessionStorage.getItem(storageKey);
-  if (stored == null) return;
-  sessionStorage.removeItem(storageKey);
-  const saying = JSON.parse(stored) as Saying;
+  let saying: Partial<Saying> | null;
+  try {
+    const stored = sessionStorage.getItem(storageKey);
+    if (stored == null) return;
+    sessionStorage.removeItem(storageKey);
+    saying = JSON.parse(stored) as Partial<Saying>;
+  } catch {
+    // Storage refused or mangled: there is nothing to say, and the window starts all the same.
+    return;
+  }
+  if (typeof saying?.message !== 'string') return;
   if (saying.error) notify(saying.message);
   else say(saying.message);
 }

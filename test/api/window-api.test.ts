@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +42,24 @@ const todaysBackups = (catalogPath: string) =>
   existsSync(backupsDirFor(catalogPath)) ? readdirSync(backupsDirFor(catalogPath)) : [];
 
 describe('a restore asked for from a window', () => {
+  it('takes one restore at a time', async () => {
+    const folder = tempDir();
+    const catalogPath = join(folder, 'catalog.sqlite');
+    const { api, call } = windowOver(catalogPath);
+    const backup = join(folder, 'before.sqlite');
+    await call('backups.create', { out: backup });
+    const [first, second] = await Promise.all([
+      api.call('backups.restore', { path: backup }),
+      api.call('backups.restore', { path: backup }),
+    ]);
+    expect(first).toEqual({ ok: true, value: { when: 'now' } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'ALREADY_RUNNING' } });
+    await call('galleries.list', {});
+    expect(readdirSync(folder).filter((n) => n.includes('before-restore'))).toHaveLength(1);
+    // Closing twice at once (a reopening meeting the app's quitting) closes once.
+    await Promise.all([api.close(), api.close()]);
+  });
+
   it('closes the catalog and opens the backup at once; calls made meanwhile get the backup', async () => {
     const folder = tempDir();
     const catalogPath = join(folder, 'catalog.sqlite');
@@ -153,6 +179,62 @@ describe('a restore asked for from a window', () => {
 });
 
 describe('a restore waiting when Kadar starts', () => {
+  it('is refused while another program has the catalog open, even doing nothing, and waits', async () => {
+    const folder = tempDir();
+    const catalogPath = join(folder, 'catalog.sqlite');
+    const app = createKadarApi({ catalogPath });
+    const backup = join(folder, 'before.sqlite');
+    await callApi(app.handlers, 'backups.create', { out: backup });
+    await callApi(app.handlers, 'galleries.create', { name: 'Kept' });
+    await app.close();
+    copyFileSync(backup, pendingRestoreFile(catalogPath));
+    // A second window's host or a command, connected and idle: renaming the catalog under it
+    // would leave it writing into the file moved aside.
+    const idle = new Database(catalogPath);
+    idle.pragma('journal_mode = WAL');
+    const next = createKadarApi({ catalogPath, applyPendingRestore: true });
+    expect((await callApi(next.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
+      'Kept',
+    ]);
+    expect((await callApi(next.handlers, 'backups.list', {})).lastError).toMatch(
+      /Another program is using the catalog .*nothing was changed/,
+    );
+    expect(existsSync(pendingRestoreFile(catalogPath))).toBe(true);
+    await next.close();
+    idle.close();
+  });
+
+  it('finishes a restore stopped half way instead of making an empty catalog', async () => {
+    const folder = tempDir();
+    const catalogPath = join(folder, 'catalog.sqlite');
+    const app = createKadarApi({ catalogPath });
+    const backup = join(folder, 'before.sqlite');
+    await callApi(app.handlers, 'galleries.create', { name: 'In the backup' });
+    await callApi(app.handlers, 'backups.create', { out: backup });
+    await callApi(app.handlers, 'galleries.create', { name: 'Only in the catalog' });
+    await app.close();
+
+    // Killed after the catalog was moved aside, before the waiting copy took its place.
+    copyFileSync(backup, pendingRestoreFile(catalogPath));
+    renameSync(catalogPath, `${catalogPath}.before-restore-earlier`);
+    const next = createKadarApi({ catalogPath, applyPendingRestore: true });
+    expect((await callApi(next.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
+      'In the backup',
+    ]);
+    await next.close();
+
+    // Killed the same way during `kadar restore FILE`, which copies the backup beside the
+    // catalog first: any opening (a command too) finishes it.
+    rmSync(catalogPath);
+    copyFileSync(backup, join(folder, '.catalog.sqlite.restoring'));
+    const command = createKadarApi({ catalogPath });
+    expect((await callApi(command.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
+      'In the backup',
+    ]);
+    await command.close();
+    expect(existsSync(join(folder, '.catalog.sqlite.restoring'))).toBe(false);
+  });
+
   it('opens the catalog as it was when the copy was damaged since, and says so like a failed backup', async () => {
     const folder = tempDir();
     const catalogPath = join(folder, 'catalog.sqlite');

@@ -34,6 +34,7 @@ export function createBackupsService(
 ) {
   const { db } = ctx;
   let running: Promise<DailyBackup> | null = null;
+  let restoring = false;
   const setting = (key: string) =>
     sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(key)
       ?.value ?? null;
@@ -101,9 +102,21 @@ export function createBackupsService(
       return { path, bytes, counts, copy };
     },
     'backups.restore': async ({ path }) => {
-      await requestRestore(ctx.catalogPath, resolve(path));
-      if (!reopen) return { when: 'next-start' as const };
-      // At once, so that no call arriving after this answer reaches the catalog being replaced.
+      // Two at once (two windows) would replace each other's waiting copy mid-check.
+      if (restoring) throw new KadarError('ALREADY_RUNNING', 'A restore is already under way.');
+      restoring = true;
+      try {
+        await requestRestore(ctx.catalogPath, resolve(path));
+      } catch (error) {
+        restoring = false;
+        throw error;
+      }
+      if (!reopen) {
+        restoring = false;
+        return { when: 'next-start' as const };
+      }
+      // At once, so that no call arriving after this answer reaches the catalog being replaced;
+      // this one is closing, so `restoring` stays set.
       reopen();
       return { when: 'now' as const };
     },
