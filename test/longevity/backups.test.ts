@@ -1,6 +1,9 @@
 import {
+  closeSync,
   cpSync,
   existsSync,
+  openSync,
+  writeSync,
   mkdirSync,
   readdirSync,
   rmSync,
@@ -108,6 +111,32 @@ describe('backups', () => {
       expect.objectContaining({
         code: 'BACKUP_FAILED',
         message: expect.stringContaining(bad) as string,
+      }),
+    );
+  });
+
+  it("refuses a backup whose pages are damaged, or whose rows are not the catalog's", async () => {
+    const good = join(dir, 'good.sqlite');
+    const made = await call('backups.create', { out: good });
+    expect(() => verifyBackup(good, { ...made.counts, photos: made.counts.photos! + 1 })).toThrow(
+      expect.objectContaining({
+        code: 'BACKUP_FAILED',
+        message: expect.stringMatching(/photos has 10 rows, the catalog 11/) as string,
+      }),
+    );
+    // A real SQLite file with pages overwritten in the middle (a failing disk).
+    const damaged = join(dir, 'damaged.sqlite');
+    cpSync(good, damaged);
+    const fd = openSync(damaged, 'r+');
+    const size = statSync(damaged).size;
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    expect(() => verifyBackup(damaged)).toThrow(
+      expect.objectContaining({
+        code: 'BACKUP_FAILED',
+        message: expect.stringContaining(
+          `${damaged} is not a sound Kadar catalog backup`,
+        ) as string,
       }),
     );
   });
