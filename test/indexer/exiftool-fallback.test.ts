@@ -87,6 +87,39 @@ describe('the exiftool fallback', () => {
     expect(f.error).toBeNull();
   });
 
+  it('reads a file exifr fails on, by exiftool, and says why', async () => {
+    // A camera JPEG whose Make entry points far outside the file: exifr gives up on the whole
+    // block; exiftool warns about that tag and reads the rest.
+    const file = await cameraJpeg(tempDir(), 'DSC_0002.JPG');
+    const bytes = readFileSync(file);
+    const tiff = bytes.indexOf('Exif\0\0') + 6;
+    expect(bytes.toString('latin1', tiff, tiff + 2)).toBe('MM');
+    const ifd0 = tiff + bytes.readUInt32BE(tiff + 4);
+    const entries = bytes.readUInt16BE(ifd0);
+    const make = Array.from({ length: entries }, (_, i) => ifd0 + 2 + i * 12).find(
+      (e) => bytes.readUInt16BE(e) === 0x010f,
+    )!;
+    bytes.writeUInt32BE(0x7ffffff0, make + 8);
+    writeFileSync(file, bytes);
+
+    const before = exiftoolFallbackUse.reads;
+    const { fields: f } = await processPath(file, cacheDir);
+    expect(exiftoolFallbackUse.reads).toBe(before + 1);
+    expect([f.model, f.takenAt, f.takenAtSource, f.orientation]).toEqual([
+      'NIKON D750',
+      '2015-11-28T18:03:12',
+      'DateTimeOriginal',
+      6,
+    ]);
+    expect([f.gpsLatitude, f.gpsLongitude]).toEqual([41.73, 22.19]);
+    expect(f.warnings).toEqual([
+      expect.stringMatching(
+        /^Read with exiftool, as exifr could not read it: .*Invalid TIFF value offset/,
+      ),
+    ]);
+    expect(f.error).toBeNull();
+  });
+
   it('never runs for camera JPEGs, phone JPEGs or JPEGs without metadata', async () => {
     const dir = tempDir();
     const files = [await cameraJpeg(dir, 'DSC_0001.JPG')];
