@@ -217,6 +217,53 @@ describe('XMP sidecars', () => {
     expect(checked).toBeGreaterThan(1);
   });
 
+  it("keeps the folder's archive file current when an event or a project changes, with no photo touched", async () => {
+    const photo = await photoNamed('DSC_2208');
+    const archive = join(library, 'kadar-archive.json');
+    const read = () =>
+      JSON.parse(readFileSync(archive, 'utf8')) as {
+        events: { title: string; description: string | null }[];
+        projects: { name: string; partners: { organisation: string; role: string }[] }[];
+        organisations: { uid: string; name: string; country: string | null }[];
+      };
+    const event = await call('events.get', { id: photo.eventId! });
+    await call('events.update', {
+      id: event.id,
+      patch: { description: 'Revija mladih dizajnera, Dom omladine' },
+    });
+    const project = (await call('projects.list', {})).find(
+      (p) => p.name === 'Textile cluster 2015',
+    )!;
+    await call('projects.update', {
+      id: project.id,
+      patch: {},
+      partners: [{ name: 'Klaster Modna Industrija', country: 'Serbia' }],
+    });
+    // Written by the app itself once the changes settle, without being asked.
+    await expect
+      .poll(() => read().events.find((e) => e.title === event.title)?.description, {
+        timeout: 10_000,
+      })
+      .toBe('Revija mladih dizajnera, Dom omladine');
+    // Partners name their organisation by its uid; the organisation is in the file too.
+    const partnerOf = () => {
+      const file = read();
+      return file.projects
+        .find((p) => p.name === project.name)
+        ?.partners.map((partner) => ({
+          role: partner.role,
+          ...file.organisations.find((o) => o.uid === partner.organisation),
+        }));
+    };
+    await expect.poll(partnerOf, { timeout: 10_000 }).toEqual([
+      expect.objectContaining({
+        role: 'partner',
+        name: 'Klaster Modna Industrija',
+        country: 'Serbia',
+      }),
+    ]);
+  });
+
   it("merges into another tool's sidecar, keeping what Kadar does not know", async () => {
     const photo = await photoNamed('DSC_2211');
     const lightroomName = join(library, photo.relPath.replace(/\.[^.]+$/, '.xmp'));
