@@ -92,12 +92,21 @@ describe('XMP sidecars', () => {
       set: { title: 'Модна ревија у Нишу', caption: 'Finale, Niš 2015', rating: 4, label: 'green' },
     });
     const rootId = photo.rootId;
+    const progress: { done: number; total: number; rate: number | null }[] = [];
+    const stop = api.onEvent((event, payload) => {
+      if (event === 'sidecars.progress') progress.push(payload as (typeof progress)[number]);
+    });
     const set = await call('sidecars.set', { rootId, naming: 'digikam' });
     expect(set.pending).toBe(
       (await call('photos.ids', { sort: 'takenAt', order: 'asc' })).ids.length,
     );
     const summary = await call('sidecars.write', {});
+    stop();
     expect(summary).toMatchObject({ failed: 0, cancelled: false });
+    // The job said how far it was, from nothing to every photo owed one.
+    expect(progress[0]).toMatchObject({ done: 0, total: set.pending });
+    expect(progress.at(-1)).toMatchObject({ done: set.pending, total: set.pending });
+    expect(progress.every((p, i) => i === 0 || p.done >= progress[i - 1]!.done)).toBe(true);
 
     // Every sample photo is in an event, so every one has a sidecar, named as digiKam does
     // unless it had one already.
