@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,4 +73,48 @@ test('switch sidecars on for a folder: tagged photos get XMP files exiftool read
   expect(tags['XMP-dc:Subject']).toEqual(expect.arrayContaining(['Textile', 'fashion show']));
   expect(tags['XMP-iptcExt:Event']).toBeUndefined();
   await snap(page, 'sidecars-rated');
+});
+
+test('name new sidecars as Lightroom does, then switch them off: edits stop reaching the files', async ({
+  page,
+}) => {
+  await openKadar(page, host.url);
+  await expectShown(page, 10);
+  const dialog = page.getByTestId('sidecars-dialog');
+  const naming = dialog.getByTestId('sidecar-naming');
+  await page.getByTestId('open-sidecars').click();
+  await naming.selectOption('lightroom');
+  await expect(naming).toHaveValue('lightroom');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // A photo whose sidecar someone deleted gets a new one at the next edit, named the new way;
+  // the others keep theirs, under their names.
+  const photo = (await cliPhotos(host.catalog)).find((p) => p.fileName === 'DSC_2211.JPG')!;
+  rmSync(join(library, `${photo.relPath}.xmp`));
+  await revealPhoto(page, photo.id);
+  await cell(page, photo.id).click();
+  await page.keyboard.press('3');
+  const lightroom = join(library, photo.relPath.replace(/\.JPG$/, '.xmp'));
+  await expect
+    .poll(() => (existsSync(lightroom) ? exiftool(lightroom)['XMP-xmp:Rating'] : null), {
+      timeout: 10_000,
+    })
+    .toBe(3);
+  expect(sidecars()).toHaveLength(10);
+  expect(sidecars().filter((n) => !/\.(jpe?g|heic)\.xmp$/i.test(n))).toEqual([
+    photo.relPath.replace(/\.JPG$/, '.xmp'),
+  ]);
+
+  // Off: the next rating stays in the catalog only.
+  await page.getByTestId('open-sidecars').click();
+  await naming.selectOption('');
+  await expect(naming).toHaveValue('');
+  await snap(page, 'sidecars-off');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await cell(page, photo.id).click();
+  await page.keyboard.press('1');
+  await expect(cell(page, photo.id).getByTestId('rating-mark')).toHaveAttribute('data-rating', '1');
+  // Well past the moment an edit settles and would be written (400 ms).
+  await page.waitForTimeout(2000);
+  expect(exiftool(lightroom)['XMP-xmp:Rating']).toBe(3);
 });
