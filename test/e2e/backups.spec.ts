@@ -87,6 +87,16 @@ test('a backup that fails as Kadar closes is said at the next start, and a good 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
+  // A folder typed wrong is refused, naming it, and the one set stays.
+  await page.getByTestId('open-backups').click();
+  await dialog.getByTestId('backup-second-folder').fill('backups on E');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByTestId('backups-error')).toContainText(
+    'folder: backups on E is not a folder on this computer (give its full path).',
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
   // The drive is unplugged, then Kadar is closed: its backup at closing cannot be copied.
   rmSync(drive, { recursive: true });
   await host.stop({ keep: true });

@@ -104,6 +104,22 @@ describe('backups', () => {
     ]);
   });
 
+  it('rotates the copies in the second folder as it rotates its own', async () => {
+    const second = join(tempDir(), 'usb');
+    mkdirSync(second);
+    for (let d = 1; d <= 12; d++)
+      await dailyBackup(api.db, catalogPath, { now: new Date(2025, 9, d, 12), secondDir: second });
+    const copies = readdirSync(second).sort();
+    const made = Array.from(
+      { length: 12 },
+      (_, i) => `kadar-2025-10-${String(i + 1).padStart(2, '0')}.sqlite`,
+    );
+    const removed = new Set(backupsToRemove(made));
+    expect(removed.size).toBeGreaterThan(0);
+    expect(copies).toEqual(made.filter((n) => !removed.has(n)));
+    for (const name of copies) expect(verifyBackup(join(second, name)).photos).toBe(10);
+  });
+
   it('refuses a damaged backup, naming what is wrong', () => {
     const bad = join(dir, 'bad.sqlite');
     writeFileSync(bad, 'not a database at all'.repeat(100));
