@@ -6,6 +6,7 @@ import {
   writeSync,
   mkdirSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -212,6 +213,35 @@ describe('automatic backups (the app)', () => {
     // At close: today's backup again, now holding the gallery.
     expect(statSync(first!.path).mtimeMs).toBeGreaterThan(made);
     expect(verifyBackup(first!.path).galleries).toBe(1);
+  });
+});
+
+describe('automatic backups while the app stays open', () => {
+  it('make the new day’s backup on the hour after midnight, once', async () => {
+    const path = join(tempDir(), 'open-overnight.sqlite');
+    const auto = createKadarApi({
+      catalogPath: path,
+      autoBackup: { firstDelayMs: 10, everyMs: 50 },
+    });
+    try {
+      const folder = backupsDirFor(path);
+      const today = `kadar-${localDay(new Date())}.sqlite`;
+      const deadline = Date.now() + 10_000;
+      while (!existsSync(join(folder, today)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      const made = statSync(join(folder, today)).mtimeMs;
+      // Checked every 50 ms here (hourly in the app): today's is there, nothing more is made.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(statSync(join(folder, today)).mtimeMs).toBe(made);
+      // Midnight passes: today's backup becomes yesterday's, and the next check makes today's.
+      const yesterday = `kadar-${localDay(new Date(Date.now() - 86_400_000))}.sqlite`;
+      renameSync(join(folder, today), join(folder, yesterday));
+      while (!existsSync(join(folder, today)) && Date.now() < deadline + 10_000)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(readdirSync(folder).sort()).toEqual([yesterday, today].sort());
+    } finally {
+      await auto.close();
+    }
   });
 });
 
