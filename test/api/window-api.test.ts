@@ -38,16 +38,37 @@ function windowOver(catalogPath: string) {
   return { api, heard, call, reopened };
 }
 
+/**
+ * A window over a fresh catalog with a backup made of it (`before.sqlite`), then a gallery
+ * named `after` made after the backup, when given.
+ */
+async function windowWithBackup(after?: string) {
+  const folder = tempDir();
+  const catalogPath = join(folder, 'catalog.sqlite');
+  const window = windowOver(catalogPath);
+  const backup = join(folder, 'before.sqlite');
+  await window.call('backups.create', { out: backup });
+  if (after) await window.call('galleries.create', { name: after });
+  return { ...window, folder, catalogPath, backup };
+}
+
+/** The same without a window: the catalog closed, as before Kadar starts. */
+async function closedWithBackup(after: string) {
+  const folder = tempDir();
+  const catalogPath = join(folder, 'catalog.sqlite');
+  const app = createKadarApi({ catalogPath });
+  const backup = join(folder, 'before.sqlite');
+  await callApi(app.handlers, 'backups.create', { out: backup });
+  await callApi(app.handlers, 'galleries.create', { name: after });
+  return { app, folder, catalogPath, backup };
+}
+
 const todaysBackups = (catalogPath: string) =>
   existsSync(backupsDirFor(catalogPath)) ? readdirSync(backupsDirFor(catalogPath)) : [];
 
 describe('a restore asked for from a window', () => {
   it('takes one restore at a time', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const { api, call } = windowOver(catalogPath);
-    const backup = join(folder, 'before.sqlite');
-    await call('backups.create', { out: backup });
+    const { api, call, folder, backup } = await windowWithBackup();
     const [first, second] = await Promise.all([
       api.call('backups.restore', { path: backup }),
       api.call('backups.restore', { path: backup }),
@@ -61,12 +82,8 @@ describe('a restore asked for from a window', () => {
   });
 
   it('closes the catalog and opens the backup at once; calls made meanwhile get the backup', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const { api, heard, call, reopened } = windowOver(catalogPath);
-    const backup = join(folder, 'before.sqlite');
-    await call('backups.create', { out: backup });
-    await call('galleries.create', { name: 'After the backup' });
+    const { api, heard, call, reopened, folder, catalogPath, backup } =
+      await windowWithBackup('After the backup');
 
     expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
     // Asked before the catalog has been opened again: it waits for it, and sees the backup.
@@ -98,12 +115,7 @@ describe('a restore asked for from a window', () => {
   });
 
   it('changes nothing when the copy to restore was damaged since, and sets it aside', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const { api, call, reopened } = windowOver(catalogPath);
-    const backup = join(folder, 'before.sqlite');
-    await call('backups.create', { out: backup });
-    await call('galleries.create', { name: 'Kept' });
+    const { api, call, reopened, catalogPath, backup } = await windowWithBackup('Kept');
     const open = api.current;
 
     expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
@@ -127,12 +139,8 @@ describe('a restore asked for from a window', () => {
   });
 
   it('brings the catalog back when the backup checks out but will not open', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const { api, call, reopened } = windowOver(catalogPath);
-    const backup = join(folder, 'before.sqlite');
-    await call('backups.create', { out: backup });
-    await call('galleries.create', { name: 'Made after the backup' });
+    const { api, call, reopened, folder, catalogPath, backup } =
+      await windowWithBackup('Made after the backup');
     expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
     // The copy waiting is replaced by one that checks out but cannot be opened: it claims to
     // be at schema 0, so opening it would create tables it already has.
@@ -159,12 +167,8 @@ describe('a restore asked for from a window', () => {
   });
 
   it('quits as asked when Kadar closes before the reopening: the restore waits for the next start', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const { api, call, reopened } = windowOver(catalogPath);
-    const backup = join(folder, 'before.sqlite');
-    await call('backups.create', { out: backup });
-    await call('galleries.create', { name: 'Made after the backup' });
+    const { api, call, reopened, catalogPath, backup } =
+      await windowWithBackup('Made after the backup');
     expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
     await api.close();
     expect(reopened()).toEqual([]);
@@ -180,12 +184,7 @@ describe('a restore asked for from a window', () => {
 
 describe('a restore waiting when Kadar starts', () => {
   it('is refused while another program has the catalog open, even doing nothing, and waits', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const app = createKadarApi({ catalogPath });
-    const backup = join(folder, 'before.sqlite');
-    await callApi(app.handlers, 'backups.create', { out: backup });
-    await callApi(app.handlers, 'galleries.create', { name: 'Kept' });
+    const { app, catalogPath, backup } = await closedWithBackup('Kept');
     await app.close();
     copyFileSync(backup, pendingRestoreFile(catalogPath));
     // A second window's host or a command, connected and idle: renaming the catalog under it
@@ -254,12 +253,7 @@ describe('a restore waiting when Kadar starts', () => {
   });
 
   it('tries again at the next start when another program holds the catalog, changing nothing', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const app = createKadarApi({ catalogPath });
-    const backup = join(folder, 'before.sqlite');
-    await callApi(app.handlers, 'backups.create', { out: backup });
-    await callApi(app.handlers, 'galleries.create', { name: 'Kept' });
+    const { app, folder, catalogPath, backup } = await closedWithBackup('Kept');
     // A `kadar` command beside it, in the middle of reading: the gallery is still only in the
     // write-ahead log, which cannot be folded into the catalog while the command reads.
     const reader = new Database(catalogPath, { readonly: true });
@@ -287,12 +281,7 @@ describe('a restore waiting when Kadar starts', () => {
 
 describe('restoreCatalog', () => {
   it('leaves the catalog where it was when the backup cannot be copied beside it', async () => {
-    const folder = tempDir();
-    const catalogPath = join(folder, 'catalog.sqlite');
-    const app = createKadarApi({ catalogPath });
-    const backup = join(folder, 'before.sqlite');
-    await callApi(app.handlers, 'backups.create', { out: backup });
-    await callApi(app.handlers, 'galleries.create', { name: 'Still here' });
+    const { app, folder, catalogPath, backup } = await closedWithBackup('Still here');
     await app.close();
     mkdirSync(join(folder, '.catalog.sqlite.restoring'));
     expect(() => restoreCatalog(catalogPath, backup)).toThrow(
