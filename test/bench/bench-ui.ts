@@ -109,7 +109,11 @@ try {
   }
 } finally {
   await browser.close();
+  // The host backs the catalog up as it closes (as the app does at quit): the folder goes
+  // once it has exited, not while that backup is being written into it.
+  const exited = new Promise((resolve) => host.once('exit', resolve));
   host.kill('SIGTERM');
+  await exited;
   rmSync(work, { recursive: true, force: true });
 }
 
