@@ -190,17 +190,20 @@ describe('a restore waiting when Kadar starts', () => {
     // A second window's host or a command, connected and idle: renaming the catalog under it
     // would leave it writing into the file moved aside.
     const idle = new Database(catalogPath);
-    idle.pragma('journal_mode = WAL');
-    const next = createKadarApi({ catalogPath, applyPendingRestore: true });
-    expect((await callApi(next.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
-      'Kept',
-    ]);
-    expect((await callApi(next.handlers, 'backups.list', {})).lastError).toMatch(
-      /Another program is using the catalog .*nothing was changed/,
-    );
-    expect(existsSync(pendingRestoreFile(catalogPath))).toBe(true);
-    await next.close();
-    idle.close();
+    try {
+      idle.pragma('journal_mode = WAL');
+      const next = createKadarApi({ catalogPath, applyPendingRestore: true });
+      expect((await callApi(next.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
+        'Kept',
+      ]);
+      expect((await callApi(next.handlers, 'backups.list', {})).lastError).toMatch(
+        /Another program is using the catalog .*nothing was changed/,
+      );
+      expect(existsSync(pendingRestoreFile(catalogPath))).toBe(true);
+      await next.close();
+    } finally {
+      idle.close();
+    }
   });
 
   it('finishes a restore stopped half way instead of making an empty catalog', async () => {

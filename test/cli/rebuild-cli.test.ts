@@ -235,7 +235,14 @@ describe('a catalog rebuilt from its folders', () => {
     const photoEvents = (listed: Listing) =>
       (listed.photos as { id: string; eventId: string | null }[]).map((p) => [p.id, p.eventId]);
     expect(photoEvents(after)).toEqual(photoEvents(before));
-    // What only the archive file carries does not come back: a project's partners and period.
+    // A project comes back with its name and code; what only the archive file carries (its
+    // partners and period) does not, and is not made up either.
+    const partnered = (listed: Listing) =>
+      (listed.projects as { partners: unknown[]; startsOn: string | null }[]).filter(
+        (p) => p.partners.length > 0 || p.startsOn != null,
+      );
+    expect(partnered(before).length).toBeGreaterThan(0);
+    expect(partnered(after)).toEqual([]);
     const codes = (listed: Listing) =>
       (listed.projects as { id: string; code: string | null }[])
         .filter((p) =>

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ describe('writeFileAtomically', () => {
     const dir = tempDir();
     const path = join(dir, 'DSC_2208.JPG.xmp');
     writeFileSync(path, 'the sidecar as it was');
-    // Large enough that writing and flushing it takes a while to be killed in.
+    // The writer's flush never returns, so it is always killed between writing the
+    // temporary file and renaming it: the moment a crash would leave half a file.
     const child = spawn(
       process.execPath,
       [
@@ -25,8 +26,12 @@ describe('writeFileAtomically', () => {
         'tsx',
         '--input-type=module',
         '-e',
-        `const { writeFileAtomically } = await import(${JSON.stringify(atomicFile)});
-         writeFileAtomically(${JSON.stringify(path)}, 'x'.repeat(400_000_000));`,
+        `import fs from 'node:fs';
+         import { syncBuiltinESMExports } from 'node:module';
+         fs.fsyncSync = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+         syncBuiltinESMExports();
+         const { writeFileAtomically } = await import(${JSON.stringify(atomicFile)});
+         writeFileAtomically(${JSON.stringify(path)}, '<x:xmpmeta>the new sidecar</x:xmpmeta>');`,
       ],
       { stdio: 'ignore' },
     );
@@ -34,12 +39,13 @@ describe('writeFileAtomically', () => {
       child.on('exit', (_code, signal) => resolve(signal)),
     );
     const temps = () => readdirSync(dir).filter((n) => n !== 'DSC_2208.JPG.xmp');
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
+    const written = () => {
       const [tmp] = temps();
-      if (tmp && statSync(join(dir, tmp)).size > 0) break;
-      await new Promise((r) => setTimeout(r, 2));
-    }
+      return tmp != null && readFileSync(join(dir, tmp), 'utf8').endsWith('</x:xmpmeta>');
+    };
+    const deadline = Date.now() + 30_000;
+    while (!written() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(written()).toBe(true);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 

@@ -6,7 +6,6 @@ import {
   writeSync,
   mkdirSync,
   readdirSync,
-  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -14,7 +13,7 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callApi } from '../../electron/api/dispatch';
 import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
 import { backupsDirFor } from '../../electron/catalog/default-paths';
@@ -233,13 +232,16 @@ describe('automatic backups while the app stays open', () => {
       // Checked every 50 ms here (hourly in the app): today's is there, nothing more is made.
       await new Promise((r) => setTimeout(r, 300));
       expect(statSync(join(folder, today)).mtimeMs).toBe(made);
-      // Midnight passes: today's backup becomes yesterday's, and the next check makes today's.
-      const yesterday = `kadar-${localDay(new Date(Date.now() - 86_400_000))}.sqlite`;
-      renameSync(join(folder, today), join(folder, yesterday));
-      while (!existsSync(join(folder, today)) && Date.now() < deadline + 10_000)
+      // Midnight passes (the clock moved a day on): the next check makes the new day's.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 86_400_000, shouldAdvanceTime: true });
+      const tomorrow = `kadar-${localDay(new Date())}.sqlite`;
+      while (!existsSync(join(folder, tomorrow)) && Date.now() < deadline + 86_400_000 + 10_000)
         await new Promise((r) => setTimeout(r, 20));
-      expect(readdirSync(folder).sort()).toEqual([yesterday, today].sort());
+      await new Promise((r) => setTimeout(r, 300));
+      expect(readdirSync(folder).sort()).toEqual([today, tomorrow].sort());
+      expect(statSync(join(folder, today)).mtimeMs).toBe(made);
     } finally {
+      vi.useRealTimers();
       await auto.close();
     }
   });
