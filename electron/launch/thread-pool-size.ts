@@ -15,3 +15,15 @@ export function sizeThreadPool(
   // for file reads and writes.
   if (!env.UV_THREADPOOL_SIZE) env.UV_THREADPOOL_SIZE = String(cores + 5);
 }
+
+/**
+ * What each CommonJS entry point does: sizes the pool, then loads the ES module program
+ * (`load` imports it, by a name the bundler leaves alone).
+ */
+export function sizeThreadPoolThenLoad(load: () => Promise<unknown>): void {
+  sizeThreadPool();
+  load().catch((error: unknown) => {
+    process.stderr.write(`kadar: ${String(error)}\n`);
+    process.exit(1);
+  });
+}

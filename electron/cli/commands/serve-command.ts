@@ -1,6 +1,6 @@
+import { callThrough } from '../../api/dispatch';
 import { createWindowApi } from '../../api/window-api';
 import { resolveCatalogPath } from '../../catalog/default-paths';
-import { listRoots } from '../../catalog/roots-repo';
 import { rendererDir } from '../../host/renderer-dir';
 import { startHost } from '../../host/serve';
 import type { GlobalOptions } from '../cli-context';
@@ -22,7 +22,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     rendererDir: rendererDir(),
     ...(options.port != null ? { port: options.port } : {}),
   });
-  if (options.sample && api.current && listRoots(api.current.db).length === 0) {
+  if (options.sample && (await callThrough(api.call, 'roots.list', {})).length === 0) {
     const opened = await api.call('sample.open', {});
     if (!opened.ok)
       process.stderr.write(
