@@ -26,6 +26,7 @@ import {
   type BuiltQuery,
 } from './photo-query';
 import { linksEdited } from './photo-links';
+import { rowsByIds } from './rows-by-id';
 import { sql, sqlPluck } from './statements';
 import { tagPathSeparator } from './tags-repo';
 
@@ -67,28 +68,36 @@ export const photoSelect = `SELECT p.*, r.path AS root_path, c.make, c.model, e.
 export const photoJoins = `JOIN roots r ON r.id = p.root_id LEFT JOIN cameras c ON c.id = p.camera_id
   LEFT JOIN events e ON e.id = p.event_id`;
 
-function decode(kind: FieldKind, value: unknown): unknown {
+export function decodeField(kind: FieldKind, value: unknown): unknown {
   if (kind === 'list') return value == null ? [] : (JSON.parse(value as string) as string[]);
   return value;
 }
 
-// '' is how a person clears a file's text; the API shows that as no value.
-const shown = (value: unknown) => (value === '' ? null : value);
+/**
+ * What a person set for an editable field of this row, as the API shows it, or undefined when
+ * they set nothing (the file's value stands). '' is how a person clears a file's text; the API
+ * shows that as no value.
+ */
+export function userValue(row: Record<string, unknown>, spec: FieldSpec): unknown {
+  const mine = row[spec.userColumn!];
+  if (mine == null) return undefined;
+  return mine === '' ? null : mine;
+}
 
 export function toPhoto(row: JoinedRow): Photo {
   const photo: Record<string, unknown> = {};
   for (const name of apiFieldNames) {
     const spec: FieldSpec = photoFileFields[name];
-    photo[name] = decode(spec.kind, row[spec.column]);
+    photo[name] = decodeField(spec.kind, row[spec.column]);
   }
   const fromFile: Record<string, unknown> = {};
   const edited: (EditableField | 'keywords')[] = [];
   for (const name of editableFields) {
     const spec: FieldSpec = photoFileFields[name];
     fromFile[name] = photo[name];
-    const mine = row[spec.userColumn!];
-    if (mine != null) {
-      photo[name] = shown(mine);
+    const mine = userValue(row, spec);
+    if (mine !== undefined) {
+      photo[name] = mine;
       edited.push(name);
     }
   }
@@ -142,17 +151,12 @@ export function getPhoto(db: Catalog, id: number): Photo | undefined {
 }
 
 export function getPhotos(db: Catalog, ids: readonly number[]): Photo[] {
-  const byId = new Map<number, Photo>();
-  // Fixed-size chunks keep the number of distinct statements (and cache entries) small.
-  for (let i = 0; i < ids.length; i += 100) {
-    const chunk = ids.slice(i, i + 100);
-    const padded = [...chunk, ...Array<number>(100 - chunk.length).fill(-1)];
-    const rows = sql<number[], JoinedRow>(
-      db,
-      `${photoSelect} FROM photos p ${photoJoins} WHERE p.id IN (${Array(100).fill('?').join(',')})`,
-    ).all(...padded);
-    for (const row of rows) byId.set(row.id, toPhoto(row));
-  }
+  const rows = rowsByIds<JoinedRow>(
+    db,
+    `${photoSelect} FROM photos p ${photoJoins} WHERE p.id IN`,
+    ids,
+  );
+  const byId = new Map(rows.map((row) => [row.id, toPhoto(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

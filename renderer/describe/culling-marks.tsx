@@ -2,7 +2,7 @@ import type { Photo } from '../../shared/api/photo-schema';
 import './culling.css';
 
 /** A photo's stars, flag and colour label, over its thumbnail or beside it in the viewer. */
-export function CullingMarks({ photo }: { photo: Photo }) {
+export function CullingMarks({ photo }: { photo: Pick<Photo, 'rating' | 'flag' | 'label'> }) {
   const { rating, flag, label } = photo;
   if (!rating && !flag && !label) return null;
   return (

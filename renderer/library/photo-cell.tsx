@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { Photo } from '../../shared/api/photo-schema';
+import type { PhotoCell as Cell } from '../../shared/api/photo-schema';
 import { client } from '../api/client';
 import { startPhotoDrag } from '../events/photo-drag';
 import { CullingMarks } from '../describe/culling-marks';
@@ -12,7 +12,7 @@ interface PhotoCellProps {
   size: number;
 }
 
-function tooltip(photo: Photo): string {
+function tooltip(photo: Cell): string {
   return photo.error ? `${photo.fileName}\n${photo.error}` : photo.fileName;
 }
 

@@ -1,5 +1,5 @@
 import type { PhotoGroup } from '../../shared/api/contract';
-import type { Photo } from '../../shared/api/photo-schema';
+import type { PhotoCell } from '../../shared/api/photo-schema';
 import { client } from '../api/client';
 import { errorMessage } from './error-message';
 import type { Slice } from './slice';
@@ -13,11 +13,12 @@ export interface PhotosSlice {
   idsVersion: number;
   idsError: string | null;
   /**
-   * Photo records of the cells seen lately (for badges, tooltips and the viewer). Updated in
-   * place, and `photoCacheVersion` bumped: copying 3,000 records for every batch a scroll
-   * fetches made enough garbage for 40 ms collections. Read it by id in a selector.
+   * What the cells seen lately show (`photos.cells`: thumbnail, badges, tooltip, marks), for
+   * the grid and the viewer's picture; the viewer's details come whole from `photos.get`.
+   * Updated in place, and `photoCacheVersion` bumped: copying 3,000 entries for every batch a
+   * scroll fetches made enough garbage for 40 ms collections. Read it by id in a selector.
    */
-  photoCache: ReadonlyMap<number, Photo>;
+  photoCache: ReadonlyMap<number, PhotoCell>;
   photoCacheVersion: number;
   /** Bumped when cached records may be out of date, so visible cells ask again. */
   photoEpoch: number;
@@ -36,7 +37,7 @@ export interface PhotosSlice {
   firstScreenSettled: (capMs: number) => Promise<void>;
 }
 
-const batchSize = 500; // photos.get's limit
+const batchSize = 500; // photos.cells' limit
 const cacheLimit = 3000;
 const cacheKeep = 2500;
 
@@ -71,9 +72,9 @@ export const createPhotosSlice: Slice<PhotosSlice> = (set, get) => {
     for (const resolve of firstScreenWaiters.splice(0)) resolve();
   };
 
-  const cache = new Map<number, Photo>();
+  const cache = new Map<number, PhotoCell>();
 
-  const remember = (photos: Photo[]) => {
+  const remember = (photos: PhotoCell[]) => {
     for (const photo of photos) {
       cache.delete(photo.id); // re-inserting keeps the newest last, for eviction
       cache.set(photo.id, photo);
@@ -94,7 +95,7 @@ export const createPhotosSlice: Slice<PhotosSlice> = (set, get) => {
     const epoch = get().photoEpoch;
     for (const id of ids) inFlight.add(id);
     try {
-      const photos = await client.call('photos.get', { ids });
+      const photos = await client.call('photos.cells', { ids });
       remember(photos);
       // Ids the catalog no longer has are not asked for again until the next change.
       if (epoch === get().photoEpoch) for (const id of ids) current.add(id);

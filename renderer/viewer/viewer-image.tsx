@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { Photo } from '../../shared/api/photo-schema';
+import type { PhotoCell } from '../../shared/api/photo-schema';
 import { client } from '../api/client';
 
 /**
  * The large preview, with the thumbnail scaled up underneath while it loads. Keyed by photo
  * id by its parent, so the loaded state starts over for each photo.
  */
-export function ViewerImage({ id, photo }: { id: number; photo: Photo | undefined }) {
+export function ViewerImage({ id, photo }: { id: number; photo: PhotoCell | undefined }) {
   const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
 
   if (photo != null && !photo.hasThumbnail) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../api/client';
+import { useApi } from '../api/server-data';
 import { CullingMarks } from '../describe/culling-marks';
 import { formatWallClock } from '../format/format-date';
 import { formatCount } from '../format/format-number';
@@ -35,9 +36,11 @@ function ViewerOverlay({ id }: { id: number }) {
       notify: s.notify,
     })),
   );
+  // The whole record, for the details beside the picture; the grid's cell draws the rest.
+  const details = useApi('photos.get', { ids: [id] }).data?.[0];
   const ref = useRef<HTMLDivElement>(null);
 
-  // Runs again on a new photoEpoch too: the record may have changed with the catalog.
+  // Runs again on a new photoEpoch too: the cell may have changed with the catalog.
   useEffect(() => {
     ensurePhotos([id]);
   }, [id, photoEpoch, ensurePhotos]);
@@ -73,7 +76,7 @@ function ViewerOverlay({ id }: { id: number }) {
           <span className="viewer-name" data-testid="viewer-name">
             {photo?.fileName}
           </span>
-          {photo?.takenAt && <span className="hint">{formatWallClock(photo.takenAt)}</span>}
+          {details?.takenAt && <span className="hint">{formatWallClock(details.takenAt)}</span>}
         </div>
         {photo && (
           <span className="viewer-culling" data-testid="viewer-culling">
@@ -118,7 +121,7 @@ function ViewerOverlay({ id }: { id: number }) {
             data-testid="viewer-next"
           />
         </div>
-        <MetadataPanel photo={photo} />
+        <MetadataPanel photo={details} />
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ export const methodNames = [
   'roots.folders',
   'photos.ids',
   'photos.get',
+  'photos.cells',
   'photos.page',
   'photos.days',
   'photos.edit',

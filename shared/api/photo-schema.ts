@@ -82,3 +82,23 @@ export const photoSchema = z.object({
 });
 export type Photo = z.infer<typeof photoSchema>;
 export type { TakenAtSource } from '../catalog/photo-fields';
+
+/**
+ * What a grid cell shows of a photo, with the record's (effective) values. The grid fetches
+ * one for every cell scrolled past, a hundred thousand in a long scroll: 500 whole records
+ * (tags, people, projects, the file's values beside the person's) took the host 49 ms and
+ * 730 kB of JSON, 500 of these 2–3 ms and 89 kB.
+ */
+export const photoCellSchema = photoSchema.pick({
+  id: true,
+  fileName: true,
+  fingerprint: true,
+  hasThumbnail: true,
+  missing: true,
+  rating: true,
+  flag: true,
+  label: true,
+  errorCode: true,
+  error: true,
+});
+export type PhotoCell = z.infer<typeof photoCellSchema>;

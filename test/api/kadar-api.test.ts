@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, dispatch, type Handlers } from '../../electron/api/dispatch';
 import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
+import { photoCellSchema } from '../../shared/api/photo-schema';
 import type { IndexSummary } from '../../shared/api/progress-schema';
 import { repoFixtures } from '../helpers/fixtures';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
@@ -109,6 +110,20 @@ describe('the API over the sample archive', () => {
       to: '2015-11-28',
     });
     expect(days.reduce((n, d) => n + d.count, 0)).toBe(10);
+  });
+
+  it("answers the grid's cells with what the photos' records say, in the contract's shape", async () => {
+    const all = (await callApi(api.handlers, 'photos.ids', { sort: 'name', order: 'asc' })).ids;
+    const records = await callApi(api.handlers, 'photos.get', { ids: all });
+    const cells = await callApi(api.handlers, 'photos.cells', { ids: all });
+    expect(cells.map((c) => c.id).sort()).toEqual([...all].sort());
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const cell of cells) {
+      const record = byId.get(cell.id)! as Record<string, unknown>;
+      expect(cell).toEqual(
+        Object.fromEntries(Object.keys(photoCellSchema.shape).map((k) => [k, record[k]])),
+      );
+    }
   });
 
   it('makes thumbnails and previews by id, again after the cache is deleted', async () => {

@@ -7,11 +7,12 @@ import {
   updatePhotoFromFile,
   type PhotoFileFields,
 } from '../../electron/catalog/photo-writes';
+import { getPhotoCells } from '../../electron/catalog/photo-cells';
 import { getPhoto } from '../../electron/catalog/photos-repo';
 import { insertRoot } from '../../electron/catalog/roots-repo';
 import { writeTransaction } from '../../electron/catalog/write-transaction';
 import { runEdit } from '../../electron/edits/history';
-import { photoSchema } from '../../shared/api/photo-schema';
+import { photoCellSchema, photoSchema } from '../../shared/api/photo-schema';
 import {
   apiFieldNames,
   editableFields,
@@ -131,5 +132,36 @@ describe('the photo field table', () => {
       caption: values.caption,
       edited: ['title', 'rating', 'flag', 'label'],
     });
+  });
+
+  it("gives the grid's cells the record's values for what they show, people's edits included", () => {
+    const values = distinctValues();
+    const edited = addPhoto(values);
+    const cellOf = (id: number) => {
+      const photo = getPhoto(db, id)!;
+      const keys = Object.keys(photoCellSchema.shape) as (keyof typeof photo)[];
+      return Object.fromEntries(keys.map((key) => [key, photo[key]]));
+    };
+    // As the file says, then as a person set it: a rating, a flag, a label hidden with "none".
+    expect(getPhotoCells(db, [edited])).toEqual([cellOf(edited)]);
+    runEdit(db, 'test', (edit) =>
+      editPhotos(edit, [edited], { rating: 1, flag: 'pick', label: 'none' }),
+    );
+    db.prepare(`UPDATE photos SET missing_since = '2026-11-30T10:00:00', thumb_key = NULL`).run();
+    const [cell] = getPhotoCells(db, [edited]);
+    expect(photoCellSchema.parse(cell)).toEqual(cellOf(edited));
+    expect(cell).toMatchObject({
+      rating: 1,
+      flag: 'pick',
+      label: null,
+      missing: true,
+      hasThumbnail: false,
+      error: values.error,
+      errorCode: values.errorCode,
+      fingerprint: values.fingerprint,
+      fileName: 'DSC_2208.JPG',
+    });
+    // Ids the catalog does not have are left out.
+    expect(getPhotoCells(db, [999, edited, -1]).map((c) => c.id)).toEqual([edited]);
   });
 });

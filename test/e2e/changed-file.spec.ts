@@ -1,10 +1,10 @@
-import { copyFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator } from '@playwright/test';
 import { cliPhotos } from './catalog-cli';
-import { cell, openKadar, revealPhoto, snap } from './grid-page';
+import { cell, openKadar, revealPhoto, scanGrid, snap } from './grid-page';
 import { runKadar, startKadarHost, type KadarHost } from './kadar-host';
 
 const samplePhotos = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
@@ -54,4 +54,35 @@ test('a photo changed on disk shows its new picture after a rescan, not the one 
   await expect.poll(() => landscape(thumb)).toBe(false);
   expect(await thumb.getAttribute('src')).not.toBe(before);
   await snap(page, 'changed-file-rescanned');
+});
+
+test("a thumbnail that can no longer be made shows that photo's placeholder, whichever cell shows it", async ({
+  page,
+}) => {
+  const photos = (await cliPhotos(host.catalog)).filter((p) => p.hasThumbnail);
+  const lost = photos.at(-1)!;
+  // The catalog still lists its thumbnail, but the cache is gone and so is the original.
+  rmSync(join(host.dir, 'catalog-cache'), { recursive: true, force: true });
+  const aside = `${lost.path}.away`;
+  renameSync(lost.path, aside);
+  try {
+    await openKadar(page, host.url);
+    await revealPhoto(page, lost.id);
+    await expect(cell(page, lost.id)).toHaveAttribute('data-thumb', 'missing');
+    await expect(cell(page, lost.id).getByTestId('thumb-placeholder')).toContainText(lost.fileName);
+    const dated = await scanGrid(page, { images: true });
+    // Sorted by name, the grid's cells show other photos: the placeholder goes with the photo.
+    await page.getByTestId('sort-select').selectOption('name');
+    await expect(page.getByTestId('day-header')).toHaveCount(0);
+    const named = await scanGrid(page, { images: true });
+    expect(named.ids).not.toEqual(dated.ids);
+    for (const scan of [dated, named])
+      for (const photo of photos)
+        expect(scan.thumbs.get(photo.id), photo.fileName).toBe(
+          photo.id === lost.id ? 'placeholder' : 'loaded',
+        );
+    await snap(page, 'thumbnail-lost');
+  } finally {
+    renameSync(aside, lost.path);
+  }
 });

@@ -1,6 +1,7 @@
 import { listCameras } from '../../catalog/cameras-repo';
 import { editPhotos } from '../../catalog/photo-edits';
 import { fillCaptions, requireTemplate, writeCaptions } from '../../catalog/caption-photos';
+import { getPhotoCells } from '../../catalog/photo-cells';
 import { getPhotos, listPhotos, photoDays, photoIds } from '../../catalog/photos-repo';
 import { photoMethods, type PhotoEdit } from '../../../shared/api/domains/photos';
 import { requirePhotos } from '../../catalog/events-repo';
@@ -30,6 +31,7 @@ export function photosService(
   return {
     'photos.ids': (query) => gridIds(query),
     'photos.get': ({ ids }) => getPhotos(db, ids),
+    'photos.cells': ({ ids }) => getPhotoCells(db, ids),
     'photos.page': (query) => listPhotos(db, query),
     'photos.days': (filter) => photoDays(db, filter),
     'photos.edit': ({ ids, set }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { photoSchema } from '../photo-schema';
+import { photoCellSchema, photoSchema } from '../photo-schema';
 import { photoFilterSchema, photoPageQuerySchema, photoSortSchema } from '../photo-query-schema';
 import { id, ids, none } from './common';
 import { colourLabels, photoFlags } from '../../catalog/photo-fields';
@@ -54,6 +54,11 @@ export const photoMethods = {
   'photos.get': {
     input: z.object({ ids: z.array(id).max(500) }).strict(),
     output: z.array(photoSchema),
+  },
+  /** What the grid's cells show of these photos (see photoCellSchema). */
+  'photos.cells': {
+    input: z.object({ ids: z.array(id).max(500) }).strict(),
+    output: z.array(photoCellSchema),
   },
   'photos.page': {
     input: photoPageQuerySchema.strict(),
