@@ -1,4 +1,4 @@
-import { apiEvents, type EventName } from '../../shared/api/contract';
+import { apiEvents, type EventName, type EventPayload } from '../../shared/api/contract';
 import type { CallResult } from '../../shared/api/client';
 import { KadarError, toApiError } from '../../shared/errors';
 import { existsSync } from 'node:fs';
@@ -53,10 +53,11 @@ export function createWindowApi(
     current = api;
     return api;
   };
-  const announce = (payload: { error: string | null; keptAside: string | null }) =>
+  const announce = (payload: EventPayload<'catalog.reopened'>) =>
     forward('catalog.reopened', apiEvents['catalog.reopened'].parse(payload));
-  const notRestored = (error: string) =>
+  const notRestored = (error: string, closed: boolean) =>
     announce({
+      closed,
       error: `The backup was not restored, and the catalog is as it was: ${error}`,
       keptAside: null,
     });
@@ -99,7 +100,8 @@ export function createWindowApi(
               // Left waiting: the next start checks it again, and says so again.
             }
           }
-          notRestored(why);
+          // Still open (the usual case): the windows keep what they show.
+          notRestored(why, api == null);
           if (api) return api;
         }
         try {
@@ -113,15 +115,16 @@ export function createWindowApi(
           next = open(checked);
         } catch (error) {
           announce({
+            closed: true,
             error: `The catalog could not be opened again (${toApiError(error).message}). Close Kadar and open it again.`,
             keptAside: null,
           });
           throw error;
         }
         const restored = next.restored;
-        if (!restored) notRestored('the copy waiting to be restored was gone.');
-        else if ('error' in restored) notRestored(restored.error);
-        else announce({ error: null, keptAside: restored.keptAside });
+        if (!restored) notRestored('the copy waiting to be restored was gone.', true);
+        else if ('error' in restored) notRestored(restored.error, true);
+        else announce({ closed: true, error: null, keptAside: restored.keptAside });
         return next;
       });
     // Said by the event and by every call's answer; nothing else awaits it.

@@ -26,7 +26,7 @@ export function useApiEvents(): void {
     );
     const unsubscribe = [
       backups.stop,
-      watchCatalogReopened(),
+      watchCatalogReopened((message) => store.notify(message)),
       client.on('index.progress', (progress) => store.onIndexProgress(progress)),
       client.on('index.finished', (summary) => store.onIndexFinished(summary)),
       client.on('catalog.changed', ({ kinds }) => {

@@ -11,11 +11,19 @@ interface Saying {
 /**
  * When the catalog is closed and opened again under the window (a backup restored, or not),
  * the window starts afresh: every id, page, selection and job it shows belongs to the catalog
- * closed. Every window reloads, and says what happened once it is back. Returns the
- * unsubscribe.
+ * closed. Every window reloads, and says what happened once it is back. A restore refused
+ * before the catalog was closed changed nothing: the window stays as it is and says why.
+ * Returns the unsubscribe.
  */
-export function watchCatalogReopened(reload: () => void = () => window.location.reload()) {
-  return client.on('catalog.reopened', ({ error, keptAside }) => {
+export function watchCatalogReopened(
+  notify: (message: string) => void,
+  reload: () => void = () => window.location.reload(),
+) {
+  return client.on('catalog.reopened', ({ closed, error, keptAside }) => {
+    if (!closed) {
+      if (error) notify(error);
+      return;
+    }
     const saying: Saying = error
       ? { error: true, message: error }
       : {

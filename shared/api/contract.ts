@@ -65,10 +65,13 @@ export const apiEvents = {
   /** How a backup nobody waited on went (daily, or at closing): a failure must be shown. */
   'backups.finished': z.object({ error: z.string().nullable() }),
   /**
-   * The catalog was closed and opened again under the running app (a restore): everything a
-   * window holds is stale. `error` when it could not be opened again.
+   * How a restore asked for in the running app went. Once the catalog was closed and opened
+   * again (`closed`), everything a window holds is stale, restored or not; a restore refused
+   * before the catalog was closed changed nothing. `error` when the backup was not restored,
+   * or the catalog could not be opened again.
    */
   'catalog.reopened': z.object({
+    closed: z.boolean(),
     error: z.string().nullable(),
     /** Where the catalog that was replaced is kept. */
     keptAside: z.string().nullable(),

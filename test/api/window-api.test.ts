@@ -90,6 +90,7 @@ describe('a restore asked for from a window', () => {
     expect(await call('galleries.list', {})).toEqual([]);
     expect(reopened()).toEqual([
       {
+        closed: true,
         error: null,
         keptAside: expect.stringMatching(/catalog\.sqlite\.before-restore-/) as string,
       },
@@ -124,6 +125,8 @@ describe('a restore asked for from a window', () => {
     expect((await call('galleries.list', {})).map((g) => g.name)).toEqual(['Kept']);
     expect(reopened()).toEqual([
       {
+        // Refused before the catalog was closed: the windows keep what they show.
+        closed: false,
         error: expect.stringMatching(
           /^The backup was not restored, and the catalog is as it was: .*restore-pending is not a sound Kadar catalog backup.* It is kept as .*catalog\.sqlite\.restore-failed\.$/,
         ) as string,
@@ -155,6 +158,8 @@ describe('a restore asked for from a window', () => {
     ]);
     expect(reopened()).toEqual([
       {
+        // Closed and opened again: what the windows show belongs to the catalog closed.
+        closed: true,
         error: expect.stringMatching(
           /^The backup was not restored, and the catalog is as it was: The backup would not open \(.*already exists.*\); the catalog it replaced is back, and the backup is kept as .*catalog\.sqlite\.restore-failed\.$/,
         ) as string,
