@@ -46,6 +46,11 @@ export interface KadarApiOptions extends OpenCatalogOptions {
   /** The waiting copy's row counts, when it was just checked in a worker (window-api.ts). */
   pendingRestoreChecked?: RowCounts;
   /**
+   * The opener says itself how the restore went (a window's reopening, by `catalog.reopened`):
+   * a failure is not also kept as the last backup's, which every window would say again.
+   */
+  restoreAnnounced?: boolean;
+  /**
    * Closes this API and opens the catalog again (window-api.ts): given, a restore happens at
    * once instead of at the next start.
    */
@@ -90,7 +95,8 @@ export function createKadarApi(options: KadarApiOptions) {
   const exporting = createExportService(ctx, options.threads);
   const backups = createBackupsService(ctx, options.autoBackup ?? null, {
     reopen: options.reopen ?? null,
-    restoreFailure: restored && 'error' in restored ? restored.error : null,
+    restoreFailure:
+      restored && 'error' in restored && !options.restoreAnnounced ? restored.error : null,
   });
   const sidecars = createSidecarsService(ctx);
   // Sidecars follow every change, whoever made it (an edit, an undo, a rescan).

@@ -1,4 +1,5 @@
 import { apiEvents, type EventName, type EventPayload } from '../../shared/api/contract';
+import { notRestoredPrefix } from '../../shared/api/not-restored';
 import type { CallResult } from '../../shared/api/client';
 import { KadarError, toApiError } from '../../shared/errors';
 import { existsSync } from 'node:fs';
@@ -23,7 +24,10 @@ export type ServedApi = Pick<
  * all it holds is stale. Calls arriving meanwhile wait for the new catalog.
  */
 export function createWindowApi(
-  options: Omit<KadarApiOptions, 'reopen' | 'applyPendingRestore' | 'pendingRestoreChecked'>,
+  options: Omit<
+    KadarApiOptions,
+    'reopen' | 'applyPendingRestore' | 'pendingRestoreChecked' | 'restoreAnnounced'
+  >,
 ): ServedApi & { readonly current: KadarApi | null } {
   const listeners = new Set<Listener>();
   const forward: Listener = (event, payload) => {
@@ -40,13 +44,14 @@ export function createWindowApi(
   let current: KadarApi | null = null;
   let closed = false;
 
-  const open = (checked?: RowCounts): KadarApi => {
+  const open = (checked?: RowCounts, announced = false): KadarApi => {
     // Only a window's own opening carries out a restore asked for earlier: a command run
     // meanwhile beside it must not replace the catalog under it.
     const api = createKadarApi({
       ...options,
       applyPendingRestore: true,
       ...(checked ? { pendingRestoreChecked: checked } : {}),
+      restoreAnnounced: announced,
       reopen,
     });
     stopForwarding = api.onEvent(forward);
@@ -58,7 +63,7 @@ export function createWindowApi(
   const notRestored = (error: string, closed: boolean) =>
     announce({
       closed,
-      error: `The backup was not restored, and the catalog is as it was: ${error}`,
+      error: `${notRestoredPrefix}${error}`,
       keptAside: null,
     });
   const shut = async (api: KadarApi | null, closeOptions?: { finalBackup?: boolean }) => {
@@ -112,7 +117,7 @@ export function createWindowApi(
         }
         let next: KadarApi;
         try {
-          next = open(checked);
+          next = open(checked, true);
         } catch (error) {
           announce({
             closed: true,

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, lstatSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
 import { openSqliteFile } from './sqlite-file';
 import { restoringFile } from './interrupted-restore';
 import { verifyInWorker } from './verify-in-worker';
@@ -17,6 +17,26 @@ export async function requestRestore(catalogPath: string, backupFile: string): P
   const pending = pendingRestoreFile(catalogPath);
   copyFileSync(backupFile, `${pending}.partial`);
   renameSync(`${pending}.partial`, pending);
+}
+
+/** When the restore waiting for the next start was asked for; null when none waits. */
+export function pendingRestoreSince(catalogPath: string): Date | null {
+  try {
+    return statSync(pendingRestoreFile(catalogPath)).mtime;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Calls off the restore waiting for the next start: its copy goes, the backup it was copied
+ * from stays. Returns whether one was waiting.
+ */
+export function cancelPendingRestore(catalogPath: string): boolean {
+  const pending = pendingRestoreFile(catalogPath);
+  if (!existsSync(pending)) return false;
+  rmSync(pending);
+  return true;
 }
 
 /** Where a restore that could not be carried out leaves its copy, for a person to look at. */

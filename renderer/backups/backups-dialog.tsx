@@ -5,6 +5,7 @@ import { errorMessage } from '../store/error-message';
 import { useKadar } from '../store/store';
 import { Modal } from '../ui/modal';
 import { isBackupFailure } from './backup-failures';
+import { isRestoreFailure } from './catalog-reopened';
 import './backups.css';
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -54,6 +55,32 @@ export function BackupsDialog() {
         {list.data?.lastError && (
           <p className="form-error" role="alert">
             The last backup had a problem: {list.data.lastError}
+          </p>
+        )}
+        {list.data?.pendingRestore && (
+          <p className="backup-pending" data-testid="backup-pending">
+            A backup asked for on {new Date(list.data.pendingRestore.askedAt).toLocaleString()} is
+            waiting to be restored: Kadar restores it the next time it opens the catalog.{' '}
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  const { cancelled } = await client.call('backups.cancelRestore', {});
+                  // That it did not happen is no longer news.
+                  for (const n of useKadar.getState().notices)
+                    if (isBackupFailure(n.message) || isRestoreFailure(n.message))
+                      dismissNotice(n.id);
+                  return cancelled
+                    ? 'The restore is called off; the catalog stays as it is.'
+                    : 'No restore was waiting.';
+                })
+              }
+              data-testid="backup-pending-cancel"
+            >
+              Don’t restore it
+            </button>
           </p>
         )}
         <ul className="archive-rows" data-testid="backups-list">

@@ -1,3 +1,4 @@
+import { notRestoredPrefix } from '../../shared/api/not-restored';
 import { client } from '../api/client';
 
 // What to say once the window has started again, kept across the reload.
@@ -57,3 +58,6 @@ export function afterReopen(notify: (message: string) => void, say: (message: st
   if (saying.error) notify(saying.message);
   else say(saying.message);
 }
+
+/** Whether a notice says a restore did not happen (stale once the waiting one is called off). */
+export const isRestoreFailure = (notice: string) => notice.startsWith(notRestoredPrefix);

@@ -78,6 +78,7 @@ export const methodNames = [
   'backups.create',
   'backups.setSecondFolder',
   'backups.restore',
+  'backups.cancelRestore',
   'archive.export',
   'archive.import',
   'sidecars.status',

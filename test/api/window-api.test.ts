@@ -128,7 +128,7 @@ describe('a restore asked for from a window', () => {
         // Refused before the catalog was closed: the windows keep what they show.
         closed: false,
         error: expect.stringMatching(
-          /^The backup was not restored, and the catalog is as it was: .*restore-pending is not a sound Kadar catalog backup.* It is kept as .*catalog\.sqlite\.restore-failed\.$/,
+          /^The backup asked for was not restored, and the catalog is as it was: .*restore-pending is not a sound Kadar catalog backup.* It is kept as .*catalog\.sqlite\.restore-failed\.$/,
         ) as string,
         keptAside: null,
       },
@@ -161,13 +161,15 @@ describe('a restore asked for from a window', () => {
         // Closed and opened again: what the windows show belongs to the catalog closed.
         closed: true,
         error: expect.stringMatching(
-          /^The backup was not restored, and the catalog is as it was: The backup would not open \(.*already exists.*\); the catalog it replaced is back, and the backup is kept as .*catalog\.sqlite\.restore-failed\.$/,
+          /^The backup asked for was not restored, and the catalog is as it was: The backup would not open \(.*already exists.*\); the catalog it replaced is back, and the backup is kept as .*catalog\.sqlite\.restore-failed\.$/,
         ) as string,
         keptAside: null,
       },
     ]);
     expect(readdirSync(folder).filter((n) => n.includes('before-restore'))).toEqual([]);
     expect(existsSync(failedRestoreFile(catalogPath))).toBe(true);
+    // Said once, by the event: not kept as a failed backup for every window to say again.
+    expect((await call('backups.list', {})).lastError).toBeNull();
     await api.close();
   });
 

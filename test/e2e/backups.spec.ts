@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { cliPhotos } from './catalog-cli';
 import { openKadar, snap } from './grid-page';
@@ -118,4 +119,48 @@ test('a backup that fails as Kadar closes is said at the next start, and a good 
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(notice).toHaveCount(0);
   await snap(page, 'backups-failure-cleared');
+});
+
+test('a restore another program is in the way of waits for the next start, and can be called off', async ({
+  page,
+}) => {
+  await openKadar(page, host.url);
+  await page.getByTestId('open-backups').click();
+  const dialog = page.getByTestId('backups-dialog');
+  await dialog.getByTestId('backup-now').click();
+  await expect(dialog.getByTestId('backups-message')).toContainText('Backed up and checked');
+  const before = await cliPhotos(host.catalog);
+
+  // Another program has the catalog open (idle): it cannot be replaced under it.
+  const other = new Database(host.catalog, { readonly: true });
+  try {
+    other.prepare('SELECT count(*) FROM photos').get();
+    await dialog.getByTestId('backup-restore').first().click();
+    await dialog.getByTestId('backup-restore-confirm').click();
+    // Said once, after the window started again (not again as a failed backup).
+    const notice = page.getByTestId('notice').filter({ hasText: 'was not restored' });
+    await expect(notice).toContainText('Another program is using the catalog');
+    await expect(notice).toContainText('Kadar tries again when it next opens the catalog');
+    await expect(page.getByTestId('notice')).toHaveCount(1);
+
+    // The dialog says a restore is waiting, and calls it off.
+    await page.getByTestId('open-backups').click();
+    const pending = dialog.getByTestId('backup-pending');
+    await expect(pending).toContainText('is waiting to be restored');
+    expect(existsSync(`${host.catalog}.restore-pending`)).toBe(true);
+    await snap(page, 'backup-pending');
+    await pending.getByRole('button', { name: 'Don’t restore it' }).click();
+    await expect(dialog.getByTestId('backups-message')).toContainText('The restore is called off');
+    await expect(pending).toHaveCount(0);
+    // Its failure is no longer news, in the dialog or as a notice.
+    await expect(notice).toHaveCount(0);
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+  } finally {
+    other.close();
+  }
+  expect(existsSync(`${host.catalog}.restore-pending`)).toBe(false);
+  // Opened again, nothing is restored: the catalog is as it was.
+  await page.reload();
+  await expect(page.getByTestId('photo-grid')).toHaveAttribute('data-total', String(before.length));
+  expect(await cliPhotos(host.catalog)).toEqual(before);
 });

@@ -319,4 +319,31 @@ describe('a restore asked for from the app', () => {
     expect(verifyBackup(join(folder, aside[0]!)).galleries).toBe(1);
     expect(readdirSync(folder).filter((n) => n.includes('restore-pending'))).toEqual([]);
   });
+
+  it('is listed while it waits, and called off leaves the catalog and the backup as they are', async () => {
+    const folder = tempDir();
+    const path = join(folder, 'app.sqlite');
+    let app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
+    const backup = join(folder, 'earlier.sqlite');
+    await callApi(app.handlers, 'backups.create', { out: backup });
+    await callApi(app.handlers, 'galleries.create', { name: 'After the backup' });
+    expect((await callApi(app.handlers, 'backups.list', {})).pendingRestore).toBeNull();
+    const asked = Date.now();
+    await callApi(app.handlers, 'backups.restore', { path: backup });
+    const { pendingRestore } = await callApi(app.handlers, 'backups.list', {});
+    expect(Math.abs(Date.parse(pendingRestore!.askedAt) - asked)).toBeLessThan(5000);
+
+    expect(await callApi(app.handlers, 'backups.cancelRestore', {})).toEqual({ cancelled: true });
+    expect((await callApi(app.handlers, 'backups.list', {})).pendingRestore).toBeNull();
+    expect(await callApi(app.handlers, 'backups.cancelRestore', {})).toEqual({ cancelled: false });
+    await app.close();
+    // The next start restores nothing; the backup it was copied from is still there.
+    app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
+    expect((await callApi(app.handlers, 'galleries.list', {})).map((g) => g.name)).toEqual([
+      'After the backup',
+    ]);
+    await app.close();
+    expect(readdirSync(folder).filter((n) => n.includes('restore'))).toEqual([]);
+    expect(verifyBackup(backup).galleries).toBe(0);
+  });
 });

@@ -3,9 +3,14 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { backupsDirFor } from '../../catalog/default-paths';
 import { sql } from '../../catalog/statements';
 import { backupCatalog } from '../../longevity/catalog-backup';
-import { requestRestore } from '../../longevity/restore-catalog';
+import {
+  cancelPendingRestore,
+  pendingRestoreSince,
+  requestRestore,
+} from '../../longevity/restore-catalog';
 import { dailyBackup, localDay, type DailyBackup } from '../../longevity/backup-rotation';
 import type { backupMethods } from '../../../shared/api/domains/backups';
+import { notRestoredPrefix } from '../../../shared/api/not-restored';
 import { KadarError, toApiError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
@@ -60,7 +65,7 @@ export function createBackupsService(
   if (restoreFailure)
     sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
       lastErrorKey,
-      `The backup asked for was not restored, and the catalog is as it was: ${restoreFailure}`,
+      `${notRestoredPrefix}${restoreFailure}`,
     );
   const today = () =>
     existsSync(join(backupsDirFor(ctx.catalogPath), `kadar-${localDay(new Date())}.sqlite`));
@@ -89,7 +94,14 @@ export function createBackupsService(
             })
             .sort((a, b) => b.day.localeCompare(a.day))
         : [];
-      return { folder, secondFolder: secondFolder(), backups, lastError: setting(lastErrorKey) };
+      const asked = pendingRestoreSince(ctx.catalogPath);
+      return {
+        folder,
+        secondFolder: secondFolder(),
+        backups,
+        lastError: setting(lastErrorKey),
+        pendingRestore: asked ? { askedAt: asked.toISOString() } : null,
+      };
     },
     'backups.create': async ({ out }) => {
       if (out) {
@@ -119,6 +131,14 @@ export function createBackupsService(
       // this one is closing, so `restoring` stays set.
       reopen();
       return { when: 'now' as const };
+    },
+    'backups.cancelRestore': () => {
+      // This catalog closes to be replaced: the copy is in use.
+      if (restoring) throw new KadarError('ALREADY_RUNNING', 'The restore is under way.');
+      const cancelled = cancelPendingRestore(ctx.catalogPath);
+      // Why it did not happen is moot once it is called off.
+      if (cancelled && setting(lastErrorKey)?.startsWith(notRestoredPrefix)) clearLastError();
+      return { cancelled };
     },
     'backups.setSecondFolder': ({ folder }) => {
       // What went wrong with the old folder says nothing of the new: the next backup tells.

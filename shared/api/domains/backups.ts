@@ -21,6 +21,11 @@ export const backupMethods = {
       backups: z.array(z.object({ path: z.string(), day: z.string(), bytes: z.number().int() })),
       /** Why the last backup failed, until one succeeds. */
       lastError: z.string().nullable(),
+      /**
+       * A restore waiting for the catalog's next opening (asked for where the catalog could not
+       * be replaced at once, or when another program had it open), and when it was asked for.
+       */
+      pendingRestore: z.object({ askedAt: z.string() }).nullable(),
     }),
   },
   /** Today's verified backup (rotated: 7 daily, 4 weekly), or one to a file of your choosing. */
@@ -37,6 +42,11 @@ export const backupMethods = {
   'backups.restore': {
     input: z.object({ path: z.string().trim().min(1) }).strict(),
     output: z.object({ when: z.enum(['now', 'next-start']) }),
+  },
+  /** Calls off the restore waiting for the next opening, if one is; the backup stays. */
+  'backups.cancelRestore': {
+    input: none,
+    output: z.object({ cancelled: z.boolean() }),
   },
   'backups.setSecondFolder': {
     input: z.object({ folder: z.string().trim().min(1).nullable() }).strict(),
