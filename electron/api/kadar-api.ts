@@ -52,9 +52,10 @@ export interface KadarApiOptions extends OpenCatalogOptions {
   restoreAnnounced?: boolean;
   /**
    * Closes this API and opens the catalog again (window-api.ts): given, a restore happens at
-   * once instead of at the next start.
+   * once instead of at the next start. Resolves to whether this API was closed: not when the
+   * restore was refused before (its copy damaged, or gone), and this API goes on.
    */
-  reopen?: () => void;
+  reopen?: () => Promise<boolean>;
 }
 
 const version = (

@@ -21,7 +21,8 @@ export type ServedApi = Pick<
  * catalog that can be closed and opened again beneath them. A restore asked for from a window
  * happens at once: the catalog closes (running jobs stop, as when Kadar quits), the backup
  * takes its place, the catalog opens again, and `catalog.reopened` tells every window that
- * all it holds is stale. Calls arriving meanwhile wait for the new catalog.
+ * all it holds is stale (or, when the restore is refused before the catalog closes, why
+ * nothing changed). Calls arriving meanwhile wait for the new catalog.
  */
 export function createWindowApi(
   options: Omit<
@@ -76,7 +77,8 @@ export function createWindowApi(
   // A failure to open at the start is the host's to report, as before there was a window.
   let ready: Promise<KadarApi> = Promise.resolve(open());
 
-  function reopen(): void {
+  function reopen(): Promise<boolean> {
+    const asking = current;
     ready = ready
       .catch(() => null)
       .then(async (api) => {
@@ -88,7 +90,11 @@ export function createWindowApi(
           throw new KadarError('UNSUPPORTED', 'Kadar is closing.');
         }
         const pending = pendingRestoreFile(options.catalogPath);
-        if (api && !existsSync(pending)) return api;
+        if (api && !existsSync(pending)) {
+          // Called off, or restored by another Kadar opening the catalog meanwhile.
+          notRestored('the copy waiting to be restored is gone.', false);
+          return api;
+        }
         // Checked again in a worker, so this thread (Electron's main) is not held by the
         // integrity check; a copy damaged since it was asked for changes nothing at all.
         let checked: RowCounts | undefined;
@@ -132,8 +138,12 @@ export function createWindowApi(
         else announce({ closed: true, error: null, keptAside: restored.keptAside });
         return next;
       });
-    // Said by the event and by every call's answer; nothing else awaits it.
+    // Said by the event and by every call's answer.
     ready.catch(() => undefined);
+    return ready.then(
+      (api) => api !== asking,
+      () => true,
+    );
   }
 
   return {

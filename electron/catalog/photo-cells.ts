@@ -5,7 +5,7 @@ import {
   type PhotoFieldName,
 } from '../../shared/catalog/photo-fields';
 import type { Catalog } from './open-catalog';
-import { decodeField, userValue } from './photos-repo';
+import { effectiveValue, fileState } from './photos-repo';
 import { rowsByIds } from './rows-by-id';
 
 // The file's fields a cell shows, as the cell's schema names them.
@@ -26,20 +26,17 @@ type CellRow = Record<string, unknown> & {
   missing_since: string | null;
 };
 
-/** What the grid's cells show of these photos, read from the photos table alone. */
+/** What the grid's cells show of these photos, in the order asked, read from the photos table. */
 export function getPhotoCells(db: Catalog, ids: readonly number[]): PhotoCell[] {
-  return rowsByIds<CellRow>(db, select, ids).map((row) => {
+  const byId = new Map<number, PhotoCell>();
+  for (const row of rowsByIds<CellRow>(db, select, ids)) {
     const cell: Record<string, unknown> = {
       id: row.id,
       fileName: row.file_name,
-      hasThumbnail: row.thumb_key != null,
-      missing: row.missing_since != null,
+      ...fileState(row),
     };
-    for (const name of cellFields) {
-      const spec: FieldSpec = photoFileFields[name];
-      const mine = spec.userColumn ? userValue(row, spec) : undefined;
-      cell[name] = mine !== undefined ? mine : decodeField(spec.kind, row[spec.column]);
-    }
-    return cell as PhotoCell;
-  });
+    for (const name of cellFields) cell[name] = effectiveValue(row, photoFileFields[name]);
+    byId.set(row.id, cell as PhotoCell);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

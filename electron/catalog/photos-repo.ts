@@ -84,6 +84,18 @@ export function userValue(row: Record<string, unknown>, spec: FieldSpec): unknow
   return mine === '' ? null : mine;
 }
 
+/** A field's value as the API shows it: the person's where they set one, else the file's. */
+export function effectiveValue(row: Record<string, unknown>, spec: FieldSpec): unknown {
+  const mine = spec.userColumn ? userValue(row, spec) : undefined;
+  return mine === undefined ? decodeField(spec.kind, row[spec.column]) : mine;
+}
+
+/** Whether a photos row has a thumbnail and its file is there, as records and cells show it. */
+export const fileState = (row: { thumb_key: string | null; missing_since: string | null }) => ({
+  hasThumbnail: row.thumb_key != null,
+  missing: row.missing_since != null,
+});
+
 export function toPhoto(row: JoinedRow): Photo {
   const photo: Record<string, unknown> = {};
   for (const name of apiFieldNames) {
@@ -134,8 +146,7 @@ export function toPhoto(row: JoinedRow): Photo {
     eventId: row.event_id,
     eventTitle: row.event_title,
     projectIds: row.project_ids ? row.project_ids.split(',').map(Number) : [],
-    hasThumbnail: row.thumb_key != null,
-    missing: row.missing_since != null,
+    ...fileState(row),
     missingSince: row.missing_since,
     addedAt: row.added_at,
     indexedAt: row.indexed_at,

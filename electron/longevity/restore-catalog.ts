@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { openSqliteFile } from './sqlite-file';
 import { restoringFile } from './interrupted-restore';
 import { verifyInWorker } from './verify-in-worker';
@@ -16,6 +24,10 @@ export async function requestRestore(catalogPath: string, backupFile: string): P
   await verifyInWorker(backupFile);
   const pending = pendingRestoreFile(catalogPath);
   copyFileSync(backupFile, `${pending}.partial`);
+  // Its time says when the restore was asked for (pendingRestoreSince): copies keep the
+  // backup's own time on macOS and Windows.
+  const now = new Date();
+  utimesSync(`${pending}.partial`, now, now);
   renameSync(`${pending}.partial`, pending);
 }
 

@@ -53,16 +53,22 @@ export function invalidateKinds(kinds: readonly EntityKind[]): void {
   });
 }
 
+const apiQuery = <M extends MethodName>(method: M, input: MethodInput<M>) => ({
+  queryKey: [method, input],
+  queryFn: () => client.call(method, input),
+});
+
+/** Asks now for what a view is about to show with `useApi` (the viewer's next photo). */
+export function prefetchApi<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  void queryClient.prefetchQuery(apiQuery(method, input));
+}
+
 export function useApi<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
   options: Omit<UseQueryOptions<MethodOutput<M>>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<MethodOutput<M>>({
-    queryKey: [method, input],
-    queryFn: () => client.call(method, input),
-    ...options,
-  });
+  return useQuery<MethodOutput<M>>({ ...apiQuery(method, input), ...options });
 }
 
 /** A call that changes the catalog; failures become a notice, and the promise rejects. */

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { client } from '../api/client';
 import { useApi } from '../api/server-data';
 import { errorMessage } from '../store/error-message';
@@ -21,6 +21,19 @@ export function BackupsDialog() {
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<string | null>(null);
   const secondFolder = second ?? list.data?.secondFolder ?? '';
+  const { refetch } = list;
+
+  // A restore refused before the catalog closed leaves this window as it is: "Restoring…"
+  // goes, and the list shows what is waiting now.
+  useEffect(
+    () =>
+      client.on('catalog.reopened', ({ closed }) => {
+        if (closed) return;
+        setMessage(null);
+        void refetch();
+      }),
+    [refetch],
+  );
 
   const act = async (what: () => Promise<string>) => {
     setBusy(true);
@@ -68,10 +81,10 @@ export function BackupsDialog() {
               onClick={() =>
                 void act(async () => {
                   const { cancelled } = await client.call('backups.cancelRestore', {});
-                  // That it did not happen is no longer news.
-                  for (const n of useKadar.getState().notices)
-                    if (isBackupFailure(n.message) || isRestoreFailure(n.message))
-                      dismissNotice(n.id);
+                  // That it did not happen is no longer news; other backups' failures still are.
+                  if (cancelled)
+                    for (const n of useKadar.getState().notices)
+                      if (isRestoreFailure(n.message)) dismissNotice(n.id);
                   return cancelled
                     ? 'The restore is called off; the catalog stays as it is.'
                     : 'No restore was waiting.';
@@ -100,7 +113,8 @@ export function BackupsDialog() {
                       void act(async () => {
                         const { when } = await client.call('backups.restore', { path: b.path });
                         setConfirm(null);
-                        // `now`: the window reloads when the catalog has been opened again.
+                        // `now`: the window reloads when the catalog has been opened again,
+                        // or, refused before it closed, a notice says why (see above).
                         return when === 'now'
                           ? `Restoring the backup of ${b.day}…`
                           : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.`;

@@ -59,5 +59,8 @@ export function afterReopen(notify: (message: string) => void, say: (message: st
   else say(saying.message);
 }
 
-/** Whether a notice says a restore did not happen (stale once the waiting one is called off). */
-export const isRestoreFailure = (notice: string) => notice.startsWith(notRestoredPrefix);
+/**
+ * Whether a notice says a restore did not happen, as the reopening said it or as the last
+ * backup's failure ("Backups: …"): stale once the waiting restore is called off.
+ */
+export const isRestoreFailure = (notice: string) => notice.includes(notRestoredPrefix);

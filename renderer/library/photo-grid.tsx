@@ -35,7 +35,7 @@ export function PhotoGrid() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const { columns, cellSize } = gridMetrics(width, thumbSize);
-  // Until the width is known, any layout would be wrong (and fetch the wrong cells' records).
+  // Until the width is known, any layout would be wrong (and fetch the wrong cells).
   const rows = useMemo(
     () => (width > 0 ? layoutRows(groups, columns) : []),
     [width, groups, columns],

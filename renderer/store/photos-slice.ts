@@ -20,10 +20,10 @@ export interface PhotosSlice {
    */
   photoCache: ReadonlyMap<number, PhotoCell>;
   photoCacheVersion: number;
-  /** Bumped when cached records may be out of date, so visible cells ask again. */
+  /** Bumped when cached cells may be out of date, so visible ones ask again. */
   photoEpoch: number;
   loadIds: () => Promise<void>;
-  /** Fetches the records of these ids unless they are cached and current. */
+  /** Fetches the cells of these ids unless they are cached and current. */
   ensurePhotos: (ids: readonly number[]) => void;
   /** The grid's visible cells: fetched like `ensurePhotos`, and never evicted from the cache. */
   showPhotos: (ids: readonly number[]) => void;

@@ -2,11 +2,24 @@ import type { Photo } from '../../shared/api/photo-schema';
 import { ExportHistory } from '../export/export-history';
 import { photoSections } from './photo-fields';
 
-export function MetadataPanel({ photo }: { photo: Photo | undefined }) {
+export function MetadataPanel({
+  photo,
+  error = null,
+}: {
+  photo: Photo | undefined;
+  /** Why the details could not be read. */
+  error?: string | null;
+}) {
   return (
     <aside className="metadata" aria-label="Photo details" data-testid="metadata-panel">
       {photo == null ? (
-        <p className="hint">Loading details…</p>
+        error ? (
+          <p className="form-error" role="alert">
+            The details could not be read: {error}
+          </p>
+        ) : (
+          <p className="hint">Loading details…</p>
+        )
       ) : (
         photoSections(photo).map((section) => (
           <section key={section.title} className="metadata-section">

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../api/client';
-import { useApi } from '../api/server-data';
+import { prefetchApi, useApi } from '../api/server-data';
+import { errorMessage } from '../store/error-message';
 import { CullingMarks } from '../describe/culling-marks';
 import { formatWallClock } from '../format/format-date';
 import { formatCount } from '../format/format-number';
@@ -37,13 +38,22 @@ function ViewerOverlay({ id }: { id: number }) {
     })),
   );
   // The whole record, for the details beside the picture; the grid's cell draws the rest.
-  const details = useApi('photos.get', { ids: [id] }).data?.[0];
+  const record = useApi('photos.get', { ids: [id] });
+  const details = record.data?.[0];
   const ref = useRef<HTMLDivElement>(null);
 
   // Runs again on a new photoEpoch too: the cell may have changed with the catalog.
   useEffect(() => {
     ensurePhotos([id]);
   }, [id, photoEpoch, ensurePhotos]);
+
+  // The photos either side, asked for now: stepping (culling with auto-advance) shows their
+  // details at once.
+  useEffect(() => {
+    const { ids } = useKadar.getState();
+    for (const next of [ids[position + 1], ids[position - 1]])
+      if (next != null) prefetchApi('photos.get', { ids: [next] });
+  }, [position]);
 
   useEffect(() => {
     // Keys go to the viewer while it is open; back in the grid, they go where they were.
@@ -121,7 +131,7 @@ function ViewerOverlay({ id }: { id: number }) {
             data-testid="viewer-next"
           />
         </div>
-        <MetadataPanel photo={details} />
+        <MetadataPanel photo={details} error={record.error ? errorMessage(record.error) : null} />
       </div>
     </div>
   );

@@ -85,9 +85,9 @@ export type { TakenAtSource } from '../catalog/photo-fields';
 
 /**
  * What a grid cell shows of a photo, with the record's (effective) values. The grid fetches
- * one for every cell scrolled past, a hundred thousand in a long scroll: 500 whole records
- * (tags, people, projects, the file's values beside the person's) took the host 49 ms and
- * 730 kB of JSON, 500 of these 2–3 ms and 89 kB.
+ * one for every cell scrolled past, a hundred thousand in a long scroll, and whole records
+ * (tags, people, projects, the file's values beside the person's) cost the host some twenty
+ * times as much to read and send (docs/benchmarks.md, bench:ui).
  */
 export const photoCellSchema = photoSchema.pick({
   id: true,

@@ -138,6 +138,10 @@ describe('a restore asked for from a window', () => {
     // Kept for a person to look at; not tried again at every start.
     expect(existsSync(failedRestoreFile(catalogPath))).toBe(true);
     expect(existsSync(pendingRestoreFile(catalogPath))).toBe(false);
+    // The catalog that went on can be restored afterwards, as if nothing had been asked.
+    expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
+    expect(await call('galleries.list', {})).toEqual([]);
+    expect(reopened()[1]).toMatchObject({ closed: true, error: null });
     await api.close();
   });
 

@@ -8,6 +8,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -328,6 +329,8 @@ describe('a restore asked for from the app', () => {
     await callApi(app.handlers, 'backups.create', { out: backup });
     await callApi(app.handlers, 'galleries.create', { name: 'After the backup' });
     expect((await callApi(app.handlers, 'backups.list', {})).pendingRestore).toBeNull();
+    // A backup made long ago: the restore is asked for now, whatever times a copy keeps.
+    utimesSync(backup, new Date(2025, 0, 1), new Date(2025, 0, 1));
     const asked = Date.now();
     await callApi(app.handlers, 'backups.restore', { path: backup });
     const { pendingRestore } = await callApi(app.handlers, 'backups.list', {});
@@ -345,5 +348,52 @@ describe('a restore asked for from the app', () => {
     await app.close();
     expect(readdirSync(folder).filter((n) => n.includes('restore'))).toEqual([]);
     expect(verifyBackup(backup).galleries).toBe(0);
+  });
+
+  it('says at the next start why it did not happen, until it is called off', async () => {
+    const folder = tempDir();
+    const path = join(folder, 'app.sqlite');
+    let app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
+    const backup = join(folder, 'earlier.sqlite');
+    await callApi(app.handlers, 'backups.create', { out: backup });
+    await callApi(app.handlers, 'backups.restore', { path: backup });
+    await app.close();
+    // Another program has the catalog open as the app starts again: the restore waits.
+    const other = new Database(path);
+    try {
+      other.prepare('SELECT count(*) FROM photos').get();
+      app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
+    } finally {
+      other.close();
+    }
+    const listed = await callApi(app.handlers, 'backups.list', {});
+    expect(listed.lastError).toMatch(
+      /^The backup asked for was not restored, and the catalog is as it was: Another program is using the catalog/,
+    );
+    expect(listed.pendingRestore).not.toBeNull();
+    expect(await callApi(app.handlers, 'backups.cancelRestore', {})).toEqual({ cancelled: true });
+    expect(await callApi(app.handlers, 'backups.list', {})).toMatchObject({
+      lastError: null,
+      pendingRestore: null,
+    });
+    await app.close();
+  });
+
+  it('keeps a failed backup said when a restore is called off', async () => {
+    const folder = tempDir();
+    const path = join(folder, 'app.sqlite');
+    const app = createKadarApi({ catalogPath: path });
+    // The second folder becomes a file (a drive swapped): the daily backup's copy there fails.
+    const second = join(folder, 'second');
+    mkdirSync(second);
+    await callApi(app.handlers, 'backups.setSecondFolder', { folder: second });
+    rmSync(second, { recursive: true });
+    writeFileSync(second, '');
+    await expect(callApi(app.handlers, 'backups.create', {})).rejects.toBeTruthy();
+    const { lastError } = await callApi(app.handlers, 'backups.list', {});
+    expect(lastError).toBeTruthy();
+    expect(await callApi(app.handlers, 'backups.cancelRestore', {})).toEqual({ cancelled: false });
+    expect((await callApi(app.handlers, 'backups.list', {})).lastError).toBe(lastError);
+    await app.close();
   });
 });

@@ -32,7 +32,7 @@ export function createBackupsService(
     restoreFailure = null,
   }: {
     /** Given by a window's host (window-api.ts): a restore then happens at once. */
-    reopen?: (() => void) | null;
+    reopen?: (() => Promise<boolean>) | null;
     /** Why the restore asked for before this opening did not happen. */
     restoreFailure?: string | null;
   } = {},
@@ -127,9 +127,15 @@ export function createBackupsService(
         restoring = false;
         return { when: 'next-start' as const };
       }
-      // At once, so that no call arriving after this answer reaches the catalog being replaced;
-      // this one is closing, so `restoring` stays set.
-      reopen();
+      // At once, so that no call arriving after this answer reaches the catalog being replaced.
+      // While this one closes, `restoring` stays set; refused before it closed, it goes on,
+      // and may restore (or call off a waiting restore) again.
+      void reopen().then(
+        (closed) => {
+          if (!closed) restoring = false;
+        },
+        () => undefined,
+      );
       return { when: 'now' as const };
     },
     'backups.cancelRestore': () => {
