@@ -45,10 +45,14 @@ export function pendingRestoreSince(catalogPath: string): Date | null {
  * from stays. Returns whether one was waiting.
  */
 export function cancelPendingRestore(catalogPath: string): boolean {
-  const pending = pendingRestoreFile(catalogPath);
-  if (!existsSync(pending)) return false;
-  rmSync(pending);
-  return true;
+  try {
+    rmSync(pendingRestoreFile(catalogPath));
+    return true;
+  } catch (error) {
+    // None waits, or another Kadar opening the catalog has just taken it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 /** Where a restore that could not be carried out leaves its copy, for a person to look at. */
