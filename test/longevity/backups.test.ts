@@ -291,13 +291,21 @@ describe('a backup that fails', () => {
 });
 
 describe('a restore asked for from the app', () => {
-  it('happens when the catalog next opens, keeping the replaced one aside', async () => {
+  /** The app over a new catalog, a backup of it, and a gallery made after that backup. */
+  async function appWithBackup() {
     const folder = tempDir();
     const path = join(folder, 'app.sqlite');
-    let app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
+    const app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
     const backup = join(folder, 'earlier.sqlite');
     await callApi(app.handlers, 'backups.create', { out: backup });
     await callApi(app.handlers, 'galleries.create', { name: 'After the backup' });
+    return { folder, path, app, backup };
+  }
+
+  it('happens when the catalog next opens, keeping the replaced one aside', async () => {
+    const setup = await appWithBackup();
+    const { folder, path, backup } = setup;
+    let { app } = setup;
     await expect(
       callApi(app.handlers, 'backups.restore', { path: join(folder, 'no-such.sqlite') }),
     ).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
@@ -322,12 +330,9 @@ describe('a restore asked for from the app', () => {
   });
 
   it('is listed while it waits, and called off leaves the catalog and the backup as they are', async () => {
-    const folder = tempDir();
-    const path = join(folder, 'app.sqlite');
-    let app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
-    const backup = join(folder, 'earlier.sqlite');
-    await callApi(app.handlers, 'backups.create', { out: backup });
-    await callApi(app.handlers, 'galleries.create', { name: 'After the backup' });
+    const setup = await appWithBackup();
+    const { folder, path, backup } = setup;
+    let { app } = setup;
     expect((await callApi(app.handlers, 'backups.list', {})).pendingRestore).toBeNull();
     // A backup made long ago: the restore is asked for now, whatever times a copy keeps.
     utimesSync(backup, new Date(2025, 0, 1), new Date(2025, 0, 1));
@@ -351,11 +356,9 @@ describe('a restore asked for from the app', () => {
   });
 
   it('says at the next start why it did not happen, until it is called off', async () => {
-    const folder = tempDir();
-    const path = join(folder, 'app.sqlite');
-    let app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
-    const backup = join(folder, 'earlier.sqlite');
-    await callApi(app.handlers, 'backups.create', { out: backup });
+    const setup = await appWithBackup();
+    const { path, backup } = setup;
+    let { app } = setup;
     await callApi(app.handlers, 'backups.restore', { path: backup });
     await app.close();
     // Another program has the catalog open as the app starts again: the restore waits.
