@@ -107,7 +107,7 @@ export function SidecarsDialog() {
           </p>
         )}
         {shown?.failures.map((f) => (
-          <p key={f.path} className="form-error">
+          <p key={f.path} className="form-error" data-testid="sidecar-failure">
             {f.path}: {f.message}
           </p>
         ))}

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,4 +117,40 @@ test('name new sidecars as Lightroom does, then switch them off: edits stop reac
   // Well past the moment an edit settles and would be written (400 ms).
   await page.waitForTimeout(2000);
   expect(exiftool(lightroom)['XMP-xmp:Rating']).toBe(3);
+});
+
+test('a sidecar that cannot be written is listed with why, and the others are written', async ({
+  page,
+}) => {
+  // Something else now has the place of one photo's sidecar: a folder of that name.
+  const photo = (await cliPhotos(host.catalog)).find((p) => p.fileName === 'DSC_2208.JPG')!;
+  const blocked = join(library, `${photo.relPath}.xmp`);
+  rmSync(blocked, { force: true });
+  mkdirSync(blocked);
+  try {
+    await openKadar(page, host.url);
+    await expectShown(page, 10);
+    await page.getByTestId('open-sidecars').click();
+    const dialog = page.getByTestId('sidecars-dialog');
+    await dialog.getByTestId('sidecar-naming').selectOption('digikam');
+    await expect(dialog.getByTestId('sidecars-last-run')).toContainText('1 failed');
+    const failure = dialog.getByTestId('sidecar-failure');
+    await expect(failure).toHaveCount(1);
+    await expect(failure).toHaveText(
+      `${join(library, photo.relPath)}: Its sidecar DSC_2208.JPG.xmp could not be read: a folder has that name.`,
+    );
+    await snap(page, 'sidecars-failure');
+    // The folder in the way is left as it was; every other photo has its sidecar.
+    expect(readdirSync(blocked)).toEqual([]);
+    for (const other of await cliPhotos(host.catalog)) {
+      if (other.id === photo.id) continue;
+      const lightroom = join(library, other.relPath.replace(/\.[^.]+$/, '.xmp'));
+      expect(
+        existsSync(join(library, `${other.relPath}.xmp`)) || existsSync(lightroom),
+        other.fileName,
+      ).toBe(true);
+    }
+  } finally {
+    rmSync(blocked, { recursive: true, force: true });
+  }
 });

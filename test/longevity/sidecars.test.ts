@@ -303,7 +303,10 @@ describe('XMP sidecars', () => {
     await call('photos.edit', { ids: [photo.id], set: { caption: 'After the drive came back' } });
     const failed = await call('sidecars.write', {});
     expect(failed.failed).toBe(1);
-    expect(failed.failures[0]?.path).toBe(join(library, photo.relPath));
+    expect(failed.failures[0]).toEqual({
+      path: join(library, photo.relPath),
+      message: `Its sidecar ${photo.fileName}.xmp could not be read: a folder has that name.`,
+    });
     expect((await call('sidecars.status', {})).roots[0]!.pending).toBe(1);
     rmSync(sidecar, { recursive: true });
     expect(await call('sidecars.write', {})).toMatchObject({ written: 1, failed: 0 });

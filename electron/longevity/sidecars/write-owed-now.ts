@@ -52,7 +52,7 @@ async function sidecarIssues(
     const issues: FileFailure[] = run.failures.map((f) => ({
       path: f.path,
       code: 'SIDECAR_UNWRITABLE',
-      message: `Its XMP sidecar could not be written (${f.message}); the next run tries again.`,
+      message: `${f.message} The next run tries again.`,
     }));
     if (run.failed > run.failures.length)
       issues.push({

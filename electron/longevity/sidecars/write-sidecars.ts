@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { extensionOf, isImageFileName } from '../../indexer/sniff-format';
 import { newSidecarName, sidecarFor, type SidecarNaming } from '../../indexer/sidecar-names';
 import { isDeadWritersTemp, syncFolder, writeFileAtomically } from '../atomic-file';
+import { fileErrorReason } from '../../os/file-error-reason';
 import { readKadarLayer, writeSidecar, type SidecarContent } from './sidecar-xmp';
 
 /** The photos of one folder whose sidecars are to be brought up to date. */
@@ -48,6 +49,9 @@ export function writeFolderSidecars(task: FolderTask): SidecarOutcome[] {
     }
   }
   const outcomes = task.items.map((item): SidecarOutcome => {
+    // Named in a failure: the sidecar, and whether reading it or writing it failed.
+    let sidecar: string | null = null;
+    let writing = false;
     try {
       // DSC_2208.JPG and DSC_2208.NEF would share DSC_2208.xmp (Lightroom's, for the raw
       // file): each gets a sidecar of its own, named after its whole file name.
@@ -57,6 +61,7 @@ export function writeFolderSidecars(task: FolderTask): SidecarOutcome[] {
       const found = shared
         ? (sidecars.get(own.toLowerCase()) ?? null)
         : sidecarFor(item.fileName, sidecars);
+      sidecar = found;
       const existing = found ? readFileSync(join(task.dir, found), 'utf8') : null;
       if (!item.create && (existing == null || readKadarLayer(existing) == null))
         return { photoId: item.photoId, status: 'skipped' };
@@ -64,6 +69,8 @@ export function writeFolderSidecars(task: FolderTask): SidecarOutcome[] {
       const text = writeSidecar(item.content, existing);
       const changed = text !== existing;
       if (changed) {
+        sidecar = name;
+        writing = true;
         writeFileAtomically(join(task.dir, name), text, { syncFolder: false });
         wrote = true;
         sidecars.set(name.toLowerCase(), name);
@@ -75,7 +82,12 @@ export function writeFolderSidecars(task: FolderTask): SidecarOutcome[] {
         path: join(task.dir, name),
       };
     } catch (error) {
-      return { photoId: item.photoId, status: 'failed', error: (error as Error).message };
+      const what = sidecar ? `Its sidecar ${sidecar}` : 'Its sidecar';
+      return {
+        photoId: item.photoId,
+        status: 'failed',
+        error: `${what} could not be ${writing ? 'written' : 'read'}: ${fileErrorReason(error)}.`,
+      };
     }
   });
   // The renames, on the disk: once for the folder rather than once a file.

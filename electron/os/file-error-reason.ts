@@ -1,0 +1,22 @@
+/**
+ * Why a file operation failed, in words a person can act on, from the system's error code;
+ * the system's own message for codes without words here.
+ */
+export function fileErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'EISDIR':
+      return 'a folder has that name';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the drive is read-only';
+    case 'ENOSPC':
+      return 'the drive is full';
+    case 'ENOENT':
+      return 'the file or its folder is gone';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
