@@ -28,15 +28,13 @@ type CellRow = Record<string, unknown> & {
 
 /** What the grid's cells show of these photos, in the order asked, read from the photos table. */
 export function getPhotoCells(db: Catalog, ids: readonly number[]): PhotoCell[] {
-  const byId = new Map<number, PhotoCell>();
-  for (const row of rowsByIds<CellRow>(db, select, ids)) {
+  return rowsByIds<CellRow>(db, select, ids).map((row) => {
     const cell: Record<string, unknown> = {
       id: row.id,
       fileName: row.file_name,
       ...fileState(row),
     };
     for (const name of cellFields) cell[name] = effectiveValue(row, photoFileFields[name]);
-    byId.set(row.id, cell as PhotoCell);
-  }
-  return ids.flatMap((id) => byId.get(id) ?? []);
+    return cell as PhotoCell;
+  });
 }

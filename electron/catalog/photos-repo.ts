@@ -162,13 +162,11 @@ export function getPhoto(db: Catalog, id: number): Photo | undefined {
 }
 
 export function getPhotos(db: Catalog, ids: readonly number[]): Photo[] {
-  const rows = rowsByIds<JoinedRow>(
+  return rowsByIds<JoinedRow>(
     db,
     `${photoSelect} FROM photos p ${photoJoins} WHERE p.id IN`,
     ids,
-  );
-  const byId = new Map(rows.map((row) => [row.id, toPhoto(row)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  ).map(toPhoto);
 }
 
 export interface PhotoPage {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync, type Dirent, type Stats } from 'node
 import { join } from 'node:path';
 import { extensionOf, isImageFileName } from './sniff-format';
 import { sidecarFor } from './sidecar-names';
+import { fileErrorReason } from '../os/file-error-reason';
 
 /** One image file the walk found, with what a rescan compares. */
 export interface ScannedFile {
@@ -52,15 +53,7 @@ function skipFolder(name: string, path: string): boolean {
 }
 
 function describe(error: unknown): { code: string; message: string } {
-  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOENT: 'it no longer exists',
-    ELOOP: 'too many symbolic links',
-    EIO: 'input/output error',
-  };
-  return { code, message: reasons[code] ?? (error as Error).message };
+  return { code: (error as NodeJS.ErrnoException).code ?? 'EIO', message: fileErrorReason(error) };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Why a file operation failed, in words a person can act on, from the system's error code;
- * the system's own message for codes without words here.
+ * the system's own message for codes without words here. Folder walks and sidecar writes say
+ * it the same way.
  */
 export function fileErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -13,9 +14,14 @@ export function fileErrorReason(error: unknown): string {
     case 'EROFS':
       return 'the drive is read-only';
     case 'ENOSPC':
+    case 'EDQUOT':
       return 'the drive is full';
     case 'ENOENT':
-      return 'the file or its folder is gone';
+      return 'it is no longer there';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EIO':
+      return 'input/output error';
     default:
       return error instanceof Error ? error.message : String(error);
   }
