@@ -27,6 +27,7 @@ const appliedMigrationHashes: Record<number, string> = {
   12: '60861140d47ef918',
   13: 'c80776b82f0d255a',
   14: 'a280b4ec3a067839',
+  15: '1e8e58f26a7f9702',
 };
 
 const expectedTables = [

@@ -10,7 +10,7 @@ import {
   type KadarLayer,
   type SidecarContent,
 } from '../../electron/longevity/sidecars/sidecar-xmp';
-import { requireExiftool, type ExiftoolTags } from '../helpers/exiftool';
+import { requireExiftool, systemExiftool, type ExiftoolTags } from '../helpers/exiftool';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 // exiftool is the reference reader: what it reads back is what Lightroom, digiKam and darktable get.
@@ -27,21 +27,30 @@ function saved(xml: string): string {
 
 /** Every tag exiftool reads in a sidecar, structures as structures. */
 function exiftool(xml: string): ExiftoolTags {
-  const out = execFileSync('exiftool', ['-j', '-struct', '-G1', saved(xml)], { encoding: 'utf8' });
-  return (JSON.parse(out) as ExiftoolTags[])[0]!;
-}
-
-/** exiftool's conformance checks. */
-function validate(xml: string): ExiftoolTags {
-  const out = execFileSync('exiftool', ['-j', '-validate', '-warning', '-a', '-G1', saved(xml)], {
+  const out = execFileSync(systemExiftool(), ['-j', '-struct', '-G1', saved(xml)], {
     encoding: 'utf8',
   });
   return (JSON.parse(out) as ExiftoolTags[])[0]!;
 }
 
+/** What exiftool's conformance checks warn of, every warning (JSON would keep only the first). */
+function warnings(xml: string): string[] {
+  const out = execFileSync(
+    systemExiftool(),
+    ['-validate', '-warning', '-a', '-G1', '-s', saved(xml)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return out
+    .split('\n')
+    .filter((l) => /^\[ExifTool\]\s+Warning\s+:/.test(l))
+    .map((l) => l.replace(/^[^:]*:\s*/, ''));
+}
+
 /** How many times exiftool finds an XMP tag (-a lists duplicates, which JSON would fold). */
 function occurrences(xml: string, tag: string): number {
-  const out = execFileSync('exiftool', ['-a', '-G1', '-s', '-XMP:all', saved(xml)], {
+  const out = execFileSync(systemExiftool(), ['-a', '-G1', '-s', '-XMP:all', saved(xml)], {
     encoding: 'utf8',
   });
   const [group, name] = tag.split(':');
@@ -500,9 +509,7 @@ describe('a new sidecar', () => {
 
   it('passes exiftool -validate', () => {
     for (const content of [full, empty]) {
-      const tags = validate(writeSidecar(content, null));
-      expect(tags['ExifTool:Validate']).toBe('OK');
-      expect(tags['ExifTool:Warning']).toBeUndefined();
+      expect(warnings(writeSidecar(content, null))).toEqual([]);
     }
   });
 
@@ -548,7 +555,11 @@ describe.each(Object.entries(tools))('merging into a sidecar %s wrote', (_tool, 
     expect(after['XMP-kadar:EventId']).toBe(layer.event!.uid);
     for (const tag of ['XMP-xmp:Rating', 'XMP-dc:Title', 'XMP-photoshop:City', 'XMP-xmp:Label'])
       expect(occurrences(merged, tag)).toBe(1);
-    expect(validate(merged)['ExifTool:Validate']).toMatch(/^(OK|.*minor.*)$/);
+    // What exiftool warns of is minor, or was in the other tool's file already (a CDATA value,
+    // kept as it was, which exiftool 12.57 reads with a warning and 13.59 without).
+    const own = warnings(original);
+    for (const warning of warnings(merged))
+      expect(warning.startsWith('[minor]') || own.includes(warning), warning).toBe(true);
   });
 
   it('gives the same file when written again, and replaces its own values cleanly', () => {
