@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { openSqliteFile } from './sqlite-file';
 import { restoringFile } from './interrupted-restore';
+import { flagSidecarsForResync } from './sidecars/resync-after-restore';
 import { verifyInWorker } from './verify-in-worker';
 import { verifyBackup, type RowCounts } from './catalog-backup';
 import { KadarError, toApiError } from '../../shared/errors';
@@ -215,6 +216,16 @@ export function restoreCatalog(
         { cause: error },
       );
     }
+  }
+  try {
+    flagSidecarsForResync(source);
+  } catch (error) {
+    if (!move) rmSync(source, { force: true });
+    throw new KadarError(
+      'BACKUP_FAILED',
+      `The backup's copy beside the catalog could not be prepared (${toApiError(error).message}); the catalog is unchanged.`,
+      { cause: error },
+    );
   }
   const keptAside = existed ? `${catalogPath}.before-restore-${stamp(now)}` : null;
   try {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsDirFor } from '../../electron/catalog/default-paths';
 import type { BackupResult } from '../../shared/api/domains/backups';
 import type { Photo } from '../../shared/api/photo-schema';
+import { exiftoolRead } from '../helpers/exiftool';
 import { catalogCli, cliPath, parseJson } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
@@ -40,6 +41,48 @@ describe('kadar backup and kadar restore', () => {
     const restored = await json<{ restored: string; keptAside: string }>('restore', file, '--json');
     expect(restored.restored).toBe(catalog);
     expect(readdirSync(dir)).toContain(restored.keptAside.split('/').at(-1));
+    expect(await json<Photo[]>('photos', '--json')).toEqual(before);
+  });
+
+  it('rewrites the sidecars from the restored catalog, so the folders no longer say what it undid', async () => {
+    const [root] = await json<{ id: number }[]>('roots', '--json');
+    await json('sidecars', 'on', '--root', String(root!.id), '--json');
+    const photos = await json<Photo[]>('photos', '--json');
+    const [described, other] = photos;
+    await json('rate', '--photos', String(described!.id), '--stars', '2', '--json');
+    const sidecarOf = (photo: Photo) => join(dir, 'library', `${photo.relPath}.xmp`);
+    const read = (photo: Photo) => exiftoolRead([sidecarOf(photo)]).get(sidecarOf(photo))!;
+    expect(read(described!)['XMP-xmp:Rating']).toBe(2);
+    expect(existsSync(sidecarOf(other!))).toBe(false);
+    const file = join(dir, 'before-batch.sqlite');
+    await json('backup', '--out', file, '--json');
+    const before = await json<Photo[]>('photos', '--json');
+
+    // The batch edit describes every photo: each gets a sidecar saying so.
+    const ids = photos.map((p) => p.id).join(',');
+    await json('tag', '--photos', ids, '--add', 'Batch/Edit', '--json');
+    await json('rate', '--photos', ids, '--stars', '4', '--json');
+    expect(read(described!)['XMP-xmp:Rating']).toBe(4);
+    expect(read(other!)['XMP-lr:HierarchicalSubject']).toEqual(
+      expect.arrayContaining(['Batch|Edit']),
+    );
+
+    const restored = await json<{ sidecars: { written: number; failed: number } }>(
+      'restore',
+      file,
+      '--json',
+    );
+    expect(restored.sidecars).toMatchObject({ written: 10, failed: 0 });
+    expect(read(described!)['XMP-xmp:Rating']).toBe(2);
+    for (const photo of photos) {
+      const tags = read(photo);
+      expect([tags['XMP-lr:HierarchicalSubject']].flat(), photo.relPath).not.toContain(
+        'Batch|Edit',
+      );
+      if (photo !== described) expect(tags['XMP-xmp:Rating'], photo.relPath).toBeUndefined();
+    }
+    // A rescan, which reads the sidecars again, brings nothing of the batch edit back.
+    await json('index', join(dir, 'library'), '--json', '--progress', 'none');
     expect(await json<Photo[]>('photos', '--json')).toEqual(before);
   });
 

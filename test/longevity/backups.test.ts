@@ -22,6 +22,7 @@ import { backupsToRemove, dailyBackup, localDay } from '../../electron/longevity
 import { countRows, verifyBackup } from '../../electron/longevity/catalog-backup';
 import { restoreCatalog } from '../../electron/longevity/restore-catalog';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { exiftoolRead } from '../helpers/exiftool';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
@@ -327,6 +328,49 @@ describe('a restore asked for from the app', () => {
     expect(aside).toHaveLength(1);
     expect(verifyBackup(join(folder, aside[0]!)).galleries).toBe(1);
     expect(readdirSync(folder).filter((n) => n.includes('restore-pending'))).toEqual([]);
+  });
+
+  it("rewrites the library's sidecars from the restored catalog when it opens", async () => {
+    const folder = tempDir();
+    const path = join(folder, 'app.sqlite');
+    const library = join(folder, 'library');
+    cpSync(sample, library, { recursive: true });
+    let app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
+    const appCall = <M extends MethodName>(method: M, input: MethodInput<M>) =>
+      callApi(app.handlers, method, input);
+    const root = await appCall('roots.add', { path: library });
+    await appCall('index.start', {});
+    await app.indexing.idle();
+    await appCall('sidecars.set', { rootId: root.rootId, naming: 'digikam' });
+    const backup = join(folder, 'earlier.sqlite');
+    await appCall('backups.create', { out: backup });
+    const ids = (await appCall('photos.ids', { sort: 'takenAt', order: 'asc' })).ids;
+    await appCall('photos.edit', { ids, set: { rating: 5 } });
+    await appCall('sidecars.write', {});
+    const photos = await appCall('photos.get', { ids });
+    const rated = () => {
+      const sidecars = photos
+        .map((p) => join(library, `${p.relPath}.xmp`))
+        .filter((f) => existsSync(f));
+      return [...exiftoolRead(sidecars).values()].filter((t) => t['XMP-xmp:Rating'] === 5).length;
+    };
+    expect(rated()).toBe(ids.length);
+
+    await appCall('backups.restore', { path: backup });
+    await app.close();
+    app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
+    // Every photo of the folder is owed its sidecar as soon as the catalog opens.
+    expect((await appCall('sidecars.status', {})).roots[0]).toMatchObject({
+      pending: ids.length,
+    });
+    await appCall('sidecars.write', {});
+    expect(rated()).toBe(0);
+    expect((await appCall('sidecars.status', {})).roots[0]).toMatchObject({ pending: 0 });
+    await app.close();
+    // Once only: the next opening owes nothing.
+    app = createKadarApi({ catalogPath: path });
+    expect((await appCall('sidecars.status', {})).roots[0]).toMatchObject({ pending: 0 });
+    await app.close();
   });
 
   it('is listed while it waits, and called off leaves the catalog and the backup as they are', async () => {

@@ -1,6 +1,7 @@
 import { sql } from '../../catalog/statements';
 import { anySidecarsOn, requireRoot } from '../../catalog/roots-repo';
 import { markOwedSidecars } from '../../longevity/sidecars/mark-owed';
+import { markSidecarsAfterRestore } from '../../longevity/sidecars/resync-after-restore';
 import { createSidecarPool, type SidecarPool } from '../../longevity/sidecars/sidecar-pool';
 import { writeOwedSidecars } from '../../longevity/sidecars/sidecar-job';
 import { writeArchiveFiles } from '../../longevity/archive-files';
@@ -134,7 +135,9 @@ export function createSidecarsService(ctx: ApiContext) {
     'sidecars.write': () => run(),
   };
 
-  // Left over from a run that was killed: written when the catalog opens again.
+  // A restored catalog's sidecars are rewritten from it; left over from a run that was killed,
+  // written when the catalog opens again.
+  markSidecarsAfterRestore(db);
   schedule();
 
   return {
