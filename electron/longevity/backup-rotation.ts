@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { backupsDirFor } from '../catalog/default-paths';
 import { KadarError } from '../../shared/errors';
-import { backupCatalog, type BackupResult } from './catalog-backup';
+import { syncFolder } from './atomic-file';
+import {
+  backupCatalog,
+  fsyncFile,
+  partialName,
+  removeDeadPartials,
+  type BackupResult,
+} from './catalog-backup';
 import { verifyInWorker } from './verify-in-worker';
 
 const dailyPattern = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/;
@@ -25,7 +32,8 @@ function weekOf(day: string): string {
 
 /**
  * The backups a folder keeps: the 7 newest days, then the newest of each of the 4 weeks before
- * them. Returns the names of the others, which go.
+ * them. Returns the names of the others, which go. The week of the oldest daily one counts as
+ * theirs: a backup a day older than it would otherwise take a week's place.
  */
 export function backupsToRemove(names: readonly string[]): string[] {
   const days = names
@@ -35,9 +43,10 @@ export function backupsToRemove(names: readonly string[]): string[] {
     .reverse();
   const kept = new Set(days.slice(0, keepDaily));
   const weeks = new Set<string>();
+  const dailyWeek = days.length > keepDaily ? weekOf(days[keepDaily - 1]!) : null;
   for (const day of days.slice(keepDaily)) {
     const week = weekOf(day);
-    if (weeks.has(week) || weeks.size >= keepWeekly) continue;
+    if (week === dailyWeek || weeks.has(week) || weeks.size >= keepWeekly) continue;
     weeks.add(week);
     kept.add(day);
   }
@@ -80,21 +89,21 @@ export async function dailyBackup(
 ): Promise<DailyBackup> {
   const dir = backupsDirFor(catalogPath);
   mkdirSync(dir, { recursive: true });
-  // What a backup killed part-way left: hidden, never under a backup's name, cleared here.
-  for (const name of readdirSync(dir))
-    if (/^\.kadar-.*\.partial(-[0-9a-f]+)?(-journal|-wal|-shm)?$/.test(name))
-      rmSync(join(dir, name), { force: true });
   const name = `kadar-${localDay(options.now ?? new Date())}.sqlite`;
   const result = await backupCatalog(db, join(dir, name), { signal: options.signal });
   const removed = rotate(dir);
   let copy: string | null = null;
   if (options.secondDir) {
     copy = join(options.secondDir, name);
-    const partial = join(options.secondDir, `.${name}.partial`);
+    const partial = join(options.secondDir, partialName(name));
     try {
+      removeDeadPartials(options.secondDir);
       copyFileSync(result.path, partial);
       await verifyInWorker(partial, result.counts);
+      // On the disk before it has a backup's name: a drive pulled right after keeps it whole.
+      fsyncFile(partial);
       renameSync(partial, copy);
+      syncFolder(options.secondDir);
     } catch (error) {
       throw new KadarError(
         'BACKUP_FAILED',

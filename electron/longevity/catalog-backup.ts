@@ -1,7 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { atomicTmpName, isDeadWritersTemp, syncFolder } from './atomic-file';
 import { openSqliteFile } from './sqlite-file';
 import { verifyInWorker } from './verify-in-worker';
 import { loadMigrations } from '../catalog/migrate';
@@ -12,7 +21,8 @@ import { KadarError, toApiError } from '../../shared/errors';
  * Online backups of the catalog with SQLite's backup API: page by page while the app goes on
  * working, into a hidden file beside the target that is checked (integrity, and the rows of
  * what people made) before it is renamed into place. A kill or a full disk leaves at most a
- * hidden `.partial` file, never a half backup under a backup's name.
+ * hidden `.partial` file, never a half backup under a backup's name; the next backup into that
+ * folder removes it.
  */
 
 /** What people made, counted in the catalog and in its backup: the two must agree. */
@@ -34,6 +44,12 @@ export const countedTables = [
   'gallery_photos',
   'export_presets',
   'exports',
+  'export_files',
+  'photo_tag_removals',
+  'photo_people_removals',
+  'deleted_uids',
+  'event_merges',
+  'settings',
   'edits',
 ] as const;
 
@@ -45,10 +61,19 @@ export interface BackupResult {
   counts: RowCounts;
 }
 
+/**
+ * The rows of each counted table the file has: a backup made by an earlier Kadar lacks the
+ * tables later migrations added (it is migrated when it is opened), and is still checked.
+ * Compared with a catalog's counts, a table missing from the backup is a difference.
+ */
 export function countRows(db: Database.Database): RowCounts {
+  const present = new Set(
+    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[],
+  );
   const counts: RowCounts = {};
   for (const table of countedTables)
-    counts[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    if (present.has(table))
+      counts[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return counts;
 }
 
@@ -72,7 +97,11 @@ export function verifyBackup(file: string, expected?: RowCounts): RowCounts {
     const counts = countRows(db);
     for (const [table, n] of Object.entries(expected ?? {}))
       if (counts[table] !== n)
-        throw new Error(`${table} has ${counts[table]} rows, the catalog ${n}`);
+        throw new Error(
+          counts[table] === undefined
+            ? `it has no ${table} table, which the catalog has`
+            : `${table} has ${counts[table]} rows, the catalog ${n}`,
+        );
     return counts;
   } catch (error) {
     throw new KadarError(
@@ -85,7 +114,29 @@ export function verifyBackup(file: string, expected?: RowCounts): RowCounts {
   }
 }
 
-function fsyncFile(file: string): void {
+/** The hidden name a backup or a copy of one is written under until it is checked. */
+export const partialName = (name: string) => atomicTmpName(`${name}.partial`);
+
+/**
+ * Removes what backups and copies killed part-way left in `dir` (with SQLite's journal beside
+ * them): this machine's whose process is gone, another's once a day old. A backup still being
+ * written by a live process (the app's, while a command backs up too) is left alone.
+ */
+export function removeDeadPartials(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = name.replace(/-(journal|wal|shm)$/, '');
+    if (file.includes('.partial.') && isDeadWritersTemp(dir, file))
+      rmSync(join(dir, name), { force: true });
+  }
+}
+
+export function fsyncFile(file: string): void {
   const fd = openSync(file, 'r');
   try {
     fsyncSync(fd);
@@ -103,7 +154,8 @@ export async function backupCatalog(
   const dir = dirname(target);
   if (!existsSync(dir))
     throw new KadarError('FOLDER_NOT_FOUND', `out: the folder ${dir} does not exist.`);
-  const partial = join(dir, `.${basename(target)}.partial-${randomBytes(4).toString('hex')}`);
+  removeDeadPartials(dir);
+  const partial = join(dir, partialName(basename(target)));
   try {
     await db.backup(partial, {
       progress({ totalPages, remainingPages }) {
@@ -127,6 +179,7 @@ export async function backupCatalog(
     const counts = await verifyInWorker(partial, countRows(db));
     fsyncFile(partial);
     renameSync(partial, target);
+    syncFolder(dir);
     return { path: target, bytes: statSync(target).size, counts };
   } catch (error) {
     rmSync(partial, { force: true });

@@ -11,6 +11,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -18,6 +19,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callApi } from '../../electron/api/dispatch';
 import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
 import { backupsDirFor } from '../../electron/catalog/default-paths';
+import { loadMigrations, migrate } from '../../electron/catalog/migrate';
+import { atomicTmpName } from '../../electron/longevity/atomic-file';
 import { backupsToRemove, dailyBackup, localDay } from '../../electron/longevity/backup-rotation';
 import { countRows, verifyBackup } from '../../electron/longevity/catalog-backup';
 import { restoreCatalog } from '../../electron/longevity/restore-catalog';
@@ -57,12 +60,13 @@ describe('rotation', () => {
     );
     const removed = new Set(backupsToRemove([...days, 'notes.txt']));
     const kept = days.filter((d) => !removed.has(d)).map((d) => d.slice(6, 16));
-    // 24–30 November, then the newest left of each of four weeks (Monday to Sunday).
+    // 24–30 November, then the newest of each of the four weeks (Monday to Sunday) before the
+    // week of the 24th: the 23rd is in that week, and does not take one of the four places.
     expect(kept).toEqual([
+      '2026-11-01',
       '2026-11-08',
       '2026-11-15',
       '2026-11-22',
-      '2026-11-23',
       '2026-11-24',
       '2026-11-25',
       '2026-11-26',
@@ -98,10 +102,10 @@ describe('backups', () => {
       await dailyBackup(api.db, catalogPath, { now: new Date(2026, 9, d, 12) });
     const names = readdirSync(backupsDirFor(catalogPath)).sort();
     // With today's backup from the test before: the 7 newest are today's and 12–7 October;
-    // then the 6th (the newest of the week of Monday 5 October) and the 4th (the week before).
+    // then the 4th, the newest of the week before the 7th's (the 5th and 6th are in the 7th's).
     expect(names).toEqual([
       'kadar-2026-10-04.sqlite',
-      ...[6, 7, 8, 9, 10, 11, 12].map((d) => `kadar-2026-10-${String(d).padStart(2, '0')}.sqlite`),
+      ...[7, 8, 9, 10, 11, 12].map((d) => `kadar-2026-10-${String(d).padStart(2, '0')}.sqlite`),
       `kadar-${localDay(new Date())}.sqlite`,
     ]);
   });
@@ -120,6 +124,27 @@ describe('backups', () => {
     expect(removed.size).toBeGreaterThan(0);
     expect(copies).toEqual(made.filter((n) => !removed.has(n)));
     for (const name of copies) expect(verifyBackup(join(second, name)).photos).toBe(10);
+  });
+
+  it("clears what a killed backup or copy left, in both folders, but not a live one's", async () => {
+    const second = join(tempDir(), 'usb');
+    mkdirSync(second);
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+    const folder = backupsDirFor(catalogPath);
+    const dead = atomicTmpName('kadar-2026-01-01.sqlite.partial', exited);
+    const live = atomicTmpName('kadar-2026-01-02.sqlite.partial');
+    for (const where of [folder, second]) {
+      for (const name of [dead, `${dead}-journal`, live]) writeFileSync(join(where, name), 'half');
+    }
+    await dailyBackup(api.db, catalogPath, { secondDir: second });
+    for (const where of [folder, second]) {
+      const names = readdirSync(where);
+      expect(names, where).not.toContain(dead);
+      expect(names, where).not.toContain(`${dead}-journal`);
+      // Another backup under way in this process (a command's, beside the app's) is its own.
+      expect(names, where).toContain(live);
+      rmSync(join(where, live));
+    }
   });
 
   it('refuses a damaged backup, naming what is wrong', () => {
@@ -156,6 +181,20 @@ describe('backups', () => {
           `${damaged} is not a sound Kadar catalog backup`,
         ) as string,
       }),
+    );
+  });
+
+  it("checks an earlier Kadar's backup, which lacks tables added since, by the tables it has", () => {
+    const older = join(dir, 'older.sqlite');
+    const db = new Database(older);
+    migrate(db, loadMigrations().slice(0, 12));
+    db.close();
+    const counts = verifyBackup(older);
+    expect(counts).toMatchObject({ photos: 0, deleted_uids: 0 });
+    expect(counts).not.toHaveProperty('event_merges');
+    // Against a catalog that has the table, the backup misses it.
+    expect(() => verifyBackup(older, { ...counts, event_merges: 0 })).toThrow(
+      /it has no event_merges table, which the catalog has/,
     );
   });
 
