@@ -14,6 +14,9 @@ import {
 import { verifyInWorker } from './verify-in-worker';
 
 const dailyPattern = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+
+/** The day a daily backup's file name carries; null for any other file. */
+export const dailyBackupDay = (name: string): string | null => dailyPattern.exec(name)?.[1] ?? null;
 const keepDaily = 7;
 const keepWeekly = 4;
 
@@ -37,7 +40,7 @@ function weekOf(day: string): string {
  */
 export function backupsToRemove(names: readonly string[]): string[] {
   const days = names
-    .map((name) => dailyPattern.exec(name)?.[1])
+    .map(dailyBackupDay)
     .filter((day): day is string => day != null)
     .sort()
     .reverse();

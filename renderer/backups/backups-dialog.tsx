@@ -101,6 +101,12 @@ export function BackupsDialog() {
             <li key={b.path} className="export-row" data-testid="backup-row">
               <div>
                 <strong>{b.day}</strong> · {megabytes(b.bytes)}
+                {b.where === 'second' && (
+                  <span className="muted" data-testid="backup-on-second" title={b.path}>
+                    {' '}
+                    · on the second drive
+                  </span>
+                )}
               </div>
               {confirm === b.path ? (
                 <span>

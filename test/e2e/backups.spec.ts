@@ -36,7 +36,9 @@ test('back up now with a copy on a second folder; restore a backup from before a
   const { dialog, folder: second } = await withSecondFolder(page, 'kadar-second-drive-');
   await dialog.getByTestId('backup-now').click();
   await expect(dialog.getByTestId('backups-message')).toContainText('Backed up and checked');
-  await expect(dialog.getByTestId('backup-row')).toHaveCount(1);
+  // Today's, and its copy on the second drive.
+  await expect(dialog.getByTestId('backup-row')).toHaveCount(2);
+  await expect(dialog.getByTestId('backup-row').nth(1)).toContainText('on the second drive');
   expect(readdirSync(second)).toEqual([expect.stringMatching(/^kadar-\d{4}-\d{2}-\d{2}\.sqlite$/)]);
   await snap(page, 'backups-dialog');
   const backups = join(host.dir, 'catalog-backups');
@@ -55,9 +57,10 @@ test('back up now with a copy on a second folder; restore a backup from before a
   // …undone by restoring the backup: the catalog closes, the backup takes its place, and the
   // window starts afresh on it, without Kadar being closed.
   await page.getByTestId('open-backups').click();
-  await dialog.getByTestId('backup-restore').click();
-  await expect(dialog.getByTestId('backup-row')).toContainText('Work under way stops');
-  await dialog.getByTestId('backup-restore-confirm').click();
+  const beside = dialog.getByTestId('backup-row').first();
+  await beside.getByTestId('backup-restore').click();
+  await expect(beside).toContainText('Work under way stops');
+  await beside.getByTestId('backup-restore-confirm').click();
   const notice = page.getByTestId('info-notice');
   await expect(notice).toContainText('The backup is restored. The catalog it replaced is kept as');
   await expect(notice).toContainText(join(host.dir, 'catalog.sqlite.before-restore-'));
@@ -78,7 +81,7 @@ test('back up now with a copy on a second folder; restore a backup from before a
   expect(readdirSync(backups)).toEqual([daily]);
   expect(statSync(join(backups, daily!)).mtimeMs).toBe(madeAt);
   await page.getByTestId('open-backups').click();
-  await expect(page.getByTestId('backup-row')).toHaveCount(1);
+  await expect(page.getByTestId('backup-row')).toHaveCount(2);
 });
 
 test('a backup that fails as Kadar closes is said at the next start, and a good one clears it', async ({
@@ -161,5 +164,38 @@ test('a restore another program is in the way of waits for the next start, and c
   // Opened again, nothing is restored: the catalog is as it was.
   await page.reload();
   await expect(page.getByTestId('photo-grid')).toHaveAttribute('data-total', String(before.length));
+  expect(await cliPhotos(host.catalog)).toEqual(before);
+});
+
+test("the backups beside the catalog lost, the second drive's copy restores it", async ({
+  page,
+}) => {
+  const { dialog, folder: second } = await withSecondFolder(page, 'kadar-other-drive-');
+  await dialog.getByTestId('backup-now').click();
+  await expect(dialog.getByTestId('backups-message')).toContainText(`copied to ${second}`);
+  const before = await cliPhotos(host.catalog);
+  const rated = before.filter((p) => (p.rating ?? 0) > 0).length;
+
+  // The first drive's backups are gone (a failing disk), and a batch edit follows.
+  rmSync(join(host.dir, 'catalog-backups'), { recursive: true });
+  await runKadar(host.catalog, [
+    'rate',
+    '--photos',
+    before.map((p) => p.id).join(','),
+    '--stars',
+    '5',
+  ]);
+  await page.reload();
+  await expect(page.getByTestId('rating-mark').first()).toHaveAttribute('data-rating', '5');
+
+  await page.getByTestId('open-backups').click();
+  const row = dialog.getByTestId('backup-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('on the second drive');
+  await snap(page, 'backup-second-drive');
+  await row.getByTestId('backup-restore').click();
+  await row.getByTestId('backup-restore-confirm').click();
+  await expect(page.getByTestId('info-notice')).toContainText('The backup is restored.');
+  await expect(page.getByTestId('rating-mark')).toHaveCount(rated);
   expect(await cliPhotos(host.catalog)).toEqual(before);
 });

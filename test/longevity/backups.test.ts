@@ -6,6 +6,7 @@ import {
   writeSync,
   mkdirSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   utimesSync,
@@ -93,7 +94,18 @@ describe('backups', () => {
     expect(verifyBackup(result.path, result.counts)).toEqual(result.counts);
     expect(result.copy).toBe(join(second, result.path.split('/').at(-1)!));
     expect(verifyBackup(result.copy!)).toEqual(result.counts);
-    expect((await call('backups.list', {})).backups.map((b) => b.path)).toEqual([result.path]);
+    // Both are listed, to restore from either: the copy is the one left when the first drive
+    // fails.
+    const listed = async () =>
+      (await call('backups.list', {})).backups.map((b) => ({ path: b.path, where: b.where }));
+    expect(await listed()).toEqual([
+      { path: result.path, where: 'beside' },
+      { path: result.copy, where: 'second' },
+    ]);
+    // The second drive not connected: its copies are not listed, and listing does not fail.
+    renameSync(second, `${second}-unplugged`);
+    expect(await listed()).toEqual([{ path: result.path, where: 'beside' }]);
+    renameSync(`${second}-unplugged`, second);
     expect(readdirSync(backupsDirFor(catalogPath))).toEqual([result.path.split('/').at(-1)]);
   });
 

@@ -8,7 +8,12 @@ import {
   pendingRestoreSince,
   requestRestore,
 } from '../../longevity/restore-catalog';
-import { dailyBackup, localDay, type DailyBackup } from '../../longevity/backup-rotation';
+import {
+  dailyBackup,
+  dailyBackupDay,
+  localDay,
+  type DailyBackup,
+} from '../../longevity/backup-rotation';
 import type { backupMethods } from '../../../shared/api/domains/backups';
 import { notRestoredPrefix } from '../../../shared/api/not-restored';
 import { KadarError, toApiError } from '../../../shared/errors';
@@ -18,6 +23,26 @@ const secondFolderKey = 'backups.secondFolder';
 // Kept in the catalog, not only in memory: the backup made as the app closes can fail with no
 // window left to say so; the next start does.
 const lastErrorKey = 'backups.lastError';
+
+/** The daily backups in `folder`, newest first; none when it cannot be read. */
+function listBackups(folder: string, where: 'beside' | 'second') {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const day = dailyBackupDay(name);
+    if (!day) return [];
+    const path = join(folder, name);
+    try {
+      return [{ path, day, bytes: statSync(path).size, where }];
+    } catch {
+      return [];
+    }
+  });
+}
 
 /**
  * Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. With
@@ -85,19 +110,17 @@ export function createBackupsService(
   const handlers: DomainHandlers<typeof backupMethods> = {
     'backups.list': () => {
       const folder = backupsDirFor(ctx.catalogPath);
-      const backups = existsSync(folder)
-        ? readdirSync(folder)
-            .flatMap((name) => {
-              const day = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/.exec(name)?.[1];
-              const path = join(folder, name);
-              return day ? [{ path, day, bytes: statSync(path).size }] : [];
-            })
-            .sort((a, b) => b.day.localeCompare(a.day))
-        : [];
+      const second = secondFolder();
+      // The second drive's too: the day the first one's are lost or damaged, they are the ones
+      // to restore. A drive not connected lists none.
+      const backups = [
+        ...listBackups(folder, 'beside'),
+        ...(second ? listBackups(second, 'second') : []),
+      ].sort((a, b) => b.day.localeCompare(a.day) || a.where.localeCompare(b.where));
       const asked = pendingRestoreSince(ctx.catalogPath);
       return {
         folder,
-        secondFolder: secondFolder(),
+        secondFolder: second,
         backups,
         lastError: setting(lastErrorKey),
         pendingRestore: asked ? { askedAt: asked.toISOString() } : null,

@@ -12,13 +12,24 @@ export const backupResultSchema = z.object({
 export type BackupResult = z.infer<typeof backupResultSchema>;
 
 export const backupMethods = {
-  /** The backups kept beside the catalog, newest first, and the second drive's folder. */
+  /**
+   * The backups kept beside the catalog and on the second drive (when it is connected), newest
+   * first, and the two folders.
+   */
   'backups.list': {
     input: none,
     output: z.object({
       folder: z.string(),
       secondFolder: z.string().nullable(),
-      backups: z.array(z.object({ path: z.string(), day: z.string(), bytes: z.number().int() })),
+      backups: z.array(
+        z.object({
+          path: z.string(),
+          day: z.string(),
+          bytes: z.number().int(),
+          /** Beside the catalog, or a copy in the second folder. */
+          where: z.enum(['beside', 'second']),
+        }),
+      ),
       /** Why the last backup failed, until one succeeds. */
       lastError: z.string().nullable(),
       /**
