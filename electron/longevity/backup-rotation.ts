@@ -11,6 +11,7 @@ import {
   removeDeadPartials,
   type BackupResult,
 } from './catalog-backup';
+import { mirrorDocumentsTo } from './documents-mirror';
 import { verifyInWorker } from './verify-in-worker';
 
 const dailyPattern = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/;
@@ -117,6 +118,15 @@ export async function dailyBackup(
       rmSync(partial, { force: true });
     }
     rotate(options.secondDir);
+    try {
+      mirrorDocumentsTo(catalogPath, options.secondDir);
+    } catch (error) {
+      throw new KadarError(
+        'BACKUP_FAILED',
+        `Today's backup is made and copied to ${options.secondDir}, but the attached documents could not be copied there: ${copyProblem(error)}`,
+        { cause: error },
+      );
+    }
   }
   return { ...result, copy, removed };
 }

@@ -10,6 +10,7 @@ import {
 import { openSqliteFile } from './sqlite-file';
 import { restoringFile } from './interrupted-restore';
 import { flagSidecarsForResync } from './sidecars/resync-after-restore';
+import { restoreDocumentsFrom } from './documents-mirror';
 import { verifyInWorker } from './verify-in-worker';
 import { verifyBackup, type RowCounts } from './catalog-backup';
 import { KadarError, toApiError } from '../../shared/errors';
@@ -23,6 +24,7 @@ export const pendingRestoreFile = (catalogPath: string) => `${catalogPath}.resto
 /** Asks for `backupFile` to become the catalog when it next opens; checked now. */
 export async function requestRestore(catalogPath: string, backupFile: string): Promise<void> {
   await verifyInWorker(backupFile);
+  bringBackDocuments(backupFile, catalogPath);
   const pending = pendingRestoreFile(catalogPath);
   copyFileSync(backupFile, `${pending}.partial`);
   // Its time says when the restore was asked for (pendingRestoreSince): copies keep the
@@ -145,6 +147,19 @@ export function openWithPendingRestore<T>(
   }
 }
 
+/** Documents the backup's folder keeps (a second drive's copy), before anything changes. */
+function bringBackDocuments(backupFile: string, catalogPath: string): void {
+  try {
+    restoreDocumentsFrom(backupFile, catalogPath);
+  } catch (error) {
+    throw new KadarError(
+      'BACKUP_FAILED',
+      `The documents kept beside the backup could not be copied back (${toApiError(error).message}); the catalog is unchanged.`,
+      { cause: error },
+    );
+  }
+}
+
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
 /**
@@ -201,6 +216,7 @@ export function restoreCatalog(
   }: { now?: Date; move?: boolean; checked?: RowCounts } = {},
 ): RestoreResult {
   const counts = checked ?? verifyBackup(backupFile);
+  if (!move) bringBackDocuments(backupFile, catalogPath);
   const existed = existsSync(catalogPath);
   if (existed) takeAlone(catalogPath);
   const source = move ? backupFile : restoringFile(catalogPath);

@@ -5,6 +5,7 @@ import {
   openSync,
   writeSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -13,13 +14,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callApi } from '../../electron/api/dispatch';
 import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
-import { backupsDirFor } from '../../electron/catalog/default-paths';
+import { backupsDirFor, documentsDirFor } from '../../electron/catalog/default-paths';
 import { loadMigrations, migrate } from '../../electron/catalog/migrate';
 import { atomicTmpName } from '../../electron/longevity/atomic-file';
 import { backupsToRemove, dailyBackup, localDay } from '../../electron/longevity/backup-rotation';
@@ -30,6 +31,9 @@ import { exiftoolRead } from '../helpers/exiftool';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+const invitation = fileURLToPath(
+  new URL('../../assets/sample/documents/invitation-fashion-show-stip.pdf', import.meta.url),
+);
 let api: KadarApi;
 let dir: string;
 let catalogPath: string;
@@ -248,9 +252,17 @@ describe('backups', () => {
   });
 });
 
+/** A catalog with something in it: an empty one is not backed up by itself. */
+async function catalogWithGallery(path: string): Promise<void> {
+  const app = createKadarApi({ catalogPath: path });
+  await callApi(app.handlers, 'galleries.create', { name: 'Kept' });
+  await app.close();
+}
+
 describe('automatic backups (the app)', () => {
   it('makes today’s backup soon after opening, and another when closing', async () => {
     const path = join(tempDir(), 'auto.sqlite');
+    await catalogWithGallery(path);
     const auto = createKadarApi({ catalogPath: path, autoBackup: { firstDelayMs: 10 } });
     const list = () => callApi(auto.handlers, 'backups.list', {});
     const deadline = Date.now() + 10_000;
@@ -264,13 +276,40 @@ describe('automatic backups (the app)', () => {
     await auto.close();
     // At close: today's backup again, now holding the gallery.
     expect(statSync(first!.path).mtimeMs).toBeGreaterThan(made);
-    expect(verifyBackup(first!.path).galleries).toBe(1);
+    expect(verifyBackup(first!.path).galleries).toBe(2);
+  });
+
+  it('makes none of a catalog with nothing in it, which would replace today’s on the second drive', async () => {
+    const folder = tempDir();
+    const path = join(folder, 'new.sqlite');
+    const second = join(folder, 'usb');
+    mkdirSync(second);
+    // Today's good backup on the second drive, from the catalog that was lost.
+    const lost = join(folder, 'lost.sqlite');
+    await catalogWithGallery(lost);
+    const old = createKadarApi({ catalogPath: lost });
+    const good = await dailyBackup(old.db, lost, { secondDir: second });
+    await old.close();
+
+    const fresh = createKadarApi({ catalogPath: path, autoBackup: { firstDelayMs: 10 } });
+    await callApi(fresh.handlers, 'backups.setSecondFolder', { folder: second });
+    await new Promise((r) => setTimeout(r, 300));
+    await fresh.close();
+    expect(existsSync(backupsDirFor(path))).toBe(false);
+    expect(verifyBackup(good.copy!).galleries).toBe(1);
+    // Asked for, it is made.
+    const asked = createKadarApi({ catalogPath: path });
+    await expect(callApi(asked.handlers, 'backups.create', {})).resolves.toMatchObject({
+      counts: { galleries: 0 },
+    });
+    await asked.close();
   });
 });
 
 describe('automatic backups while the app stays open', () => {
   it('make the new day’s backup on the hour after midnight, once', async () => {
     const path = join(tempDir(), 'open-overnight.sqlite');
+    await catalogWithGallery(path);
     const auto = createKadarApi({
       catalogPath: path,
       autoBackup: { firstDelayMs: 10, everyMs: 50 },
@@ -303,6 +342,7 @@ describe('automatic backups while the app stays open', () => {
 describe('a backup that fails', () => {
   it('says why, to an open window at once and to the next start, until one succeeds', async () => {
     const path = join(tempDir(), 'failing.sqlite');
+    await catalogWithGallery(path);
     const drive = join(tempDir(), 'usb-drive');
     mkdirSync(drive);
     let app = createKadarApi({ catalogPath: path, autoBackup: { firstDelayMs: 60_000 } });
@@ -492,6 +532,43 @@ describe('a restore asked for from the app', () => {
     expect(lastError).toBeTruthy();
     expect(await callApi(app.handlers, 'backups.cancelRestore', {})).toEqual({ cancelled: false });
     expect((await callApi(app.handlers, 'backups.list', {})).lastError).toBe(lastError);
+    await app.close();
+  });
+});
+
+describe('attached documents and the second drive', () => {
+  it("go with the backup's copy there, and come back with a restore from it", async () => {
+    const folder = tempDir();
+    const path = join(folder, 'app.sqlite');
+    const second = join(folder, 'usb');
+    mkdirSync(second);
+    let app = createKadarApi({ catalogPath: path });
+    const appCall = <M extends MethodName>(method: M, input: MethodInput<M>) =>
+      callApi(app.handlers, method, input);
+    const event = await appCall('events.create', {
+      title: 'Modna revija Štip',
+      startsOn: '2015-11-28',
+    });
+    const [doc] = await appCall('documents.attach', {
+      owner: { eventId: event.id },
+      sources: [{ path: invitation }],
+    });
+    expect(doc).toMatchObject({ storage: 'copy', missing: false });
+    const backup = await dailyBackup(app.db, path, { secondDir: second });
+    const mirrored = join(second, 'kadar-documents', relative(documentsDirFor(path), doc!.path));
+    expect(readFileSync(mirrored)).toEqual(readFileSync(invitation));
+    await app.close();
+
+    // The first drive fails: the catalog, its backups and its documents are gone.
+    for (const gone of [documentsDirFor(path), backupsDirFor(path)])
+      rmSync(gone, { recursive: true });
+    for (const name of readdirSync(folder))
+      if (name.startsWith('app.sqlite')) rmSync(join(folder, name));
+    restoreCatalog(path, backup.copy!);
+    app = createKadarApi({ catalogPath: path });
+    const [back] = await appCall('documents.list', { eventId: event.id });
+    expect(back).toMatchObject({ id: doc!.id, missing: false, path: doc!.path });
+    expect(readFileSync(back!.path)).toEqual(readFileSync(invitation));
     await app.close();
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { backupsDirFor } from '../../catalog/default-paths';
+import type { Catalog } from '../../catalog/open-catalog';
 import { sql } from '../../catalog/statements';
 import { backupCatalog } from '../../longevity/catalog-backup';
 import {
@@ -43,6 +44,14 @@ function listBackups(folder: string, where: 'beside' | 'second') {
     }
   });
 }
+
+/** Whether nothing has been put in the catalog yet: no folder, event, project or gallery. */
+const holdsNothing = (db: Catalog) =>
+  sql<[], { n: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM roots) + (SELECT count(*) FROM events) +
+            (SELECT count(*) FROM projects) + (SELECT count(*) FROM galleries) AS n`,
+  ).get()!.n === 0;
 
 /**
  * Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. With
@@ -96,8 +105,11 @@ export function createBackupsService(
     existsSync(join(backupsDirFor(ctx.catalogPath), `kadar-${localDay(new Date())}.sqlite`));
   const timers: NodeJS.Timeout[] = [];
   // What nobody asked for and nobody waits on: the window hears how it went (a failure shows).
+  // Not of a catalog with nothing in it yet (a new installation, before a folder is added):
+  // its backup would take the name of today's on the second drive, which after losing the
+  // first drive may be the very one to restore.
   const unattended = () =>
-    daily().then(
+    (holdsNothing(db) ? Promise.resolve(null) : daily()).then(
       () => ctx.emit('backups.finished', { error: null }),
       (error: unknown) => ctx.emit('backups.finished', { error: toApiError(error).message }),
     );
