@@ -2,7 +2,13 @@ import type { Catalog } from '../catalog/open-catalog';
 import { sql, sqlPluck } from '../catalog/statements';
 import { ensureTagPath, splitTagPath } from '../catalog/tags-repo';
 import { ensurePeople } from '../catalog/people-repo';
-import type { ColourLabel, PhotoFlag } from '../../shared/catalog/photo-fields';
+import {
+  editableFields,
+  photoFileFields,
+  type ColourLabel,
+  type EditableField,
+  type PhotoFlag,
+} from '../../shared/catalog/photo-fields';
 
 /**
  * What a person gave one photo, apart from what its file says: the part of a photo that a
@@ -25,25 +31,12 @@ export interface PhotoLayer {
   event: string | null;
 }
 
-export const layerFields = ['title', 'caption', 'rating', 'flag', 'label'] as const;
-export type LayerField = (typeof layerFields)[number];
+// The fields a person edits, as the field table says (a new one is carried at once).
+export const layerFields = editableFields;
+export type LayerField = EditableField;
+const userColumnOf = (field: LayerField): string => photoFileFields[field].userColumn;
 
-const userColumns: Record<LayerField, string> = {
-  title: 'user_title',
-  caption: 'user_caption',
-  rating: 'user_rating',
-  flag: 'user_flag',
-  label: 'user_label',
-};
-
-interface LayerRow {
-  user_title: string | null;
-  user_caption: string | null;
-  user_rating: number | null;
-  user_flag: string | null;
-  user_label: string | null;
-  event: string | null;
-}
+type LayerRow = Record<string, unknown> & { event: string | null };
 
 export function emptyLayer(): PhotoLayer {
   return { addedTags: [], removedTags: [], addedPeople: [], removedPeople: [], event: null };
@@ -62,13 +55,13 @@ export function hasUserData(layer: PhotoLayer): boolean {
 export function readPhotoLayer(db: Catalog, photoId: number): PhotoLayer {
   const row = sql<[number], LayerRow>(
     db,
-    `SELECT p.user_title, p.user_caption, p.user_rating, p.user_flag, p.user_label, e.uid AS event
+    `SELECT ${layerFields.map((f) => `p.${userColumnOf(f)}`).join(', ')}, e.uid AS event
      FROM photos p LEFT JOIN events e ON e.id = p.event_id WHERE p.id = ?`,
   ).get(photoId);
   const layer = emptyLayer();
   if (!row) return layer;
   for (const field of layerFields) {
-    const value = row[userColumns[field] as keyof LayerRow];
+    const value = row[userColumnOf(field)];
     if (value != null) (layer as unknown as Record<string, unknown>)[field] = value;
   }
   layer.event = row.event;
@@ -101,7 +94,7 @@ export function readPhotoLayer(db: Catalog, photoId: number): PhotoLayer {
 export function applyPhotoLayer(db: Catalog, photoId: number, layer: PhotoLayer): boolean {
   const patch: Record<string, unknown> = {};
   for (const field of layerFields)
-    if (layer[field] !== undefined) patch[userColumns[field]] = layer[field];
+    if (layer[field] !== undefined) patch[userColumnOf(field)] = layer[field];
   let eventFound = true;
   if (layer.event != null) {
     const eventId = sqlPluck<[string], number>(db, `SELECT id FROM events WHERE uid = ?`).get(
