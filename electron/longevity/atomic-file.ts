@@ -1,4 +1,13 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -15,6 +24,9 @@ const atomicTmpPattern = /^\.(.+)\.kadar-([0-9a-f]{8})-(\d+)\.tmp$/;
 
 // Another machine's temporary file this old is a write that died there (none takes a minute).
 const foreignDebrisMs = 24 * 60 * 60 * 1000;
+
+/** Whether `name` is a temporary file of `writeFileAtomically`'s kind, whoever writes it. */
+export const isWritersTemp = (name: string) => atomicTmpPattern.test(name);
 
 /** The temporary name of a file called `name` while process `pid` of this machine writes it. */
 export const atomicTmpName = (name: string, pid = process.pid) =>
@@ -34,6 +46,25 @@ export function isDeadWritersTemp(dir: string, name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Removes from `dir` what writers left when they died (see `isDeadWritersTemp`), with the
+ * journal SQLite keeps beside a database written under such a name. `names`: the folder's
+ * entries, when the caller has read them already.
+ */
+export function removeDeadWritersTemps(dir: string, names?: readonly string[]): void {
+  let entries = names;
+  if (!entries) {
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+  }
+  for (const name of entries)
+    if (isDeadWritersTemp(dir, name.replace(/-(journal|wal|shm)$/, '')))
+      rmSync(join(dir, name), { force: true });
 }
 
 /**
@@ -61,6 +92,16 @@ export function writeFileAtomically(
   }
   // A writer of many files in one folder syncs it once, after the last (`syncFolder`).
   if (options.syncFolder ?? true) syncFolder(dirname(path));
+}
+
+/** A file's bytes, on the disk. Opened for writing: Windows refuses to flush a read-only handle. */
+export function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The folder's entries (a rename), on the disk, where the system lets a folder be flushed. */

@@ -3,18 +3,15 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { backupsDirFor } from '../catalog/default-paths';
 import { KadarError } from '../../shared/errors';
-import { syncFolder } from './atomic-file';
-import {
-  backupCatalog,
-  fsyncFile,
-  partialName,
-  removeDeadPartials,
-  type BackupResult,
-} from './catalog-backup';
+import { fsyncFile, removeDeadWritersTemps, syncFolder } from './atomic-file';
+import { backupCatalog, partialName, type BackupResult } from './catalog-backup';
 import { mirrorDocumentsTo } from './documents-mirror';
 import { verifyInWorker } from './verify-in-worker';
 
 const dailyPattern = /^kadar-(\d{4}-\d{2}-\d{2})\.sqlite$/;
+
+/** A daily backup's file name, for its day (YYYY-MM-DD). */
+export const dailyBackupName = (day: string) => `kadar-${day}.sqlite`;
 
 /** The day a daily backup's file name carries; null for any other file. */
 export const dailyBackupDay = (name: string): string | null => dailyPattern.exec(name)?.[1] ?? null;
@@ -54,7 +51,7 @@ export function backupsToRemove(names: readonly string[]): string[] {
     weeks.add(week);
     kept.add(day);
   }
-  return days.filter((day) => !kept.has(day)).map((day) => `kadar-${day}.sqlite`);
+  return days.filter((day) => !kept.has(day)).map(dailyBackupName);
 }
 
 function rotate(dir: string): string[] {
@@ -93,7 +90,7 @@ export async function dailyBackup(
 ): Promise<DailyBackup> {
   const dir = backupsDirFor(catalogPath);
   mkdirSync(dir, { recursive: true });
-  const name = `kadar-${localDay(options.now ?? new Date())}.sqlite`;
+  const name = dailyBackupName(localDay(options.now ?? new Date()));
   const result = await backupCatalog(db, join(dir, name), { signal: options.signal });
   const removed = rotate(dir);
   let copy: string | null = null;
@@ -101,7 +98,7 @@ export async function dailyBackup(
     copy = join(options.secondDir, name);
     const partial = join(options.secondDir, partialName(name));
     try {
-      removeDeadPartials(options.secondDir);
+      removeDeadWritersTemps(options.secondDir);
       copyFileSync(result.path, partial);
       await verifyInWorker(partial, result.counts);
       // On the disk before it has a backup's name: a drive pulled right after keeps it whole.
@@ -118,15 +115,13 @@ export async function dailyBackup(
       rmSync(partial, { force: true });
     }
     rotate(options.secondDir);
-    try {
-      mirrorDocumentsTo(catalogPath, options.secondDir);
-    } catch (error) {
+    // Each document that can be copied is; the others are said, and tried again tomorrow.
+    const { failures } = await mirrorDocumentsTo(db, catalogPath, options.secondDir);
+    if (failures.length > 0)
       throw new KadarError(
         'BACKUP_FAILED',
-        `Today's backup is made and copied to ${options.secondDir}, but the attached documents could not be copied there: ${copyProblem(error)}`,
-        { cause: error },
+        `Today's backup is made and copied to ${options.secondDir}, but ${failures.length} attached ${failures.length === 1 ? 'document' : 'documents'} could not be copied there (${failures[0]!.path}: ${failures[0]!.message}).`,
       );
-    }
   }
   return { ...result, copy, removed };
 }

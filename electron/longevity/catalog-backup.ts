@@ -1,16 +1,7 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { atomicTmpName, isDeadWritersTemp, syncFolder } from './atomic-file';
+import { atomicTmpName, fsyncFile, removeDeadWritersTemps, syncFolder } from './atomic-file';
 import { openSqliteFile } from './sqlite-file';
 import { verifyInWorker } from './verify-in-worker';
 import { loadMigrations } from '../catalog/migrate';
@@ -117,34 +108,6 @@ export function verifyBackup(file: string, expected?: RowCounts): RowCounts {
 /** The hidden name a backup or a copy of one is written under until it is checked. */
 export const partialName = (name: string) => atomicTmpName(`${name}.partial`);
 
-/**
- * Removes what backups and copies killed part-way left in `dir` (with SQLite's journal beside
- * them): this machine's whose process is gone, another's once a day old. A backup still being
- * written by a live process (the app's, while a command backs up too) is left alone.
- */
-export function removeDeadPartials(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const file = name.replace(/-(journal|wal|shm)$/, '');
-    if (file.includes('.partial.') && isDeadWritersTemp(dir, file))
-      rmSync(join(dir, name), { force: true });
-  }
-}
-
-export function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Writes a verified backup of `db` to `target` (replacing one there), atomically. */
 export async function backupCatalog(
   db: Catalog,
@@ -154,7 +117,8 @@ export async function backupCatalog(
   const dir = dirname(target);
   if (!existsSync(dir))
     throw new KadarError('FOLDER_NOT_FOUND', `out: the folder ${dir} does not exist.`);
-  removeDeadPartials(dir);
+  // What a backup killed part-way left here (never under a backup's name) goes first.
+  removeDeadWritersTemps(dir);
   const partial = join(dir, partialName(basename(target)));
   try {
     await db.backup(partial, {

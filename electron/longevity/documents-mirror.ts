@@ -1,8 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { documentsDirFor } from '../catalog/default-paths';
-import { atomicTmpName } from './atomic-file';
-import { fsyncFile } from './catalog-backup';
+import type { Catalog } from '../catalog/open-catalog';
+import { sqlPluck } from '../catalog/statements';
+import { fileErrorReason } from '../os/file-error-reason';
+import { atomicTmpName, fsyncFile, isWritersTemp, removeDeadWritersTemps } from './atomic-file';
 
 /**
  * The documents people attached as copies live in the catalog's documents folder, not in the
@@ -13,51 +16,77 @@ import { fsyncFile } from './catalog-backup';
  */
 export const mirroredDocumentsName = 'kadar-documents';
 
-/** Files under `dir` (relative paths), leaving out what is not a stored document. */
-function storedFiles(dir: string): string[] {
+export interface MirrorResult {
+  copied: number;
+  /** The documents that could not be copied (a name the drive refuses, a full drive), and why. */
+  failures: { path: string; message: string }[];
+}
+
+/** The stored documents a mirror holds: `<fingerprint>/<file name>`, not what writers left. */
+function mirroredFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !/\.tmp$/.test(entry.name))
+    .filter((entry) => entry.isFile() && !isWritersTemp(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter((path) => !path.startsWith('.incoming'));
+    .filter((path) => path.split(sep).length === 2);
 }
 
 /**
- * Copies into `to` every stored document of `from` that `to` lacks, each under a hidden name
- * and flushed before it takes its own. Never removes or replaces one: the store is named by
- * content, and an undone removal finds its file again. Returns how many it copied.
+ * Copies `names` (paths under `from`) into `to` where `to` lacks them, each under a hidden name
+ * and flushed before it takes its own; asynchronously, so the app goes on meanwhile. Never
+ * removes or replaces one: the store is named by content, and an undone removal finds its file
+ * again. One that cannot be copied is reported and the others go on.
  */
-export function mirrorDocuments(from: string, to: string): number {
-  let copied = 0;
-  for (const path of storedFiles(from)) {
-    const target = join(to, path);
-    if (existsSync(target)) continue;
-    mkdirSync(dirname(target), { recursive: true });
+async function copyMissing(from: string, to: string, names: string[]): Promise<MirrorResult> {
+  const result: MirrorResult = { copied: 0, failures: [] };
+  const cleaned = new Set<string>();
+  for (const name of names) {
+    const target = join(to, name);
+    if (existsSync(target) || !existsSync(join(from, name))) continue;
     const temp = join(dirname(target), atomicTmpName(basename(target)));
     try {
-      copyFileSync(join(from, path), temp);
+      mkdirSync(dirname(target), { recursive: true });
+      // What a copy killed part-way left in this folder goes first.
+      if (!cleaned.has(dirname(target))) removeDeadWritersTemps(dirname(target));
+      cleaned.add(dirname(target));
+      await copyFile(join(from, name), temp);
       fsyncFile(temp);
       renameSync(temp, target);
-      copied++;
-    } finally {
-      rmSync(temp, { force: true });
+      result.copied++;
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Its folder could not be made: there is no temporary file.
+      }
+      result.failures.push({ path: join(from, name), message: fileErrorReason(error) });
     }
   }
-  return copied;
+  return result;
 }
 
-/** After the day's backup is copied to the second folder: the documents go with it. */
-export function mirrorDocumentsTo(catalogPath: string, secondDir: string): number {
-  return mirrorDocuments(documentsDirFor(catalogPath), join(secondDir, mirroredDocumentsName));
+/** After the day's backup is copied to the second folder: the stored documents go with it. */
+export async function mirrorDocumentsTo(
+  db: Catalog,
+  catalogPath: string,
+  secondDir: string,
+): Promise<MirrorResult> {
+  const stored = sqlPluck<[], string>(
+    db,
+    `SELECT DISTINCT stored_name FROM documents WHERE stored_name IS NOT NULL`,
+  ).all();
+  return copyMissing(
+    documentsDirFor(catalogPath),
+    join(secondDir, mirroredDocumentsName),
+    stored.map((name) => name.split('/').join(sep)),
+  );
 }
 
 /**
- * Before a backup takes the catalog's place: the documents kept beside it (a second drive's
- * copy) come back where the catalog's documents folder lacks them.
+ * Before or right after a backup takes the catalog's place: the documents kept beside it (a
+ * second drive's copy) come back where the catalog's documents folder lacks them.
  */
-export function restoreDocumentsFrom(backupFile: string, catalogPath: string): number {
-  return mirrorDocuments(
-    join(dirname(backupFile), mirroredDocumentsName),
-    documentsDirFor(catalogPath),
-  );
+export function restoreDocumentsFrom(backupFile: string, catalogPath: string) {
+  const mirror = join(dirname(backupFile), mirroredDocumentsName);
+  return copyMissing(mirror, documentsDirFor(catalogPath), mirroredFiles(mirror));
 }

@@ -31,10 +31,14 @@ export interface PhotoLayer {
   event: string | null;
 }
 
-// The fields a person edits, as the field table says (a new one is carried at once).
+// The fields a person edits, as the field table says: a sidecar and the archive carry each.
 export const layerFields = editableFields;
 export type LayerField = EditableField;
 const userColumnOf = (field: LayerField): string => photoFileFields[field].userColumn;
+
+/** SQL: whether the photo (`alias`, e.g. `p.`) has a value a person set in its own columns. */
+export const hasUserValueSql = (alias = '') =>
+  `(${layerFields.map((f) => `${alias}${userColumnOf(f)} IS NOT NULL`).join(' OR ')})`;
 
 type LayerRow = Record<string, unknown> & { event: string | null };
 

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   lstatSync,
@@ -10,7 +11,7 @@ import {
 import { openSqliteFile } from './sqlite-file';
 import { restoringFile } from './interrupted-restore';
 import { flagSidecarsForResync } from './sidecars/resync-after-restore';
-import { restoreDocumentsFrom } from './documents-mirror';
+import { restoreDocumentsFrom, type MirrorResult } from './documents-mirror';
 import { verifyInWorker } from './verify-in-worker';
 import { verifyBackup, type RowCounts } from './catalog-backup';
 import { KadarError, toApiError } from '../../shared/errors';
@@ -22,16 +23,23 @@ import { KadarError, toApiError } from '../../shared/errors';
 export const pendingRestoreFile = (catalogPath: string) => `${catalogPath}.restore-pending`;
 
 /** Asks for `backupFile` to become the catalog when it next opens; checked now. */
-export async function requestRestore(catalogPath: string, backupFile: string): Promise<void> {
+export async function requestRestore(
+  catalogPath: string,
+  backupFile: string,
+): Promise<MirrorResult> {
   await verifyInWorker(backupFile);
-  bringBackDocuments(backupFile, catalogPath);
+  // Documents a second drive keeps beside its backups come back first (only those missing).
+  const documents = await restoreDocumentsFrom(backupFile, catalogPath);
   const pending = pendingRestoreFile(catalogPath);
   copyFileSync(backupFile, `${pending}.partial`);
+  // A copy keeps a read-only backup's mode; the restore writes its flag into this one.
+  chmodSync(`${pending}.partial`, 0o600);
   // Its time says when the restore was asked for (pendingRestoreSince): copies keep the
   // backup's own time on macOS and Windows.
   const now = new Date();
   utimesSync(`${pending}.partial`, now, now);
   renameSync(`${pending}.partial`, pending);
+  return documents;
 }
 
 /** When the restore waiting for the next start was asked for; null when none waits. */
@@ -147,19 +155,6 @@ export function openWithPendingRestore<T>(
   }
 }
 
-/** Documents the backup's folder keeps (a second drive's copy), before anything changes. */
-function bringBackDocuments(backupFile: string, catalogPath: string): void {
-  try {
-    restoreDocumentsFrom(backupFile, catalogPath);
-  } catch (error) {
-    throw new KadarError(
-      'BACKUP_FAILED',
-      `The documents kept beside the backup could not be copied back (${toApiError(error).message}); the catalog is unchanged.`,
-      { cause: error },
-    );
-  }
-}
-
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
 /**
@@ -216,13 +211,13 @@ export function restoreCatalog(
   }: { now?: Date; move?: boolean; checked?: RowCounts } = {},
 ): RestoreResult {
   const counts = checked ?? verifyBackup(backupFile);
-  if (!move) bringBackDocuments(backupFile, catalogPath);
   const existed = existsSync(catalogPath);
   if (existed) takeAlone(catalogPath);
   const source = move ? backupFile : restoringFile(catalogPath);
   if (!move) {
     try {
       copyFileSync(backupFile, source);
+      chmodSync(source, 0o600);
     } catch (error) {
       // What a failed copy left; not whatever else sits at that name.
       if (existsSync(source) && lstatSync(source).isFile()) rmSync(source);
@@ -238,7 +233,7 @@ export function restoreCatalog(
   } catch (error) {
     if (!move) rmSync(source, { force: true });
     throw new KadarError(
-      'BACKUP_FAILED',
+      'RESTORE_FAILED',
       `The backup's copy beside the catalog could not be prepared (${toApiError(error).message}); the catalog is unchanged.`,
       { cause: error },
     );

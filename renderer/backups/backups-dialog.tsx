@@ -117,13 +117,19 @@ export function BackupsDialog() {
                     className="button"
                     onClick={() =>
                       void act(async () => {
-                        const { when } = await client.call('backups.restore', { path: b.path });
+                        const { when, documentFailures } = await client.call('backups.restore', {
+                          path: b.path,
+                        });
                         setConfirm(null);
+                        const [first] = documentFailures;
+                        const documents = first
+                          ? ` ${documentFailures.length} of the documents kept beside the backup could not be copied back (${first.path}: ${first.message}).`
+                          : '';
                         // `now`: the window reloads when the catalog has been opened again,
                         // or, refused before it closed, a notice says why (see above).
                         return when === 'now'
-                          ? `Restoring the backup of ${b.day}…`
-                          : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.`;
+                          ? `Restoring the backup of ${b.day}…${documents}`
+                          : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.${documents}`;
                       })
                     }
                     data-testid="backup-restore-confirm"

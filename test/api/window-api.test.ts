@@ -73,7 +73,7 @@ describe('a restore asked for from a window', () => {
       api.call('backups.restore', { path: backup }),
       api.call('backups.restore', { path: backup }),
     ]);
-    expect(first).toEqual({ ok: true, value: { when: 'now' } });
+    expect(first).toEqual({ ok: true, value: { when: 'now', documentFailures: [] } });
     expect(second).toMatchObject({ ok: false, error: { code: 'ALREADY_RUNNING' } });
     await call('galleries.list', {});
     expect(readdirSync(folder).filter((n) => n.includes('before-restore'))).toHaveLength(1);
@@ -85,7 +85,10 @@ describe('a restore asked for from a window', () => {
     const { api, heard, call, reopened, folder, catalogPath, backup } =
       await windowWithBackup('After the backup');
 
-    expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
+    expect(await call('backups.restore', { path: backup })).toEqual({
+      when: 'now',
+      documentFailures: [],
+    });
     // Asked before the catalog has been opened again: it waits for it, and sees the backup.
     expect(await call('galleries.list', {})).toEqual([]);
     expect(reopened()).toEqual([
@@ -119,7 +122,10 @@ describe('a restore asked for from a window', () => {
     const { api, call, reopened, catalogPath, backup } = await windowWithBackup('Kept');
     const open = api.current;
 
-    expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
+    expect(await call('backups.restore', { path: backup })).toEqual({
+      when: 'now',
+      documentFailures: [],
+    });
     // The copy waiting to be restored is damaged before the catalog closes (a disk error).
     writeFileSync(pendingRestoreFile(catalogPath), 'not a catalog '.repeat(500));
     expect((await call('galleries.list', {})).map((g) => g.name)).toEqual(['Kept']);
@@ -139,7 +145,10 @@ describe('a restore asked for from a window', () => {
     expect(existsSync(failedRestoreFile(catalogPath))).toBe(true);
     expect(existsSync(pendingRestoreFile(catalogPath))).toBe(false);
     // The catalog that went on can be restored afterwards, as if nothing had been asked.
-    expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
+    expect(await call('backups.restore', { path: backup })).toEqual({
+      when: 'now',
+      documentFailures: [],
+    });
     expect(await call('galleries.list', {})).toEqual([]);
     expect(reopened()[1]).toMatchObject({ closed: true, error: null });
     await api.close();
@@ -148,7 +157,10 @@ describe('a restore asked for from a window', () => {
   it('brings the catalog back when the backup checks out but will not open', async () => {
     const { api, call, reopened, folder, catalogPath, backup } =
       await windowWithBackup('Made after the backup');
-    expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
+    expect(await call('backups.restore', { path: backup })).toEqual({
+      when: 'now',
+      documentFailures: [],
+    });
     // The copy waiting is replaced by one that checks out but cannot be opened: it claims to
     // be at schema 0, so opening it would create tables it already has.
     const pending = pendingRestoreFile(catalogPath);
@@ -180,7 +192,10 @@ describe('a restore asked for from a window', () => {
   it('quits as asked when Kadar closes before the reopening: the restore waits for the next start', async () => {
     const { api, call, reopened, catalogPath, backup } =
       await windowWithBackup('Made after the backup');
-    expect(await call('backups.restore', { path: backup })).toEqual({ when: 'now' });
+    expect(await call('backups.restore', { path: backup })).toEqual({
+      when: 'now',
+      documentFailures: [],
+    });
     await api.close();
     expect(reopened()).toEqual([]);
     // Closed as when quitting: today's backup made, of the catalog as it was.

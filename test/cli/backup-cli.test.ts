@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -12,6 +12,9 @@ import { catalogCli, cliPath, parseJson } from '../helpers/run-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+const invitation = fileURLToPath(
+  new URL('../../assets/sample/documents/invitation-fashion-show-stip.pdf', import.meta.url),
+);
 let catalog: string;
 let dir: string;
 
@@ -84,6 +87,46 @@ describe('kadar backup and kadar restore', () => {
     // A rescan, which reads the sidecars again, brings nothing of the batch edit back.
     await json('index', join(dir, 'library'), '--json', '--progress', 'none');
     expect(await json<Photo[]>('photos', '--json')).toEqual(before);
+  });
+
+  it("restores from the second drive's copy after the first drive is lost, documents and all", async () => {
+    const second = join(dir, 'usb');
+    mkdirSync(second);
+    const db = new Database(catalog);
+    db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+      'backups.secondFolder',
+      second,
+    );
+    db.close();
+    const event = await json<{ id: number }>(
+      'event',
+      'add',
+      '--title',
+      'Info day',
+      '--start',
+      '2015-11-24',
+      '--json',
+    );
+    await json('attach', invitation, '--event', String(event.id), '--json');
+    const backup = await json<BackupResult>('backup', '--json');
+    expect(backup.copy).toBe(join(second, backup.path.split('/').at(-1)!));
+    const before = await json<unknown[]>('events', '--json');
+
+    // The first drive's documents and backups are gone.
+    rmSync(join(dir, 'catalog-documents'), { recursive: true });
+    rmSync(join(dir, 'catalog-backups'), { recursive: true });
+    const restored = await json<{ documents: { copied: number; failures: unknown[] } }>(
+      'restore',
+      backup.copy!,
+      '--json',
+    );
+    expect(restored.documents).toEqual({ copied: 1, failures: [] });
+    expect(await json('events', '--json')).toEqual(before);
+    const stored = readdirSync(join(dir, 'catalog-documents'), {
+      recursive: true,
+      encoding: 'utf8',
+    });
+    expect(stored.some((p) => p.endsWith('invitation-fashion-show-stip.pdf'))).toBe(true);
   });
 
   it('refuses to restore from a file that is not a catalog backup, changing nothing', async () => {

@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -25,12 +25,15 @@ import { loadMigrations, migrate } from '../../electron/catalog/migrate';
 import { atomicTmpName } from '../../electron/longevity/atomic-file';
 import { backupsToRemove, dailyBackup, localDay } from '../../electron/longevity/backup-rotation';
 import { countRows, verifyBackup } from '../../electron/longevity/catalog-backup';
-import { restoreCatalog } from '../../electron/longevity/restore-catalog';
+import { requestRestore, restoreCatalog } from '../../electron/longevity/restore-catalog';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { exiftoolRead } from '../helpers/exiftool';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 const sample = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+const agenda = fileURLToPath(
+  new URL('../../assets/sample/documents/agenda-cluster-training-nis.pdf', import.meta.url),
+);
 const invitation = fileURLToPath(
   new URL('../../assets/sample/documents/invitation-fashion-show-stip.pdf', import.meta.url),
 );
@@ -90,6 +93,11 @@ describe('backups', () => {
     await expect(call('backups.setSecondFolder', { folder: 'relative' })).rejects.toMatchObject({
       code: 'FOLDER_NOT_FOUND',
     });
+    // The backups' own folder would list each backup twice, and save nothing from a lost drive.
+    mkdirSync(backupsDirFor(catalogPath), { recursive: true });
+    await expect(
+      call('backups.setSecondFolder', { folder: `${backupsDirFor(catalogPath)}/.` }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /where the backups are kept/ });
     await call('backups.setSecondFolder', { folder: second });
     const result = await call('backups.create', {});
     expect(result.path.startsWith(backupsDirFor(catalogPath))).toBe(true);
@@ -404,6 +412,7 @@ describe('a restore asked for from the app', () => {
     // No window's host to open the catalog again under it: the restore waits for one.
     expect(await callApi(app.handlers, 'backups.restore', { path: backup })).toEqual({
       when: 'next-start',
+      documentFailures: [],
     });
     // Still the open catalog until it is opened again.
     expect(await callApi(app.handlers, 'galleries.list', {})).toHaveLength(1);
@@ -549,14 +558,27 @@ describe('attached documents and the second drive', () => {
       title: 'Modna revija Štip',
       startsOn: '2015-11-28',
     });
-    const [doc] = await appCall('documents.attach', {
+    const [doc, agendaDoc] = await appCall('documents.attach', {
       owner: { eventId: event.id },
-      sources: [{ path: invitation }],
+      sources: [{ path: invitation }, { path: agenda }],
     });
     expect(doc).toMatchObject({ storage: 'copy', missing: false });
+    const mirrorOf = (d: { path: string }) =>
+      join(second, 'kadar-documents', relative(documentsDirFor(path), d.path));
+    // One document cannot be copied (something else holds its place on that drive): it is
+    // said, and the other is copied all the same.
+    mkdirSync(join(second, 'kadar-documents'));
+    writeFileSync(dirname(mirrorOf(agendaDoc!)), 'in the way');
+    await expect(dailyBackup(app.db, path, { secondDir: second })).rejects.toMatchObject({
+      code: 'BACKUP_FAILED',
+      message: expect.stringContaining(
+        'but 1 attached document could not be copied there',
+      ) as string,
+    });
+    expect(readFileSync(mirrorOf(doc!))).toEqual(readFileSync(invitation));
+    rmSync(dirname(mirrorOf(agendaDoc!)));
     const backup = await dailyBackup(app.db, path, { secondDir: second });
-    const mirrored = join(second, 'kadar-documents', relative(documentsDirFor(path), doc!.path));
-    expect(readFileSync(mirrored)).toEqual(readFileSync(invitation));
+    expect(readFileSync(mirrorOf(agendaDoc!))).toEqual(readFileSync(agenda));
     await app.close();
 
     // The first drive fails: the catalog, its backups and its documents are gone.
@@ -564,8 +586,10 @@ describe('attached documents and the second drive', () => {
       rmSync(gone, { recursive: true });
     for (const name of readdirSync(folder))
       if (name.startsWith('app.sqlite')) rmSync(join(folder, name));
-    restoreCatalog(path, backup.copy!);
-    app = createKadarApi({ catalogPath: path });
+    // Restored from the app (it waits for the catalog's next opening, as no window is here).
+    const { failures } = await requestRestore(path, backup.copy!);
+    expect(failures).toEqual([]);
+    app = createKadarApi({ catalogPath: path, applyPendingRestore: true });
     const [back] = await appCall('documents.list', { eventId: event.id });
     expect(back).toMatchObject({ id: doc!.id, missing: false, path: doc!.path });
     expect(readFileSync(back!.path)).toEqual(readFileSync(invitation));

@@ -42,8 +42,11 @@ function warnings(xml: string): string[] {
       encoding: 'utf8',
     },
   );
-  return out
-    .split('\n')
+  const lines = out.split('\n');
+  // Anything else the check finds (an error) is in its summary line.
+  const summary = lines.find((l) => /^\[ExifTool\]\s+Validate\s+:/.test(l)) ?? '';
+  if (/error/i.test(summary)) throw new Error(`exiftool -validate: ${summary}`);
+  return lines
     .filter((l) => /^\[ExifTool\]\s+Warning\s+:/.test(l))
     .map((l) => l.replace(/^[^:]*:\s*/, ''));
 }
@@ -510,6 +513,11 @@ describe('a new sidecar', () => {
   it('passes exiftool -validate', () => {
     for (const content of [full, empty]) {
       expect(warnings(writeSidecar(content, null))).toEqual([]);
+      expect(
+        execFileSync(systemExiftool(), ['-validate', '-s3', saved(writeSidecar(content, null))], {
+          encoding: 'utf8',
+        }).trim(),
+      ).toBe('OK');
     }
   });
 

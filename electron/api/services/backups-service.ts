@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { backupsDirFor } from '../../catalog/default-paths';
 import type { Catalog } from '../../catalog/open-catalog';
 import { sql } from '../../catalog/statements';
-import { backupCatalog } from '../../longevity/catalog-backup';
+import { backupCatalog, countedTables } from '../../longevity/catalog-backup';
 import {
   cancelPendingRestore,
   pendingRestoreSince,
@@ -12,6 +12,7 @@ import {
 import {
   dailyBackup,
   dailyBackupDay,
+  dailyBackupName,
   localDay,
   type DailyBackup,
 } from '../../longevity/backup-rotation';
@@ -25,7 +26,7 @@ const secondFolderKey = 'backups.secondFolder';
 // window left to say so; the next start does.
 const lastErrorKey = 'backups.lastError';
 
-/** The daily backups in `folder`, newest first; none when it cannot be read. */
+/** The daily backups in `folder`; none when it cannot be read (a drive not connected). */
 function listBackups(folder: string, where: 'beside' | 'second') {
   let names: string[];
   try {
@@ -45,13 +46,14 @@ function listBackups(folder: string, where: 'beside' | 'second') {
   });
 }
 
-/** Whether nothing has been put in the catalog yet: no folder, event, project or gallery. */
+/**
+ * Whether nothing has been put in the catalog yet: no row of what people make (the built-in
+ * export presets and the settings are there from the start).
+ */
 const holdsNothing = (db: Catalog) =>
-  sql<[], { n: number }>(
-    db,
-    `SELECT (SELECT count(*) FROM roots) + (SELECT count(*) FROM events) +
-            (SELECT count(*) FROM projects) + (SELECT count(*) FROM galleries) AS n`,
-  ).get()!.n === 0;
+  countedTables
+    .filter((t) => t !== 'settings' && t !== 'export_presets')
+    .every((t) => sql(db, `SELECT 1 FROM ${t} LIMIT 1`).get() === undefined);
 
 /**
  * Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. With
@@ -102,7 +104,7 @@ export function createBackupsService(
       `${notRestoredPrefix}${restoreFailure}`,
     );
   const today = () =>
-    existsSync(join(backupsDirFor(ctx.catalogPath), `kadar-${localDay(new Date())}.sqlite`));
+    existsSync(join(backupsDirFor(ctx.catalogPath), dailyBackupName(localDay(new Date()))));
   const timers: NodeJS.Timeout[] = [];
   // What nobody asked for and nobody waits on: the window hears how it went (a failure shows).
   // Not of a catalog with nothing in it yet (a new installation, before a folder is added):
@@ -152,15 +154,17 @@ export function createBackupsService(
       // Two at once (two windows) would replace each other's waiting copy mid-check.
       if (restoring) throw new KadarError('ALREADY_RUNNING', 'A restore is already under way.');
       restoring = true;
+      let documentFailures;
       try {
-        await requestRestore(ctx.catalogPath, resolve(path));
+        ({ failures: documentFailures } = await requestRestore(ctx.catalogPath, resolve(path)));
       } catch (error) {
         restoring = false;
         throw error;
       }
+      documentFailures = documentFailures.slice(0, 100);
       if (!reopen) {
         restoring = false;
-        return { when: 'next-start' as const };
+        return { when: 'next-start' as const, documentFailures };
       }
       // At once, so that no call arriving after this answer reaches the catalog being replaced.
       // While this one closes, `restoring` stays set; refused before it closed, it goes on,
@@ -171,7 +175,7 @@ export function createBackupsService(
         },
         () => undefined,
       );
-      return { when: 'now' as const };
+      return { when: 'now' as const, documentFailures };
     },
     'backups.cancelRestore': () => {
       // This catalog closes to be replaced: the copy is in use.
@@ -192,6 +196,12 @@ export function createBackupsService(
         throw new KadarError(
           'FOLDER_NOT_FOUND',
           `folder: ${folder} is not a folder on this computer (give its full path).`,
+        );
+      const beside = backupsDirFor(ctx.catalogPath);
+      if (existsSync(beside) && realpathSync(folder) === realpathSync(beside))
+        throw new KadarError(
+          'INVALID_INPUT',
+          `folder: ${folder} is where the backups are kept already; choose a folder on another drive.`,
         );
       sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
         secondFolderKey,

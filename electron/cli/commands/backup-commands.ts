@@ -1,5 +1,8 @@
 import { resolveCatalogPath } from '../../catalog/default-paths';
 import { restoreCatalog } from '../../longevity/restore-catalog';
+import { restoreDocumentsFrom } from '../../longevity/documents-mirror';
+import type { SidecarSummary } from '../../../shared/api/domains/sidecars';
+import { toApiError, type ApiError } from '../../../shared/errors';
 import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
 
 interface Json extends GlobalOptions {
@@ -22,27 +25,43 @@ export async function backupCommand(options: Json & { out?: string }): Promise<n
 /**
  * `kadar restore FILE`: the backup becomes the catalog; the one it replaces is kept beside it.
  * Not through the API, which holds the catalog open: a catalog is replaced closed. Then the
- * sidecars of folders that have them are rewritten from the restored catalog, so the folders
- * no longer say what it undid.
+ * files around the catalog are brought in line with it: documents a second drive keeps beside
+ * the backup come back where missing, and the sidecars of folders that have them are rewritten
+ * from the restored catalog. Those steps failing is said, after the restore that did happen.
  */
 export async function restoreCommand(file: string, options: Json): Promise<number> {
-  const result = restoreCatalog(resolveCatalogPath(options.catalog), file);
-  const sidecars = await withApi(options, async (call) =>
-    (await call('sidecars.status', {})).roots.some((root) => root.naming)
-      ? call('sidecars.write', {})
-      : null,
-  );
-  if (options.json) await printJson({ ...result, sidecars });
-  else
-    await writeOut(
-      `Restored ${result.restored} from ${file}${result.keptAside ? `; the catalog it replaced is kept as ${result.keptAside}` : ''}\n` +
-        (sidecars
-          ? `Sidecars rewritten from it: ${sidecars.written}\n` +
-            sidecars.failures.map((f) => `  not written: ${f.path}: ${f.message}\n`).join('') +
-            (sidecars.failed
-              ? `${sidecars.failed} sidecars could not be written; they are tried again whenever the catalog opens.\n`
-              : '')
-          : ''),
+  const catalogPath = resolveCatalogPath(options.catalog);
+  const result = restoreCatalog(catalogPath, file);
+  const documents = await restoreDocumentsFrom(file, catalogPath);
+  let sidecars: SidecarSummary | null = null;
+  let sidecarsError: ApiError | null = null;
+  try {
+    sidecars = await withApi(options, async (call) =>
+      (await call('sidecars.status', {})).roots.some((root) => root.naming)
+        ? call('sidecars.write', {})
+        : null,
     );
+  } catch (error) {
+    sidecarsError = toApiError(error);
+  }
+  if (options.json) {
+    await printJson({ ...result, documents, sidecars, sidecarsError });
+    return 0;
+  }
+  const lines = [
+    `Restored ${result.restored} from ${file}${result.keptAside ? `; the catalog it replaced is kept as ${result.keptAside}` : ''}`,
+  ];
+  if (documents.copied > 0) lines.push(`Documents copied back: ${documents.copied}`);
+  for (const f of documents.failures)
+    lines.push(`  document not copied back: ${f.path}: ${f.message}`);
+  if (sidecars) {
+    lines.push(`Sidecars rewritten from it: ${sidecars.written}`);
+    for (const f of sidecars.failures) lines.push(`  not written: ${f.path}: ${f.message}`);
+  }
+  if (sidecars?.failed || sidecarsError)
+    lines.push(
+      `${sidecarsError ? `The sidecars could not be rewritten (${sidecarsError.message})` : `${sidecars!.failed} sidecars could not be written`}; they are tried again whenever the catalog opens.`,
+    );
+  await writeOut(`${lines.join('\n')}\n`);
   return 0;
 }

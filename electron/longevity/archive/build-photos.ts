@@ -1,15 +1,13 @@
 import type { Catalog } from '../../catalog/open-catalog';
 import { sql, sqlPluck } from '../../catalog/statements';
-import { readPhotoLayer } from '../photo-layer';
+import { hasUserValueSql, readPhotoLayer } from '../photo-layer';
 import type { ArchivePhoto } from './archive-schema';
 import { byText, type PhotoRefReader } from './photo-refs';
 
 // Every photo a person gave something: their own values, an event, tags or people added or
 // taken off. The edit columns are few and mostly null; the link tables hold only such photos.
 const withUserData = `
-  SELECT id FROM photos WHERE user_title IS NOT NULL OR user_caption IS NOT NULL
-    OR user_rating IS NOT NULL OR user_flag IS NOT NULL OR user_label IS NOT NULL
-    OR event_id IS NOT NULL
+  SELECT id FROM photos WHERE ${hasUserValueSql()} OR event_id IS NOT NULL
   UNION SELECT photo_id FROM photo_tags WHERE source = 'user'
   UNION SELECT photo_id FROM photo_people WHERE source = 'user'
   UNION SELECT photo_id FROM photo_tag_removals

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catalog/open-catalog';
 import { sql } from '../../catalog/statements';
 import { linksEdited } from '../../catalog/photo-links';
+import { hasUserValueSql } from '../photo-layer';
 
 /**
  * Marks every photo of a folder that a person described (an edit, a tag, a person, an event):
@@ -14,9 +15,7 @@ export function markOwedSidecars(db: Catalog, rootId: number): number {
     `INSERT INTO sidecar_dirty (photo_id, mark)
      SELECT p.id, randomblob(8) FROM photos p
      WHERE p.root_id = ? AND (
-       p.sidecar_mtime IS NOT NULL OR
-       coalesce(p.user_title, p.user_caption, p.user_rating, p.user_flag, p.user_label,
-                p.event_id) IS NOT NULL
+       p.sidecar_mtime IS NOT NULL OR ${hasUserValueSql('p.')} OR p.event_id IS NOT NULL
        OR ${linksEdited('tag')} OR ${linksEdited('person')})
      ON CONFLICT DO UPDATE SET mark = excluded.mark`,
   ).run(rootId).changes;

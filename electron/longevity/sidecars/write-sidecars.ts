@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionOf, isImageFileName } from '../../indexer/sniff-format';
 import { newSidecarName, sidecarFor, type SidecarNaming } from '../../indexer/sidecar-names';
-import { isDeadWritersTemp, syncFolder, writeFileAtomically } from '../atomic-file';
+import { removeDeadWritersTemps, syncFolder, writeFileAtomically } from '../atomic-file';
 import { fileErrorReason } from '../../os/file-error-reason';
 import { readKadarLayer, writeSidecar, type SidecarContent } from './sidecar-xmp';
 
@@ -19,11 +19,6 @@ export type SidecarOutcome =
   | { photoId: number; status: 'failed'; error: string };
 
 /** Temporary files of writers that died mid-write (a kill, a power cut): never read, removed. */
-function removeDebris(dir: string, names: string[]): void {
-  for (const name of names)
-    if (isDeadWritersTemp(dir, name)) rmSync(join(dir, name), { force: true });
-}
-
 /**
  * Brings one folder's sidecars up to date: merges into the sidecar the indexer would read (any
  * other tool's fields stay), or makes one for a photo a person described. A sidecar another tool
@@ -37,7 +32,7 @@ export function writeFolderSidecars(task: FolderTask): SidecarOutcome[] {
     const message = `The folder could not be read (${(error as Error).message}).`;
     return task.items.map((i) => ({ photoId: i.photoId, status: 'failed', error: message }));
   }
-  removeDebris(task.dir, names);
+  removeDeadWritersTemps(task.dir, names);
   let wrote = false;
   const sidecars = new Map<string, string>();
   const bases = new Map<string, number>();

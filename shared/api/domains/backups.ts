@@ -52,7 +52,14 @@ export const backupMethods = {
    */
   'backups.restore': {
     input: z.object({ path: z.string().trim().min(1) }).strict(),
-    output: z.object({ when: z.enum(['now', 'next-start']) }),
+    output: z.object({
+      when: z.enum(['now', 'next-start']),
+      /**
+       * Documents kept beside the backup (a second drive's) that the catalog's documents folder
+       * lacked and that could not be copied back, and why (the first hundred).
+       */
+      documentFailures: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
   },
   /** Calls off the restore waiting for the next opening, if one is; the backup stays. */
   'backups.cancelRestore': {
