@@ -94,9 +94,20 @@ export function writeFileAtomically(
   if (options.syncFolder ?? true) syncFolder(dirname(path));
 }
 
-/** A file's bytes, on the disk. Opened for writing: Windows refuses to flush a read-only handle. */
+/**
+ * A file's bytes, on the disk. Opened for writing where it may be (Windows refuses to flush a
+ * read-only handle); a read-only file (a copy keeps its source's mode) is flushed through a
+ * read-only handle, which other systems allow.
+ */
 export function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    fd = openSync(file, 'r');
+  }
   try {
     fsyncSync(fd);
   } finally {

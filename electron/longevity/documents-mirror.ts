@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, open } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { isStoredName } from '../archive/documents/document-store';
 import { documentsDirFor } from '../catalog/default-paths';
 import type { Catalog } from '../catalog/open-catalog';
 import { sqlPluck } from '../catalog/statements';
 import { fileErrorReason } from '../os/file-error-reason';
-import { atomicTmpName, fsyncFile, isWritersTemp, removeDeadWritersTemps } from './atomic-file';
+import { atomicTmpName, isWritersTemp, removeDeadWritersTemps } from './atomic-file';
 
 /**
  * The documents people attached as copies live in the catalog's documents folder, not in the
@@ -22,13 +23,32 @@ export interface MirrorResult {
   failures: { path: string; message: string }[];
 }
 
-/** The stored documents a mirror holds: `<fingerprint>/<file name>`, not what writers left. */
+// What other systems leave in a folder on a removable drive (macOS' .DS_Store and ._ files).
+const isJunk = (name: string) => name === '.DS_Store' || name.startsWith('._');
+
+/** The stored documents a mirror holds, not what writers or other systems left. */
 function mirroredFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !isWritersTemp(entry.name))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter((path) => path.split(sep).length === 2);
+    .filter((entry) => entry.isFile() && !isWritersTemp(entry.name) && !isJunk(entry.name))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter(isStoredName);
+}
+
+/** Flushed without holding the app up (a large file on a slow drive takes a while). */
+async function flush(file: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'r+');
+  } catch {
+    // A copy keeps its source's read-only mode; such a handle may be flushed but on Windows.
+    handle = await open(file, 'r');
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -41,16 +61,20 @@ async function copyMissing(from: string, to: string, names: string[]): Promise<M
   const result: MirrorResult = { copied: 0, failures: [] };
   const cleaned = new Set<string>();
   for (const name of names) {
-    const target = join(to, name);
-    if (existsSync(target) || !existsSync(join(from, name))) continue;
+    if (!isStoredName(name)) {
+      result.failures.push({ path: name, message: 'not the name of a stored document' });
+      continue;
+    }
+    const target = join(to, ...name.split('/'));
+    if (existsSync(target) || !existsSync(join(from, ...name.split('/')))) continue;
     const temp = join(dirname(target), atomicTmpName(basename(target)));
     try {
       mkdirSync(dirname(target), { recursive: true });
       // What a copy killed part-way left in this folder goes first.
       if (!cleaned.has(dirname(target))) removeDeadWritersTemps(dirname(target));
       cleaned.add(dirname(target));
-      await copyFile(join(from, name), temp);
-      fsyncFile(temp);
+      await copyFile(join(from, ...name.split('/')), temp);
+      await flush(temp);
       renameSync(temp, target);
       result.copied++;
     } catch (error) {
@@ -59,7 +83,10 @@ async function copyMissing(from: string, to: string, names: string[]): Promise<M
       } catch {
         // Its folder could not be made: there is no temporary file.
       }
-      result.failures.push({ path: join(from, name), message: fileErrorReason(error) });
+      result.failures.push({
+        path: join(from, ...name.split('/')),
+        message: fileErrorReason(error),
+      });
     }
   }
   return result;
@@ -75,18 +102,24 @@ export async function mirrorDocumentsTo(
     db,
     `SELECT DISTINCT stored_name FROM documents WHERE stored_name IS NOT NULL`,
   ).all();
-  return copyMissing(
-    documentsDirFor(catalogPath),
-    join(secondDir, mirroredDocumentsName),
-    stored.map((name) => name.split('/').join(sep)),
-  );
+  return copyMissing(documentsDirFor(catalogPath), join(secondDir, mirroredDocumentsName), stored);
 }
 
 /**
  * Before or right after a backup takes the catalog's place: the documents kept beside it (a
  * second drive's copy) come back where the catalog's documents folder lacks them.
  */
-export function restoreDocumentsFrom(backupFile: string, catalogPath: string) {
+export async function restoreDocumentsFrom(
+  backupFile: string,
+  catalogPath: string,
+): Promise<MirrorResult> {
   const mirror = join(dirname(backupFile), mirroredDocumentsName);
-  return copyMissing(mirror, documentsDirFor(catalogPath), mirroredFiles(mirror));
+  let names: string[];
+  try {
+    names = mirroredFiles(mirror);
+  } catch (error) {
+    // A folder that cannot be read (a failing drive) stops only this step, and is said.
+    return { copied: 0, failures: [{ path: mirror, message: fileErrorReason(error) }] };
+  }
+  return copyMissing(mirror, documentsDirFor(catalogPath), names);
 }

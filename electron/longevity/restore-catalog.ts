@@ -32,8 +32,7 @@ export async function requestRestore(
   const documents = await restoreDocumentsFrom(backupFile, catalogPath);
   const pending = pendingRestoreFile(catalogPath);
   copyFileSync(backupFile, `${pending}.partial`);
-  // A copy keeps a read-only backup's mode; the restore writes its flag into this one.
-  chmodSync(`${pending}.partial`, 0o600);
+  makeWritable(`${pending}.partial`);
   // Its time says when the restore was asked for (pendingRestoreSince): copies keep the
   // backup's own time on macOS and Windows.
   const now = new Date();
@@ -155,6 +154,20 @@ export function openWithPendingRestore<T>(
   }
 }
 
+/**
+ * A copy keeps a read-only backup's mode, and the restore writes its flag into the copy: the
+ * owner may write it. Only where it may not yet, and without failing where modes cannot be
+ * changed (a FAT drive): writing the flag then says what is wrong.
+ */
+function makeWritable(file: string): void {
+  try {
+    const { mode } = statSync(file);
+    if ((mode & 0o200) === 0) chmodSync(file, mode | 0o200);
+  } catch {
+    // As above.
+  }
+}
+
 const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
 /**
@@ -217,7 +230,7 @@ export function restoreCatalog(
   if (!move) {
     try {
       copyFileSync(backupFile, source);
-      chmodSync(source, 0o600);
+      makeWritable(source);
     } catch (error) {
       // What a failed copy left; not whatever else sits at that name.
       if (existsSync(source) && lstatSync(source).isFile()) rmSync(source);

@@ -117,13 +117,16 @@ export function BackupsDialog() {
                     className="button"
                     onClick={() =>
                       void act(async () => {
-                        const { when, documentFailures } = await client.call('backups.restore', {
-                          path: b.path,
-                        });
+                        const { when, documentsNotCopied, documentFailures } = await client.call(
+                          'backups.restore',
+                          {
+                            path: b.path,
+                          },
+                        );
                         setConfirm(null);
                         const [first] = documentFailures;
                         const documents = first
-                          ? ` ${documentFailures.length} of the documents kept beside the backup could not be copied back (${first.path}: ${first.message}).`
+                          ? ` ${documentsNotCopied} of the documents kept beside the backup could not be copied back (${first.path}: ${first.message}).`
                           : '';
                         // `now`: the window reloads when the catalog has been opened again,
                         // or, refused before it closed, a notice says why (see above).

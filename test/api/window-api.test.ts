@@ -73,7 +73,10 @@ describe('a restore asked for from a window', () => {
       api.call('backups.restore', { path: backup }),
       api.call('backups.restore', { path: backup }),
     ]);
-    expect(first).toEqual({ ok: true, value: { when: 'now', documentFailures: [] } });
+    expect(first).toEqual({
+      ok: true,
+      value: { when: 'now', documentsNotCopied: 0, documentFailures: [] },
+    });
     expect(second).toMatchObject({ ok: false, error: { code: 'ALREADY_RUNNING' } });
     await call('galleries.list', {});
     expect(readdirSync(folder).filter((n) => n.includes('before-restore'))).toHaveLength(1);
@@ -87,6 +90,7 @@ describe('a restore asked for from a window', () => {
 
     expect(await call('backups.restore', { path: backup })).toEqual({
       when: 'now',
+      documentsNotCopied: 0,
       documentFailures: [],
     });
     // Asked before the catalog has been opened again: it waits for it, and sees the backup.
@@ -124,6 +128,7 @@ describe('a restore asked for from a window', () => {
 
     expect(await call('backups.restore', { path: backup })).toEqual({
       when: 'now',
+      documentsNotCopied: 0,
       documentFailures: [],
     });
     // The copy waiting to be restored is damaged before the catalog closes (a disk error).
@@ -147,6 +152,7 @@ describe('a restore asked for from a window', () => {
     // The catalog that went on can be restored afterwards, as if nothing had been asked.
     expect(await call('backups.restore', { path: backup })).toEqual({
       when: 'now',
+      documentsNotCopied: 0,
       documentFailures: [],
     });
     expect(await call('galleries.list', {})).toEqual([]);
@@ -159,6 +165,7 @@ describe('a restore asked for from a window', () => {
       await windowWithBackup('Made after the backup');
     expect(await call('backups.restore', { path: backup })).toEqual({
       when: 'now',
+      documentsNotCopied: 0,
       documentFailures: [],
     });
     // The copy waiting is replaced by one that checks out but cannot be opened: it claims to
@@ -194,6 +201,7 @@ describe('a restore asked for from a window', () => {
       await windowWithBackup('Made after the backup');
     expect(await call('backups.restore', { path: backup })).toEqual({
       when: 'now',
+      documentsNotCopied: 0,
       documentFailures: [],
     });
     await api.close();

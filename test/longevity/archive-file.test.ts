@@ -681,6 +681,13 @@ describe('archive import refuses', () => {
       'INVALID_INPUT',
       'photos.0.layer.rating',
     );
+    // A stored copy's name is where the backups' copy of the file goes: never outside the store.
+    const copied = readDoc(exported).documents.findIndex((d) => d.storage.kind === 'copy');
+    await refused(
+      edited((d) => (d.documents[copied]!.storage = { kind: 'copy', storedName: '../../x.pdf' })),
+      'INVALID_INPUT',
+      `documents.${copied}.storage.storedName: Must be FINGERPRINT/FILE NAME`,
+    );
   });
 
   it('a thing both deleted and kept', async () => {

@@ -412,6 +412,7 @@ describe('a restore asked for from the app', () => {
     // No window's host to open the catalog again under it: the restore waits for one.
     expect(await callApi(app.handlers, 'backups.restore', { path: backup })).toEqual({
       when: 'next-start',
+      documentsNotCopied: 0,
       documentFailures: [],
     });
     // Still the open catalog until it is opened again.
@@ -579,6 +580,22 @@ describe('attached documents and the second drive', () => {
     rmSync(dirname(mirrorOf(agendaDoc!)));
     const backup = await dailyBackup(app.db, path, { secondDir: second });
     expect(readFileSync(mirrorOf(agendaDoc!))).toEqual(readFileSync(agenda));
+    // A stored name that would lead out of the folders (a damaged catalog) copies nothing there.
+    const escaped = app.db
+      .prepare(
+        `INSERT INTO documents (title, file_name, mime, file_size, fingerprint, storage,
+                  stored_name, event_id, added_at)
+                SELECT title, file_name, mime, file_size, fingerprint, storage, '../../escape.pdf',
+                  event_id, added_at FROM documents WHERE id = ?`,
+      )
+      .run(doc!.id).lastInsertRowid;
+    await expect(dailyBackup(app.db, path, { secondDir: second })).rejects.toMatchObject({
+      message: expect.stringContaining(
+        '../../escape.pdf: not the name of a stored document',
+      ) as string,
+    });
+    expect(existsSync(join(folder, 'escape.pdf'))).toBe(false);
+    app.db.prepare(`DELETE FROM documents WHERE id = ?`).run(escaped);
     await app.close();
 
     // The first drive fails: the catalog, its backups and its documents are gone.

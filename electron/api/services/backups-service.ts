@@ -53,7 +53,8 @@ function listBackups(folder: string, where: 'beside' | 'second') {
 const holdsNothing = (db: Catalog) =>
   countedTables
     .filter((t) => t !== 'settings' && t !== 'export_presets')
-    .every((t) => sql(db, `SELECT 1 FROM ${t} LIMIT 1`).get() === undefined);
+    .every((t) => sql(db, `SELECT 1 FROM ${t} LIMIT 1`).get() === undefined) &&
+  sql(db, `SELECT 1 FROM export_presets WHERE builtin = 0 LIMIT 1`).get() === undefined;
 
 /**
  * Backups of the catalog: today's, rotated, and a copy on a second drive if one is set. With
@@ -161,10 +162,11 @@ export function createBackupsService(
         restoring = false;
         throw error;
       }
+      const documentsNotCopied = documentFailures.length;
       documentFailures = documentFailures.slice(0, 100);
       if (!reopen) {
         restoring = false;
-        return { when: 'next-start' as const, documentFailures };
+        return { when: 'next-start' as const, documentsNotCopied, documentFailures };
       }
       // At once, so that no call arriving after this answer reaches the catalog being replaced.
       // While this one closes, `restoring` stays set; refused before it closed, it goes on,
@@ -175,7 +177,7 @@ export function createBackupsService(
         },
         () => undefined,
       );
-      return { when: 'now' as const, documentFailures };
+      return { when: 'now' as const, documentsNotCopied, documentFailures };
     },
     'backups.cancelRestore': () => {
       // This catalog closes to be replaced: the copy is in use.
@@ -198,7 +200,7 @@ export function createBackupsService(
           `folder: ${folder} is not a folder on this computer (give its full path).`,
         );
       const beside = backupsDirFor(ctx.catalogPath);
-      if (existsSync(beside) && realpathSync(folder) === realpathSync(beside))
+      if (existsSync(beside) && realpathSync.native(folder) === realpathSync.native(beside))
         throw new KadarError(
           'INVALID_INPUT',
           `folder: ${folder} is where the backups are kept already; choose a folder on another drive.`,

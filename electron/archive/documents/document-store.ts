@@ -12,6 +12,19 @@ export function storedNameOf(fingerprint: string, fileName: string): string {
 }
 
 /**
+ * Whether `name` is a stored document's name as `storedNameOf` makes it: two plain names, so a
+ * catalog or an archive file naming `../` cannot make a copy land outside the store.
+ */
+export function isStoredName(name: string): boolean {
+  const parts = name.split('/');
+  return (
+    parts.length === 2 &&
+    parts.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('\\')) &&
+    !parts[0]!.startsWith('.')
+  );
+}
+
+/**
  * Copies `source` into the store (unless it is there already), atomically. Returns whether it
  * made a new copy, so an attach that fails later can take back what it added.
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStoredName } from '../../archive/documents/document-store';
 import { clockTime, isoDay } from '../../../shared/api/domains/common';
 import { presetSettingsSchema } from '../../../shared/api/domains/export-presets';
 import { partnerRoles } from '../../../shared/api/partner-roles';
@@ -113,7 +114,15 @@ const documentSchema = z
     fingerprint: name,
     pageCount: int.nullable(),
     storage: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('copy'), storedName: name }).strict(),
+      z
+        .object({
+          kind: z.literal('copy'),
+          storedName: name.refine(
+            isStoredName,
+            'Must be FINGERPRINT/FILE NAME, as Kadar stores it',
+          ),
+        })
+        .strict(),
       z.object({ kind: z.literal('link'), root: name, path: name }).strict(),
     ]),
     owner: z.union([z.object({ event: uid }).strict(), z.object({ project: uid }).strict()]),

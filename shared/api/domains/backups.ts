@@ -55,9 +55,10 @@ export const backupMethods = {
     output: z.object({
       when: z.enum(['now', 'next-start']),
       /**
-       * Documents kept beside the backup (a second drive's) that the catalog's documents folder
-       * lacked and that could not be copied back, and why (the first hundred).
+       * How many documents kept beside the backup (a second drive's), which the catalog's
+       * documents folder lacked, could not be copied back; the first hundred, and why.
        */
+      documentsNotCopied: z.number().int(),
       documentFailures: z.array(z.object({ path: z.string(), message: z.string() })),
     }),
   },
