@@ -8,6 +8,8 @@ export function fileErrorReason(error: unknown): string {
   switch (code) {
     case 'EISDIR':
       return 'a folder has that name';
+    case 'ENOTDIR':
+      return 'a file has the name of a folder on its path';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

@@ -5,7 +5,7 @@ import { errorMessage } from '../store/error-message';
 import { useKadar } from '../store/store';
 import { Modal } from '../ui/modal';
 import { isBackupFailure } from './backup-failures';
-import { isRestoreFailure } from './catalog-reopened';
+import { isRestoreFailure, sayAlsoAfterReopen } from './catalog-reopened';
 import './backups.css';
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -129,7 +129,9 @@ export function BackupsDialog() {
                           ? ` ${documentsNotCopied} of the documents kept beside the backup could not be copied back (${first.path}: ${first.message}).`
                           : '';
                         // `now`: the window reloads when the catalog has been opened again,
-                        // or, refused before it closed, a notice says why (see above).
+                        // or, refused before it closed, a notice says why (see above); what
+                        // did not come back is said after the reload too.
+                        if (when === 'now' && documents) sayAlsoAfterReopen(documents.trim());
                         return when === 'now'
                           ? `Restoring the backup of ${b.day}…${documents}`
                           : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.${documents}`;

@@ -3,6 +3,27 @@ import { client } from '../api/client';
 
 // What to say once the window has started again, kept across the reload.
 const storageKey = 'kadar.afterReopen';
+// What the window that asked for the restore adds to it (documents not copied back).
+const moreKey = 'kadar.afterReopen.more';
+
+/** Keeps `text` to add to what the coming reopening says, once the window is back. */
+export function sayAlsoAfterReopen(text: string): void {
+  try {
+    sessionStorage.setItem(moreKey, text);
+  } catch {
+    // Storage refused: the dialog said it before the reload.
+  }
+}
+
+function takeMore(): string | null {
+  try {
+    const more = sessionStorage.getItem(moreKey);
+    sessionStorage.removeItem(moreKey);
+    return more;
+  } catch {
+    return null;
+  }
+}
 
 interface Saying {
   error: boolean;
@@ -21,6 +42,8 @@ export function watchCatalogReopened(
   reload: () => void = () => window.location.reload(),
 ) {
   return client.on('catalog.reopened', ({ closed, error, keptAside }) => {
+    // Said with the restore it belongs to; a restore refused before closing drops it.
+    const more = takeMore();
     if (!closed) {
       if (error) notify(error);
       return;
@@ -28,10 +51,13 @@ export function watchCatalogReopened(
     const saying: Saying = error
       ? { error: true, message: error }
       : {
-          error: false,
-          message: keptAside
-            ? `The backup is restored. The catalog it replaced is kept as ${keptAside}.`
-            : 'The backup is restored.',
+          // A problem to act on stays until dismissed.
+          error: more != null,
+          message: `${
+            keptAside
+              ? `The backup is restored. The catalog it replaced is kept as ${keptAside}.`
+              : 'The backup is restored.'
+          }${more ? ` ${more}` : ''}`,
         };
     try {
       sessionStorage.setItem(storageKey, JSON.stringify(saying));

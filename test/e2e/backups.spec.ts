@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +17,9 @@ import { openKadar, snap } from './grid-page';
 import { runKadar, startKadarHost, type KadarHost } from './kadar-host';
 
 const samplePhotos = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
+const invitation = fileURLToPath(
+  new URL('../../assets/sample/documents/invitation-fashion-show-stip.pdf', import.meta.url),
+);
 
 let host: KadarHost;
 test.beforeAll(async () => {
@@ -170,14 +181,31 @@ test('a restore another program is in the way of waits for the next start, and c
 test("the backups beside the catalog lost, the second drive's copy restores it", async ({
   page,
 }) => {
+  // An invitation attached as a copy: the second drive keeps it beside its backups.
+  const event = JSON.parse(
+    await runKadar(host.catalog, [
+      'event',
+      'add',
+      '--title',
+      'Info day',
+      '--start',
+      '2015-11-24',
+      '--json',
+    ]),
+  ) as { id: number };
+  await runKadar(host.catalog, ['attach', invitation, '--event', String(event.id)]);
   const { dialog, folder: second } = await withSecondFolder(page, 'kadar-other-drive-');
   await dialog.getByTestId('backup-now').click();
   await expect(dialog.getByTestId('backups-message')).toContainText(`copied to ${second}`);
+  expect(readdirSync(join(second, 'kadar-documents'), { recursive: true })).toHaveLength(2);
   const before = await cliPhotos(host.catalog);
   const rated = before.filter((p) => (p.rating ?? 0) > 0).length;
 
-  // The first drive's backups are gone (a failing disk), and a batch edit follows.
+  // The first drive's backups and documents are gone (a failing disk), and where the
+  // documents were, something is in the way: the invitation cannot come back.
   rmSync(join(host.dir, 'catalog-backups'), { recursive: true });
+  rmSync(join(host.dir, 'catalog-documents'), { recursive: true });
+  writeFileSync(join(host.dir, 'catalog-documents'), 'in the way');
   await runKadar(host.catalog, [
     'rate',
     '--photos',
@@ -195,7 +223,17 @@ test("the backups beside the catalog lost, the second drive's copy restores it",
   await snap(page, 'backup-second-drive');
   await row.getByTestId('backup-restore').click();
   await row.getByTestId('backup-restore-confirm').click();
-  await expect(page.getByTestId('info-notice')).toContainText('The backup is restored.');
+  // Restored, and said after the window started again: with the document that did not come
+  // back, which stays until dismissed.
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('The backup is restored.');
+  await expect(notice).toContainText(
+    '1 of the documents kept beside the backup could not be copied back',
+  );
+  await expect(notice).toContainText(
+    'invitation-fashion-show-stip.pdf: a file has the name of a folder on its path',
+  );
   await expect(page.getByTestId('rating-mark')).toHaveCount(rated);
+  await snap(page, 'backup-documents-not-back');
   expect(await cliPhotos(host.catalog)).toEqual(before);
 });
