@@ -8,6 +8,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -104,8 +105,7 @@ export function fsyncFile(file: string): void {
   try {
     fd = openSync(file, 'r+');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    if (!writingRefused(error)) throw error;
     fd = openSync(file, 'r');
   }
   try {
@@ -114,6 +114,27 @@ export function fsyncFile(file: string): void {
     closeSync(fd);
   }
 }
+
+/** `fsyncFile` without holding the thread (a large file on a slow drive takes a while). */
+export async function fsyncFileAsync(file: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r+');
+  } catch (error) {
+    if (!writingRefused(error)) throw error;
+    handle = await open(file, 'r');
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const writingRefused = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM';
+};
 
 /** The folder's entries (a rename), on the disk, where the system lets a folder be flushed. */
 export function syncFolder(dir: string): void {

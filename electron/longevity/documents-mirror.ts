@@ -1,12 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, open } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { isStoredName } from '../archive/documents/document-store';
 import { documentsDirFor } from '../catalog/default-paths';
 import type { Catalog } from '../catalog/open-catalog';
 import { sqlPluck } from '../catalog/statements';
 import { fileErrorReason } from '../os/file-error-reason';
-import { atomicTmpName, isWritersTemp, removeDeadWritersTemps } from './atomic-file';
+import {
+  atomicTmpName,
+  fsyncFileAsync,
+  isWritersTemp,
+  removeDeadWritersTemps,
+} from './atomic-file';
 
 /**
  * The documents people attached as copies live in the catalog's documents folder, not in the
@@ -35,22 +40,6 @@ function mirroredFiles(dir: string): string[] {
     .filter(isStoredName);
 }
 
-/** Flushed without holding the app up (a large file on a slow drive takes a while). */
-async function flush(file: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(file, 'r+');
-  } catch {
-    // A copy keeps its source's read-only mode; such a handle may be flushed but on Windows.
-    handle = await open(file, 'r');
-  }
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Copies `names` (paths under `from`) into `to` where `to` lacks them, each under a hidden name
  * and flushed before it takes its own; asynchronously, so the app goes on meanwhile. Never
@@ -65,16 +54,17 @@ async function copyMissing(from: string, to: string, names: string[]): Promise<M
       result.failures.push({ path: name, message: 'not the name of a stored document' });
       continue;
     }
+    const source = join(from, ...name.split('/'));
     const target = join(to, ...name.split('/'));
-    if (existsSync(target) || !existsSync(join(from, ...name.split('/')))) continue;
+    if (existsSync(target) || !existsSync(source)) continue;
     const temp = join(dirname(target), atomicTmpName(basename(target)));
     try {
       mkdirSync(dirname(target), { recursive: true });
       // What a copy killed part-way left in this folder goes first.
       if (!cleaned.has(dirname(target))) removeDeadWritersTemps(dirname(target));
       cleaned.add(dirname(target));
-      await copyFile(join(from, ...name.split('/')), temp);
-      await flush(temp);
+      await copyFile(source, temp);
+      await fsyncFileAsync(temp);
       renameSync(temp, target);
       result.copied++;
     } catch (error) {
@@ -83,10 +73,7 @@ async function copyMissing(from: string, to: string, names: string[]): Promise<M
       } catch {
         // Its folder could not be made: there is no temporary file.
       }
-      result.failures.push({
-        path: join(from, ...name.split('/')),
-        message: fileErrorReason(error),
-      });
+      result.failures.push({ path: source, message: fileErrorReason(error) });
     }
   }
   return result;

@@ -126,15 +126,16 @@ export function BackupsDialog() {
                         setConfirm(null);
                         const [first] = documentFailures;
                         const documents = first
-                          ? ` ${documentsNotCopied} of the documents kept beside the backup could not be copied back (${first.path}: ${first.message}).`
-                          : '';
+                          ? `${documentsNotCopied} of the documents kept beside the backup could not be copied back (${first.path}: ${first.message}).`
+                          : null;
+                        const also = documents ? ` ${documents}` : '';
                         // `now`: the window reloads when the catalog has been opened again,
                         // or, refused before it closed, a notice says why (see above); what
                         // did not come back is said after the reload too.
-                        if (when === 'now' && documents) sayAlsoAfterReopen(documents.trim());
+                        if (when === 'now' && documents) sayAlsoAfterReopen(documents);
                         return when === 'now'
-                          ? `Restoring the backup of ${b.day}…${documents}`
-                          : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.${documents}`;
+                          ? `Restoring the backup of ${b.day}…${also}`
+                          : `Kadar restores the backup of ${b.day} when it next starts: close it and open it again. The catalog it replaces is kept beside it.${also}`;
                       })
                     }
                     data-testid="backup-restore-confirm"

@@ -4,6 +4,7 @@ import { backupsDirFor } from '../../catalog/default-paths';
 import type { Catalog } from '../../catalog/open-catalog';
 import { sql } from '../../catalog/statements';
 import { backupCatalog, countedTables } from '../../longevity/catalog-backup';
+import type { MirrorResult } from '../../longevity/documents-mirror';
 import {
   cancelPendingRestore,
   pendingRestoreSince,
@@ -155,15 +156,15 @@ export function createBackupsService(
       // Two at once (two windows) would replace each other's waiting copy mid-check.
       if (restoring) throw new KadarError('ALREADY_RUNNING', 'A restore is already under way.');
       restoring = true;
-      let documentFailures;
+      let failures: MirrorResult['failures'];
       try {
-        ({ failures: documentFailures } = await requestRestore(ctx.catalogPath, resolve(path)));
+        ({ failures } = await requestRestore(ctx.catalogPath, resolve(path)));
       } catch (error) {
         restoring = false;
         throw error;
       }
-      const documentsNotCopied = documentFailures.length;
-      documentFailures = documentFailures.slice(0, 100);
+      const documentsNotCopied = failures.length;
+      const documentFailures = failures.slice(0, 100);
       if (!reopen) {
         restoring = false;
         return { when: 'next-start' as const, documentsNotCopied, documentFailures };
