@@ -164,6 +164,8 @@ export function BackupsDialog() {
             value={secondFolder}
             placeholder="a folder on another drive, e.g. E:\Kadar backups"
             spellCheck={false}
+            // Until the folder set is known: typed before, the text would land beside it.
+            disabled={!list.data}
             onChange={(e) => setSecond(e.target.value)}
             data-testid="backup-second-folder"
           />
