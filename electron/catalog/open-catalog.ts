@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { KadarError } from '../../shared/errors';
 import { migrate } from './migrate';
-import { finishInterruptedRestore } from '../longevity/interrupted-restore';
 import { prepareSearch } from './search/drain-search';
 import { sql } from './statements';
 
@@ -25,8 +24,6 @@ export function openCatalog(file: string, options: OpenCatalogOptions = {}): Cat
   const readonly = options.readonly ?? false;
   if (!readonly && file !== ':memory:') {
     ensureWritableDir(file);
-    // Before a missing catalog is made afresh: it may be a restore's, stopped half way.
-    finishInterruptedRestore(file);
   }
   let db: Catalog;
   try {

@@ -6,7 +6,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -81,7 +81,10 @@ export function writeFileAtomically(
   try {
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, text);
+      // writeFileSync writes until every byte is out: one writeSync may write part of the text
+      // (a nearly full disk, a file size limit) without an error, and the part would be renamed
+      // over a whole file.
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

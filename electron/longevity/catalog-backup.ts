@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { atomicTmpName, fsyncFile, removeDeadWritersTemps, syncFolder } from './atomic-file';
@@ -7,6 +7,7 @@ import { verifyInWorker } from './verify-in-worker';
 import { loadMigrations } from '../catalog/migrate';
 import type { Catalog } from '../catalog/open-catalog';
 import { KadarError, toApiError } from '../../shared/errors';
+import { fileErrorReason } from '../os/file-error-reason';
 
 /**
  * Online backups of the catalog with SQLite's backup API: page by page while the app goes on
@@ -68,40 +69,141 @@ export function countRows(db: Database.Database): RowCounts {
   return counts;
 }
 
+/** Tables every Kadar catalog has had since its first schema: a SQLite file without them is another program's. */
+const kadarTables = ['settings', 'roots', 'photos', 'events', 'projects', 'tags'];
+
+/**
+ * Why `db` cannot be restored as this Kadar's catalog, or null: another program's database,
+ * or a schema newer than this Kadar knows (it would refuse it at every start).
+ */
+function notRestorable(db: Database.Database): string | null {
+  const schema = db.pragma('user_version', { simple: true }) as number;
+  const tables = new Set(
+    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[],
+  );
+  const missing = kadarTables.filter((t) => !tables.has(t));
+  if (schema < 1 || missing.length > 0)
+    return `it is not a Kadar catalog (${schema < 1 ? 'it has no Kadar schema' : `it has no ${missing.join(', ')} table`})`;
+  const known = loadMigrations().length;
+  if (schema > known)
+    return `it was written by a newer Kadar (schema ${schema}; this version knows ${known})`;
+  return null;
+}
+
+/** The backup file is there and is a file: said plainly, before SQLite says it its way. */
+function checkIsFile(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new KadarError('NOT_FOUND', `There is no backup at ${file}.`);
+    throw new KadarError('FILE_UNREADABLE', `${file} cannot be read: ${fileErrorReason(error)}.`);
+  }
+  if (!stats.isFile())
+    throw new KadarError('INVALID_INPUT', `${file} is a folder, not a backup file.`);
+}
+
+const notSound = (file: string, error: unknown) =>
+  new KadarError(
+    'BACKUP_FAILED',
+    `${file} is not a sound Kadar catalog backup: ${toApiError(error).message}.`,
+    { cause: error },
+  );
+
+/** SQLite's integrity check of `db`, and its rows against `expected` (when given). */
+function checkContents(db: Database.Database, expected?: RowCounts): RowCounts {
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') throw new Error(`the integrity check says: ${String(integrity)}`);
+  const counts = countRows(db);
+  for (const [table, n] of Object.entries(expected ?? {}))
+    if (counts[table] !== n)
+      throw new Error(
+        counts[table] === undefined
+          ? `it has no ${table} table, which the catalog has`
+          : `${table} has ${counts[table]} rows, the catalog ${n}`,
+      );
+  return counts;
+}
+
 /**
  * Checks a backup file: SQLite's integrity check passes, it is a Kadar catalog, and (when
  * given) its rows agree with `expected`. Returns its counts; throws BACKUP_FAILED saying why.
  */
 export function verifyBackup(file: string, expected?: RowCounts): RowCounts {
+  checkIsFile(file);
   let db: Database.Database | null = null;
   try {
     db = openSqliteFile(file, { readonly: true });
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new Error(`the integrity check says: ${String(integrity)}`);
-    // Restored, it could not be opened: this Kadar would refuse it at every start.
-    const schema = db.pragma('user_version', { simple: true }) as number;
-    const known = loadMigrations().length;
-    if (schema > known)
-      throw new Error(
-        `it was written by a newer Kadar (schema ${schema}; this version knows ${known})`,
-      );
-    const counts = countRows(db);
-    for (const [table, n] of Object.entries(expected ?? {}))
-      if (counts[table] !== n)
-        throw new Error(
-          counts[table] === undefined
-            ? `it has no ${table} table, which the catalog has`
-            : `${table} has ${counts[table]} rows, the catalog ${n}`,
-        );
-    return counts;
+    const why = notRestorable(db);
+    if (why) throw new Error(why);
+    return checkContents(db, expected);
   } catch (error) {
-    throw new KadarError(
-      'BACKUP_FAILED',
-      `${file} is not a sound Kadar catalog backup: ${toApiError(error).message}.`,
-      { cause: error },
-    );
+    throw notSound(file, error);
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * Copies the catalog backup `from` to `to` for a restore, and checks the copy: through SQLite,
+ * so what the backup's write-ahead log holds comes along (a file copy would leave it behind),
+ * in rollback-journal mode (opened to write the restore's flag, it makes no log beside it),
+ * and flushed to disk. What a killed restore left at `to` goes first: a stale journal there
+ * would be replayed into the new copy. Returns the copy's counts, which agree with the
+ * backup's; a failure leaves nothing at `to`.
+ */
+export function copyBackupForRestore(from: string, to: string): RowCounts {
+  checkIsFile(from);
+  let counts: RowCounts;
+  let source: Database.Database | null = null;
+  try {
+    try {
+      source = openSqliteFile(from, { readonly: true });
+      const why = notRestorable(source);
+      if (why) throw new Error(why);
+      counts = countRows(source);
+    } catch (error) {
+      throw notSound(from, error);
+    }
+    try {
+      removeDatabaseFiles(to);
+      source.prepare('VACUUM INTO ?').run(to);
+    } catch (error) {
+      removeDatabaseFiles(to);
+      throw new KadarError(
+        'BACKUP_FAILED',
+        `The backup ${from} could not be copied beside the catalog (${fileErrorReason(error)}); the catalog is unchanged.`,
+        { cause: error },
+      );
+    }
+  } finally {
+    source?.close();
+  }
+  let copy: Database.Database | null = null;
+  try {
+    copy = openSqliteFile(to, { readonly: true });
+    checkContents(copy, counts);
+    copy.close();
+    copy = null;
+    fsyncFile(to);
+  } catch (error) {
+    copy?.close();
+    removeDatabaseFiles(to);
+    throw notSound(from, error);
+  }
+  return counts;
+}
+
+/**
+ * Removes a database file at a name Kadar reuses, with the journals SQLite keeps beside it:
+ * left by a killed writer, a hot journal is replayed into whichever file next takes the name.
+ */
+export function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+    const path = `${file}${suffix}`;
+    // Only files: whatever else sits at the name is not Kadar's.
+    if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path);
   }
 }
 

@@ -1,19 +1,25 @@
 import {
-  chmodSync,
   copyFileSync,
   existsSync,
-  lstatSync,
+  linkSync,
   renameSync,
   rmSync,
   statSync,
   utimesSync,
 } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { openSqliteFile } from './sqlite-file';
-import { restoringFile } from './interrupted-restore';
 import { flagSidecarsForResync } from './sidecars/resync-after-restore';
 import { restoreDocumentsFrom, type MirrorResult } from './documents-mirror';
-import { verifyInWorker } from './verify-in-worker';
-import { verifyBackup, type RowCounts } from './catalog-backup';
+import { copyForRestoreInWorker } from './verify-in-worker';
+import {
+  copyBackupForRestore,
+  partialName,
+  removeDatabaseFiles,
+  verifyBackup,
+  type RowCounts,
+} from './catalog-backup';
+import { fsyncFile, removeDeadWritersTemps, syncFolder } from './atomic-file';
 import { KadarError, toApiError } from '../../shared/errors';
 
 /**
@@ -22,23 +28,38 @@ import { KadarError, toApiError } from '../../shared/errors';
  */
 export const pendingRestoreFile = (catalogPath: string) => `${catalogPath}.restore-pending`;
 
-/** Asks for `backupFile` to become the catalog when it next opens; checked now. */
+/**
+ * The copy `kadar restore FILE` makes beside the catalog, named for the process writing it: a
+ * copy a killed restore left is removed by the next one.
+ */
+const restoringFile = (catalogPath: string) =>
+  join(dirname(catalogPath), partialName(`${basename(catalogPath)}.restoring`));
+
+/** Asks for `backupFile` to become the catalog when it next opens; copied and checked now. */
 export async function requestRestore(
   catalogPath: string,
   backupFile: string,
 ): Promise<MirrorResult> {
-  await verifyInWorker(backupFile);
-  // Documents a second drive keeps beside its backups come back first (only those missing).
-  const documents = await restoreDocumentsFrom(backupFile, catalogPath);
+  const dir = dirname(catalogPath);
+  removeDeadWritersTemps(dir);
   const pending = pendingRestoreFile(catalogPath);
-  copyFileSync(backupFile, `${pending}.partial`);
-  makeWritable(`${pending}.partial`);
-  // Its time says when the restore was asked for (pendingRestoreSince): copies keep the
-  // backup's own time on macOS and Windows.
-  const now = new Date();
-  utimesSync(`${pending}.partial`, now, now);
-  renameSync(`${pending}.partial`, pending);
-  return documents;
+  const partial = join(dir, partialName(basename(pending)));
+  await copyForRestoreInWorker(backupFile, partial);
+  try {
+    // Documents a second drive keeps beside its backups come back first (only those missing).
+    const documents = await restoreDocumentsFrom(backupFile, catalogPath);
+    // Its time says when the restore was asked for (pendingRestoreSince).
+    const now = new Date();
+    utimesSync(partial, now, now);
+    // A journal an earlier waiting copy left would be replayed into this one.
+    removeDatabaseFiles(pending);
+    renameSync(partial, pending);
+    syncFolder(dir);
+    return documents;
+  } catch (error) {
+    removeDatabaseFiles(partial);
+    throw error;
+  }
 }
 
 /** When the restore waiting for the next start was asked for; null when none waits. */
@@ -111,6 +132,7 @@ export function openWithPendingRestore<T>(
   if (!existsSync(pending)) return { opened: open(), restored: null };
   let counts: RowCounts;
   try {
+    rollBackHotJournal(pending);
     counts = checked ?? verifyBackup(pending);
   } catch (error) {
     return { opened: open(), restored: setAsideDamagedRestore(catalogPath, error) };
@@ -133,38 +155,66 @@ export function openWithPendingRestore<T>(
   try {
     return { opened: open(), restored: result };
   } catch (error) {
-    const failed = failedRestoreFile(catalogPath);
-    try {
-      renameSync(catalogPath, failed);
-      setAsideLogs(catalogPath, `restore-failed`);
-      if (result.keptAside) renameSync(result.keptAside, catalogPath);
-    } catch (undoing) {
-      throw new KadarError(
-        'RESTORE_FAILED',
-        `The backup would not open (${toApiError(error).message}), and the catalog it replaced could not be put back (${toApiError(undoing).message}). Before opening Kadar, put ${result.keptAside ?? 'the catalog'} back at ${catalogPath}.`,
-        { cause: error },
-      );
-    }
-    return {
-      opened: open(),
-      restored: {
-        error: `The backup would not open (${toApiError(error).message}); the catalog it replaced is back, and the backup is kept as ${failed}.`,
-      },
-    };
+    const said = undoRestore(catalogPath, result, error);
+    return { opened: open(), restored: { error: said } };
   }
 }
 
 /**
- * A copy keeps a read-only backup's mode, and the restore writes its flag into the copy: the
- * owner may write it. Only where it may not yet, and without failing where modes cannot be
- * changed (a FAT drive): writing the flag then says what is wrong.
+ * Puts back the catalog a restore replaced, when the restored one would not open (`error`);
+ * the backup's copy is kept as `….restore-failed`. Returns what to tell the person; throws
+ * RESTORE_FAILED, saying where things are, when the catalog cannot be put back.
  */
-function makeWritable(file: string): void {
+export function undoRestore(catalogPath: string, result: RestoreResult, error: unknown): string {
+  const failed = failedRestoreFile(catalogPath);
   try {
-    const { mode } = statSync(file);
-    if ((mode & 0o200) === 0) chmodSync(file, mode | 0o200);
-  } catch {
-    // As above.
+    if (result.keptAside) {
+      keepAside(catalogPath, failed);
+      setAsideLogs(catalogPath, `restore-failed`);
+      renameSync(result.keptAside, catalogPath);
+    } else {
+      renameSync(catalogPath, failed);
+      setAsideLogs(catalogPath, `restore-failed`);
+    }
+    syncFolder(dirname(catalogPath));
+  } catch (undoing) {
+    throw new KadarError(
+      'RESTORE_FAILED',
+      `The backup would not open (${toApiError(error).message}), and the catalog it replaced could not be put back (${toApiError(undoing).message}). Before opening Kadar, put ${result.keptAside ?? 'the catalog'} back at ${catalogPath}.`,
+      { cause: error },
+    );
+  }
+  return `The backup would not open (${toApiError(error).message}); the catalog it replaced is back, and the backup is kept as ${failed}.`;
+}
+
+/**
+ * Rolls back what a start killed while writing the restore's flag into the waiting copy left
+ * (a read-only check cannot, and would call the copy damaged): the copy is Kadar's own.
+ */
+function rollBackHotJournal(file: string): void {
+  if (!existsSync(`${file}-journal`)) return;
+  const db = openSqliteFile(file);
+  try {
+    db.pragma('user_version');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Keeps the file at `path` also at `aside`, leaving it in place: a hard link where the drive
+ * has them, else a flushed copy. The catalog's name then never stands empty: a restore killed
+ * at any point leaves a catalog there, the old one or the restored one.
+ */
+function keepAside(path: string, aside: string): void {
+  try {
+    linkSync(path, aside);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EMLINK')
+      throw error;
+    copyFileSync(path, aside);
+    fsyncFile(aside);
   }
 }
 
@@ -209,10 +259,11 @@ function takeAlone(catalogPath: string): void {
 /**
  * Puts a backup in the catalog's place. The catalog must be closed (no app, no command using
  * it: refused otherwise). The one replaced is first made whole (its write-ahead log folded in)
- * and moved aside. A backup file is first copied beside the catalog; Kadar's own waiting copy
- * (`move`) is moved straight into place, so a stop at any point leaves it waiting or done. A
- * failure on the way puts everything back as it was: an empty catalog is never opened in the
- * place of the person's.
+ * and kept aside. A backup file is first copied beside the catalog and the copy checked; Kadar's
+ * own waiting copy (`move`) is moved straight into place. The backup takes the catalog's name
+ * in one rename, so a stop at any point leaves the old catalog there or the restored one,
+ * never none (which the next opening would fill with an empty catalog). A failure on the way
+ * leaves the catalog as it was.
  */
 export function restoreCatalog(
   catalogPath: string,
@@ -223,28 +274,21 @@ export function restoreCatalog(
     checked,
   }: { now?: Date; move?: boolean; checked?: RowCounts } = {},
 ): RestoreResult {
-  const counts = checked ?? verifyBackup(backupFile);
+  const dir = dirname(catalogPath);
   const existed = existsSync(catalogPath);
   if (existed) takeAlone(catalogPath);
-  const source = move ? backupFile : restoringFile(catalogPath);
-  if (!move) {
-    try {
-      copyFileSync(backupFile, source);
-      makeWritable(source);
-    } catch (error) {
-      // What a failed copy left; not whatever else sits at that name.
-      if (existsSync(source) && lstatSync(source).isFile()) rmSync(source);
-      throw new KadarError(
-        'BACKUP_FAILED',
-        `The backup ${backupFile} could not be copied beside the catalog (${toApiError(error).message}); the catalog is unchanged.`,
-        { cause: error },
-      );
-    }
+  let counts: RowCounts;
+  let source = backupFile;
+  if (move) counts = checked ?? verifyBackup(backupFile);
+  else {
+    removeDeadWritersTemps(dir);
+    source = restoringFile(catalogPath);
+    counts = copyBackupForRestore(backupFile, source);
   }
   try {
     flagSidecarsForResync(source);
   } catch (error) {
-    if (!move) rmSync(source, { force: true });
+    if (!move) removeDatabaseFiles(source);
     throw new KadarError(
       'RESTORE_FAILED',
       `The backup's copy beside the catalog could not be prepared (${toApiError(error).message}); the catalog is unchanged.`,
@@ -253,22 +297,19 @@ export function restoreCatalog(
   }
   const keptAside = existed ? `${catalogPath}.before-restore-${stamp(now)}` : null;
   try {
-    if (keptAside) renameSync(catalogPath, keptAside);
+    if (keptAside) keepAside(catalogPath, keptAside);
     setAsideLogs(catalogPath, `before-restore-${stamp(now)}`);
     renameSync(source, catalogPath);
   } catch (error) {
-    try {
-      if (keptAside && !existsSync(catalogPath) && existsSync(keptAside))
-        renameSync(keptAside, catalogPath);
-      if (!move) rmSync(source, { force: true });
-    } catch (undoing) {
-      throw new KadarError(
-        'RESTORE_FAILED',
-        `The restore failed (${toApiError(error).message}) and could not be undone (${toApiError(undoing).message}). Before opening Kadar, put ${keptAside} back at ${catalogPath}.`,
-        { cause: error },
-      );
-    }
-    throw error;
+    // The catalog is still the old one: what was made for the restore goes.
+    if (keptAside) rmSync(keptAside, { force: true });
+    if (!move) removeDatabaseFiles(source);
+    throw new KadarError(
+      'RESTORE_FAILED',
+      `The backup could not take the catalog's place (${toApiError(error).message}); the catalog is unchanged.`,
+      { cause: error },
+    );
   }
+  syncFolder(dir);
   return { restored: catalogPath, keptAside, counts };
 }

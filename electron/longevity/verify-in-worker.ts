@@ -2,10 +2,19 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { KadarError } from '../../shared/errors';
 import type { RowCounts } from './catalog-backup';
-import type { VerifyAnswer } from './verify-worker';
+import type { VerifyAnswer, VerifyTask } from './verify-worker';
 
 /** `verifyBackup` in a worker thread; from the sources through tsx, from the bundle its sibling. */
-export async function verifyInWorker(file: string, expected?: RowCounts): Promise<RowCounts> {
+export function verifyInWorker(file: string, expected?: RowCounts): Promise<RowCounts> {
+  return inWorker({ file, ...(expected ? { expected } : {}) });
+}
+
+/** `copyBackupForRestore` in a worker thread. */
+export function copyForRestoreInWorker(file: string, copyTo: string): Promise<RowCounts> {
+  return inWorker({ file, copyTo });
+}
+
+async function inWorker(task: VerifyTask): Promise<RowCounts> {
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: fileURLToPath(
@@ -16,7 +25,7 @@ export async function verifyInWorker(file: string, expected?: RowCounts): Promis
     maxThreads: 1,
   });
   try {
-    const answer = (await pool.run({ file, expected })) as VerifyAnswer;
+    const answer = (await pool.run(task)) as VerifyAnswer;
     if (!answer.ok) throw new KadarError(answer.error.code, answer.error.message);
     return answer.counts;
   } finally {

@@ -18,6 +18,8 @@ export function fileErrorReason(error: unknown): string {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'the drive is full';
+    case 'EFBIG':
+      return 'the file is larger than the drive or the system allows';
     case 'ENOENT':
       return 'it is no longer there';
     case 'ELOOP':

@@ -29,6 +29,30 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('kadar backup and kadar restore', () => {
+  it('puts the catalog back when the restored backup will not open, and refuses an empty --out', async () => {
+    const before = await json<Photo[]>('photos', '--json');
+    const file = join(dir, 'will-not-open.sqlite');
+    await json('backup', '--out', file, '--json');
+    // It checks out, but claims schema 14 and lacks a trigger migration 15 replaces.
+    const db = new Database(file);
+    db.exec('DROP TRIGGER sidecar_tag_path_update');
+    db.pragma('user_version = 14');
+    db.close();
+    const restore = await kadar('restore', file, '--json');
+    expect(restore.code).not.toBe(0);
+    expect(restore.stderr).toMatch(
+      /The backup would not open \(.*no such trigger.*\); the catalog it replaced is back, and the backup is kept as .*restore-failed\./,
+    );
+    expect(await json<Photo[]>('photos', '--json')).toEqual(before);
+    rmSync(`${catalog}.restore-failed`);
+
+    // An unset shell variable is not taken for "today's backup".
+    const empty = await kadar('backup', '--out', '', '--json');
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toMatch(/out/);
+    expect(existsSync(backupsDirFor(catalog))).toBe(false);
+  });
+
   it('backs up, and a restore gives the catalog as it was before a batch edit', async () => {
     const before = await json<Photo[]>('photos', '--json');
     const file = join(dir, 'before.sqlite');

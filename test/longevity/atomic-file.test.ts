@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,5 +56,38 @@ describe('writeFileAtomically', () => {
     ]);
     // Its writer is gone: the next writer in the folder may clear it.
     expect(isDeadWritersTemp(dir, tmp!)).toBe(true);
+  }, 60_000);
+
+  it('keeps the old file when the new one cannot be written whole (a full drive, a size limit)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'kadar-archive.json');
+    writeFileSync(path, '{"the archive":"as it was"}');
+    // Files may not grow past 8 KB in the child (ulimit -f counts 1 KB blocks): a write past
+    // that is cut short without an error, as on a drive with 8 KB left, and then refused.
+    const child = spawnSync(
+      'bash',
+      [
+        '-c',
+        'ulimit -f 8 && exec "$0" "$@"',
+        process.execPath,
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `process.on('SIGXFSZ', () => {});
+         const { writeFileAtomically } = await import(${JSON.stringify(atomicFile)});
+         try {
+           writeFileAtomically(${JSON.stringify(path)}, JSON.stringify({ big: 'x'.repeat(20000) }));
+           console.log('written');
+         } catch (error) {
+           console.log(error.code);
+         }`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('EFBIG');
+    expect(readFileSync(path, 'utf8')).toBe('{"the archive":"as it was"}');
+    expect(readdirSync(dir)).toEqual(['kadar-archive.json']);
   }, 60_000);
 });

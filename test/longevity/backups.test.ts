@@ -222,6 +222,62 @@ describe('backups', () => {
     );
   });
 
+  it("refuses another program's SQLite file, even one with a settings table", () => {
+    const foreign = join(dir, 'foreign.sqlite');
+    const db = new Database(foreign);
+    db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)');
+    db.close();
+    expect(() => verifyBackup(foreign)).toThrow(
+      expect.objectContaining({
+        code: 'BACKUP_FAILED',
+        message: `${foreign} is not a sound Kadar catalog backup: it is not a Kadar catalog (it has no Kadar schema).`,
+      }),
+    );
+    const target = join(tempDir(), 'catalog.sqlite');
+    expect(() => restoreCatalog(target, foreign)).toThrow(/it is not a Kadar catalog/);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("restores what a backup's write-ahead log holds, and clears copies a killed restore left", async () => {
+    // A copy of a catalog taken with its log (a folder synced while Kadar ran): the last
+    // setting is only in the -wal file.
+    const from = join(tempDir(), 'copied.sqlite');
+    await call('backups.create', { out: from });
+    const writer = new Database(from);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer
+      .prepare(`INSERT INTO settings (key, value) VALUES ('test.only-in-the-log', 'yes')`)
+      .run();
+    const settings = writer.prepare('SELECT count(*) FROM settings').pluck().get() as number;
+    // Left as a killed process leaves it: the log not folded in.
+    cpSync(from, `${from}.copy`);
+    cpSync(`${from}-wal`, `${from}.copy-wal`);
+    writer.close();
+    rmSync(from);
+    renameSync(`${from}.copy`, from);
+    renameSync(`${from}.copy-wal`, `${from}-wal`);
+
+    const folder = tempDir();
+    const target = join(folder, 'catalog.sqlite');
+    // What a restore killed while it copied left, with the journal of its last write.
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+    const dead = atomicTmpName('catalog.sqlite.restoring.partial', exited);
+    writeFileSync(join(folder, dead), 'half a copy');
+    writeFileSync(join(folder, `${dead}-journal`), 'a journal of another copy');
+    const result = restoreCatalog(target, from);
+    expect(result.counts.settings).toBe(settings);
+    const restored = new Database(target, { readonly: true });
+    expect(
+      restored
+        .prepare(`SELECT value FROM settings WHERE key = 'test.only-in-the-log'`)
+        .pluck()
+        .get(),
+    ).toBe('yes');
+    restored.close();
+    expect(readdirSync(folder).sort()).toEqual(['catalog.sqlite']);
+  });
+
   it('refuses a backup written by a newer Kadar, which this one could not open', async () => {
     const newer = join(dir, 'newer.sqlite');
     await call('backups.create', { out: newer });
@@ -408,7 +464,14 @@ describe('a restore asked for from the app', () => {
     let { app } = setup;
     await expect(
       callApi(app.handlers, 'backups.restore', { path: join(folder, 'no-such.sqlite') }),
-    ).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: `There is no backup at ${join(folder, 'no-such.sqlite')}.`,
+    });
+    await expect(callApi(app.handlers, 'backups.restore', { path: folder })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `${folder} is a folder, not a backup file.`,
+    });
     // No window's host to open the catalog again under it: the restore waits for one.
     expect(await callApi(app.handlers, 'backups.restore', { path: backup })).toEqual({
       when: 'next-start',

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import type * as Fs from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { callApi } from '../../electron/api/dispatch';
@@ -38,6 +40,10 @@ afterEach(() => {
 });
 afterAll(removeTempDirs);
 
+const restoreModule = fileURLToPath(
+  new URL('../../electron/longevity/restore-catalog.ts', import.meta.url),
+);
+
 /** A catalog with two galleries, and a backup made when it had the first only. */
 async function catalogAndBackup() {
   const dir = tempDir();
@@ -66,7 +72,12 @@ describe('a restore whose renames fail', () => {
   it('puts the catalog back where it was, whole, when the backup cannot take its place', async () => {
     const { dir, catalogPath, backup } = await catalogAndBackup();
     renames.fail = (from, to) => to === catalogPath && !from.includes('.before-restore-');
-    expect(() => restoreCatalog(catalogPath, backup)).toThrow(/EACCES/);
+    expect(() => restoreCatalog(catalogPath, backup)).toThrow(
+      expect.objectContaining({
+        code: 'RESTORE_FAILED',
+        message: expect.stringMatching(/EACCES.*the catalog is unchanged\.$/) as string,
+      }),
+    );
     renames.fail = () => false;
 
     expect(galleries(catalogPath)).toEqual(['In the backup', 'Made after it']);
@@ -75,27 +86,55 @@ describe('a restore whose renames fail', () => {
     expect(galleries(backup)).toEqual(['In the backup']);
   });
 
-  it('says where the catalog is when it cannot be put back either', async () => {
+  it('leaves a catalog at its name when killed at the last step, and the next restore clears what it left', async () => {
     const { dir, catalogPath, backup } = await catalogAndBackup();
-    renames.fail = (_from, to) => to === catalogPath;
-    let failure: unknown;
-    try {
-      restoreCatalog(catalogPath, backup);
-    } catch (error) {
-      failure = error;
-    }
-    renames.fail = () => false;
+    // The restore's last rename (the backup's copy taking the catalog's name) never returns,
+    // so the process is always killed after everything before it was done.
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import fs from 'node:fs';
+         import { syncBuiltinESMExports } from 'node:module';
+         const rename = fs.renameSync;
+         fs.renameSync = (from, to) => {
+           if (String(to) === ${JSON.stringify(catalogPath)}) {
+             console.log('renaming');
+             Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+           }
+           return rename(from, to);
+         };
+         syncBuiltinESMExports();
+         const { restoreCatalog } = await import(${JSON.stringify(restoreModule)});
+         restoreCatalog(${JSON.stringify(catalogPath)}, ${JSON.stringify(backup)});`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('renaming') && resolve());
+      child.on('exit', (code) =>
+        reject(new Error(`the restore ended (${code}) before its last step`)),
+      );
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
 
-    expect(failure).toMatchObject({ code: 'RESTORE_FAILED' });
-    const message = (failure as Error).message;
-    const keptAside = readdirSync(dir).find((f) => f.includes('.before-restore-'))!;
-    expect(keptAside).toBeTruthy();
-    // The message names the file the person's catalog is in, and where it belongs.
-    expect(message).toContain(join(dir, keptAside));
-    expect(message).toContain(`back at ${catalogPath}`);
-    expect(existsSync(catalogPath)).toBe(false);
-    expect(galleries(join(dir, keptAside))).toEqual(['In the backup', 'Made after it']);
-  });
+    // The person's catalog is where it was, whole, and also kept aside.
+    expect(galleries(catalogPath)).toEqual(['In the backup', 'Made after it']);
+    const keptAside = readdirSync(dir).filter((f) => f.includes('.before-restore-'));
+    expect(keptAside).toHaveLength(1);
+    expect(galleries(join(dir, keptAside[0]!))).toEqual(['In the backup', 'Made after it']);
+    const copies = () => readdirSync(dir).filter((f) => f.includes('.restoring'));
+    expect(copies()).toHaveLength(1);
+
+    restoreCatalog(catalogPath, backup);
+    expect(galleries(catalogPath)).toEqual(['In the backup']);
+    // The killed restore's copy is gone with this one's.
+    expect(copies()).toEqual([]);
+  }, 60_000);
 
   it('says where the catalog is when a restored backup will not open and the catalog cannot come back', async () => {
     const { dir, catalogPath, backup } = await catalogAndBackup();

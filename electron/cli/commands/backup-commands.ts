@@ -1,8 +1,9 @@
 import { resolveCatalogPath } from '../../catalog/default-paths';
-import { restoreCatalog } from '../../longevity/restore-catalog';
+import { openCatalog } from '../../catalog/open-catalog';
+import { restoreCatalog, undoRestore } from '../../longevity/restore-catalog';
 import { restoreDocumentsFrom } from '../../longevity/documents-mirror';
 import type { SidecarSummary } from '../../../shared/api/domains/sidecars';
-import { toApiError, type ApiError } from '../../../shared/errors';
+import { KadarError, toApiError, type ApiError } from '../../../shared/errors';
 import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
 
 interface Json extends GlobalOptions {
@@ -12,7 +13,11 @@ interface Json extends GlobalOptions {
 /** `kadar backup`: today's verified backup beside the catalog, or one to `--out FILE`. */
 export async function backupCommand(options: Json & { out?: string }): Promise<number> {
   return withApi(options, async (call) => {
-    const result = await call('backups.create', options.out ? { out: options.out } : {});
+    // An empty --out (an unset shell variable) is refused by the API, not taken for none.
+    const result = await call(
+      'backups.create',
+      options.out !== undefined ? { out: options.out } : {},
+    );
     if (options.json) await printJson(result);
     else
       await writeOut(
@@ -32,6 +37,13 @@ export async function backupCommand(options: Json & { out?: string }): Promise<n
 export async function restoreCommand(file: string, options: Json): Promise<number> {
   const catalogPath = resolveCatalogPath(options.catalog);
   const result = restoreCatalog(catalogPath, file);
+  // Checked, it still may not open (a schema this Kadar cannot migrate): the catalog it
+  // replaced comes back, as when the app restores.
+  try {
+    openCatalog(catalogPath).close();
+  } catch (error) {
+    throw new KadarError('RESTORE_FAILED', undoRestore(catalogPath, result, error));
+  }
   const documents = await restoreDocumentsFrom(file, catalogPath);
   let sidecars: SidecarSummary | null = null;
   let sidecarsError: ApiError | null = null;
