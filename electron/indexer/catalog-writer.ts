@@ -16,7 +16,7 @@ import { setFileLinks } from '../catalog/photo-links';
 import { writeTransaction } from '../catalog/write-transaction';
 import { nowIso } from '../catalog/statements';
 import type { FileOutcome } from './process-file';
-import { restorePhoto } from '../longevity/restore-photo';
+import { mayTakeSidecarLayer, restorePhoto } from '../longevity/restore-photo';
 
 export interface WriteItem {
   rootId: number;
@@ -94,31 +94,29 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
       relPath: item.relPath,
       fileName,
     };
+    const { restored } = item.outcome;
     let id = item.knownId;
-    let isNew = false;
+    // A catalog rebuilt from the folder: what a person gave the photo comes back as theirs. A
+    // photo the catalog knows keeps what the catalog says, unless it says nothing (asked
+    // before the file's values are written, which owe the sidecar a write).
+    let takeLayer = restored != null;
     if (id != null) {
+      takeLayer &&= mayTakeSidecarLayer(db, id);
       updatePhotoFromFile(db, id, fields, now);
       counts.updated++;
     } else if ((id = movedFrom(fields.fingerprint)) != null) {
+      takeLayer &&= mayTakeSidecarLayer(db, id);
       movePhoto(db, id, at);
       updatePhotoFromFile(db, id, fields, now);
       movedIds.add(id);
       counts.moved++;
     } else {
       id = insertPhoto(db, at, fields, now);
-      isNew = true;
       counts.added++;
     }
     setPhotoTags(db, id, fileKeywordTags(db, fields.keywords, hierarchicalKeywords));
     setFileLinks(db, 'person', id, ensurePeople(db, people));
-    // A catalog rebuilt from the folder: what a person gave the photo comes back as theirs.
-    // A photo the catalog knows keeps what the catalog says.
-    if (
-      isNew &&
-      item.outcome.restored &&
-      !restorePhoto(db, id, item.outcome.restored, item.outcome.fields.sidecarMtime)
-    )
-      counts.outOfEvent++;
+    if (takeLayer && !restorePhoto(db, id, restored!, fields.sidecarMtime)) counts.outOfEvent++;
   };
 
   const flush = () => {

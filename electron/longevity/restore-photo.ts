@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/open-catalog';
 import { nowIso, sql, sqlPluck } from '../catalog/statements';
 import { noteRestored, refreshRestored } from '../catalog/restored-rows';
 import { deletedAt, mergeTarget } from './archive/import-deleted';
-import { applyPhotoLayer, type PhotoLayer } from './photo-layer';
+import { applyPhotoLayer, hasUserData, readPhotoLayer, type PhotoLayer } from './photo-layer';
 import type { KadarEvent } from './sidecars/kadar-layer';
 
 /** What a photo's Kadar sidecar gives a catalog that does not know the photo yet. */
@@ -78,6 +78,19 @@ function ensureEvent(db: Catalog, event: KadarEvent, asOf: string): void {
       eventId,
     );
   }
+}
+
+/**
+ * Whether a photo the catalog already knows takes what its Kadar sidecar says a person gave it
+ * (as a new photo does): only when the catalog holds nothing a person gave it, and owes the
+ * sidecar no write (one owed would say the catalog's state, newer than the file's). A sidecar
+ * that arrives after its photo (a sync tool, a copy made in two steps) is then read, rather
+ * than rewritten empty from a catalog that never had its values.
+ */
+export function mayTakeSidecarLayer(db: Catalog, photoId: number): boolean {
+  if (sqlPluck<[number], number>(db, `SELECT 1 FROM sidecar_dirty WHERE photo_id = ?`).get(photoId))
+    return false;
+  return !hasUserData(readPhotoLayer(db, photoId));
 }
 
 /**

@@ -251,4 +251,36 @@ describe('a catalog rebuilt from its folders', () => {
         .map((p) => [p.id, p.code]);
     expect(codes(after)).toEqual(codes(before));
   });
+
+  it('takes what a sidecar that arrives after its photo says, instead of writing it empty', async () => {
+    const [root] = await json<{ id: number }[]>('roots', '--json');
+    await json('sidecars', 'on', '--root', String(root!.id), '--naming', 'lightroom', '--json');
+    const listed = () =>
+      json<{ relPath: string; title: string | null; rating: number | null }[]>('photos', '--json');
+    const fashion = (await listed()).find((p) => p.relPath.endsWith('DSC_2208.JPG'))!;
+    expect(fashion.title).toBe('Модна ревија, финале');
+    const sidecar = join(library, fashion.relPath.replace(/\.JPG$/, '.xmp'));
+    const away = join(dir, 'DSC_2208.xmp');
+
+    // The catalog is lost; a sync tool brings the photo back before its sidecar.
+    cpSync(sidecar, away);
+    rmSync(sidecar);
+    for (const name of readdirSync(dir))
+      if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
+    await json('index', library, '--json', '--progress', 'none');
+    await json('sidecars', 'on', '--root', String(root!.id), '--naming', 'lightroom', '--json');
+    const bare = (await listed()).find((p) => p.relPath === fashion.relPath)!;
+    expect(bare.title).toBeNull();
+
+    cpSync(away, sidecar);
+    await json('rescan', '--json', '--progress', 'none');
+    expect((await listed()).find((p) => p.relPath === fashion.relPath)).toMatchObject({
+      title: 'Модна ревија, финале',
+      rating: 5,
+    });
+    expect(exiftoolRead([sidecar]).get(sidecar)).toMatchObject({
+      'XMP-dc:Title': 'Модна ревија, финале',
+      'XMP-xmp:Rating': 5,
+    });
+  });
 });
