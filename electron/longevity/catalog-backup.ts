@@ -90,6 +90,19 @@ function notRestorable(db: Database.Database): string | null {
   return null;
 }
 
+/** Whether `file` is a catalog this Kadar could restore (a backup, a catalog): never throws. */
+export function isKadarCatalogFile(file: string): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = openSqliteFile(file, { readonly: true });
+    return notRestorable(db) == null;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 /** The backup file is there and is a file: said plainly, before SQLite says it its way. */
 function checkIsFile(file: string): void {
   let stats;

@@ -222,6 +222,48 @@ describe('backups', () => {
     );
   });
 
+  it('writes an export or a backup over nothing but a file of its own kind', async () => {
+    const photo = readdirSync(join(dir, 'library'), { recursive: true })
+      .map(String)
+      .find((n) => /\.jpe?g$/i.test(n))!;
+    const photoPath = join(dir, 'library', photo);
+    const bytes = readFileSync(photoPath);
+    await expect(call('archive.export', { path: photoPath })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `path: ${photoPath} is already there and is not a Kadar archive file; Kadar replaces only its own. Give another name.`,
+    });
+    await expect(call('backups.create', { out: photoPath })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `out: ${photoPath} is already there and is not a Kadar backup; Kadar replaces only its own. Give another name.`,
+    });
+    expect(readFileSync(photoPath).equals(bytes)).toBe(true);
+    for (const journal of [`${catalogPath}-wal`, `${catalogPath}-shm`])
+      await expect(call('backups.create', { out: journal })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: 'out: that is the catalog itself.',
+      });
+    await expect(call('archive.export', { path: dir })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `path: ${dir} is a folder; give a file name.`,
+    });
+
+    // Its own kind is replaced, as a second export or backup under one name expects.
+    const archive = join(tempDir(), 'archive.json');
+    const backup = join(dirname(archive), 'backup.sqlite');
+    for (let i = 0; i < 2; i++) {
+      await call('archive.export', { path: archive });
+      await call('backups.create', { out: backup });
+    }
+    expect(verifyBackup(backup).photos).toBe(10);
+    // …but not one of the other kind.
+    await expect(call('archive.export', { path: backup })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(call('backups.create', { out: archive })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+
   it("refuses another program's SQLite file, even one with a settings table", () => {
     const foreign = join(dir, 'foreign.sqlite');
     const db = new Database(foreign);

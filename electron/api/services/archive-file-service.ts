@@ -4,9 +4,9 @@ import { aboutFile, readArchiveFile, writeArchiveFile } from '../../longevity/ar
 import { buildArchive } from '../../longevity/archive/build-archive';
 import { importArchive } from '../../longevity/archive/import-archive';
 import { readDocumentTexts } from '../../longevity/archive/read-document-texts';
+import { checkOutputTarget } from '../../longevity/output-target';
 import { archiveKinds, type archiveFileMethods } from '../../../shared/api/domains/archive-file';
 import { entityKinds, type EntityKind } from '../../../shared/api/entity-kinds';
-import { KadarError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
 // Everything an import may add to or change, for views to re-ask (it leaves no history step).
@@ -19,9 +19,7 @@ export function archiveFileService(
 ): DomainHandlers<typeof archiveFileMethods> {
   return {
     'archive.export': ({ path }) => {
-      const target = resolve(path);
-      if (target === resolve(ctx.catalogPath))
-        throw new KadarError('INVALID_INPUT', 'path: that is the catalog itself.');
+      const target = checkOutputTarget(path, ctx.catalogPath, 'archive', 'path');
       const doc = buildArchive(ctx.db, { photos: true });
       writeArchiveFile(target, doc);
       return {

@@ -19,6 +19,7 @@ import {
 } from '../../longevity/backup-rotation';
 import type { backupMethods } from '../../../shared/api/domains/backups';
 import { notRestoredPrefix } from '../../../shared/api/not-restored';
+import { checkOutputTarget } from '../../longevity/output-target';
 import { KadarError, toApiError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
@@ -144,9 +145,7 @@ export function createBackupsService(
     },
     'backups.create': async ({ out }) => {
       if (out) {
-        const target = resolve(out);
-        if (target === resolve(ctx.catalogPath))
-          throw new KadarError('INVALID_INPUT', 'out: that is the catalog itself.');
+        const target = checkOutputTarget(out, ctx.catalogPath, 'backup', 'out');
         return { ...(await backupCatalog(db, target)), copy: null };
       }
       const { path, bytes, counts, copy } = await daily();
