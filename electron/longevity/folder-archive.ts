@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { sql } from '../catalog/statements';
 import { toApiError } from '../../shared/errors';
@@ -68,7 +68,7 @@ async function readArchiveFiles(
       const at = (doc as { exportedAt?: unknown }).exportedAt;
       found.push({ file, doc, at: typeof at === 'string' ? at : '' });
     } catch (error) {
-      failures.push({ path: file, ...toApiError(error) });
+      failures.push(notImported(file, error));
     }
   }
   // The newest file first: the others only add what it lacks (a folder unplugged while
@@ -79,11 +79,50 @@ async function readArchiveFiles(
       importArchive(db, doc, { placeholders: false, keepExisting: true });
       imported.push(file);
     } catch (error) {
-      // A damaged file does not stop the indexing; it is reported with the run's issues.
-      failures.push({ path: file, ...toApiError(error) });
+      failures.push(notImported(file, error));
     }
   }
   return { rootIds: [...rootIds], imported, failures };
+}
+
+/**
+ * A file that could not be taken in does not stop the indexing: it is reported with the run's
+ * issues, and a JSON one is kept beside it (one that is not JSON is set aside when the folder's
+ * next file is written), as the catalog's next file for the folder would replace it.
+ */
+function notImported(
+  file: string,
+  error: unknown,
+): { path: string; code: string; message: string } {
+  const { code, message } = toApiError(error);
+  const kept = code === 'INVALID_INPUT' ? keepNotImported(file) : null;
+  return {
+    path: file,
+    code,
+    message: kept ? `${message} It is kept as ${basename(kept)}.` : message,
+  };
+}
+
+/**
+ * A copy of a folder's file that could not be taken in, named by when the file was written
+ * (read before and after a run, it is copied once). Null when no copy could be made.
+ */
+function keepNotImported(file: string): string | null {
+  try {
+    JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  try {
+    const when = statSync(file)
+      .mtime.toISOString()
+      .replace(/[^0-9TZ]/g, '');
+    const kept = join(dirname(file), `kadar-archive.not-imported-${when}.json`);
+    if (!existsSync(kept)) copyFileSync(file, kept);
+    return kept;
+  } catch {
+    return null;
+  }
 }
 
 /**

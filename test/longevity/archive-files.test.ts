@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../electron/catalog/open-catalog';
 import { addLibraryRoot } from '../../electron/catalog/library-roots';
 import { createEvent, listEvents } from '../../electron/catalog/events-repo';
+import { createProject } from '../../electron/catalog/projects-repo';
 import { runEdit } from '../../electron/edits/history';
 import { buildArchive } from '../../electron/longevity/archive/build-archive';
 import { writeArchiveFiles } from '../../electron/longevity/archive-files';
@@ -79,6 +80,60 @@ describe("library folders' kadar-archive.json, read when a folder is first index
       expect.objectContaining({ path: join(damaged, archiveFileName), code: 'INVALID_INPUT' }),
     ]);
     expect(listEvents(db)).toEqual([]);
+    db.close();
+  });
+});
+
+describe("a folder's kadar-archive.json that is older than the catalog, or cannot be taken in", () => {
+  it('brings a project back without a code another project has been given since', async () => {
+    const source = openCatalog(join(tempDir(), 'source.sqlite'));
+    runEdit(source, 'project', (edit) =>
+      createProject(edit, { name: 'Cluster training', code: 'IPA-17' }),
+    );
+    const folder = join(tempDir(), 'folder');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, archiveFileName),
+      JSON.stringify(buildArchive(source, { photos: false })),
+    );
+    source.close();
+    const db = openCatalog(join(tempDir(), 'catalog.sqlite'));
+    runEdit(db, 'project', (edit) => createProject(edit, { name: 'Fashion week', code: 'IPA-17' }));
+    const read = await importArchiveFiles(db, [addLibraryRoot(db, folder).rootId]);
+    expect(read.failures).toEqual([]);
+    expect(db.prepare(`SELECT name, code FROM projects ORDER BY name`).all() as unknown[]).toEqual([
+      { name: 'Cluster training', code: null },
+      { name: 'Fashion week', code: 'IPA-17' },
+    ]);
+    db.close();
+  });
+
+  it('is kept beside the file the catalog writes there next', async () => {
+    const folder = folderWithFile('Fashion show', '2026-01-01T00:00:00.000Z');
+    const file = join(folder, archiveFileName);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { events: { startsOn: string }[] };
+    doc.events[0]!.startsOn = 'the 28th';
+    const text = JSON.stringify(doc);
+    writeFileSync(file, text);
+    const db = openCatalog(join(tempDir(), 'catalog.sqlite'));
+    const rootId = addLibraryRoot(db, folder).rootId;
+    const after = await withArchiveFiles(db, await importArchiveFiles(db, [rootId]), summary);
+    const kept = readdirSync(folder).filter((n) => n.startsWith('kadar-archive.not-imported-'));
+    expect(kept).toHaveLength(1);
+    expect(after.issues).toEqual([
+      expect.objectContaining({
+        path: file,
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(
+          new RegExp(`events\\.0\\.startsOn.* It is kept as ${kept[0]!.replace(/\./g, '\\.')}\\.$`),
+        ) as string,
+      }),
+    ]);
+    db.prepare(
+      `UPDATE roots SET sidecars = 'digikam', last_scan_completed_at = '2026-11-30T10:00:00Z'`,
+    ).run();
+    expect(writeArchiveFiles(db).written).toEqual([file]);
+    expect(readFileSync(join(folder, kept[0]!), 'utf8')).toBe(text);
     db.close();
   });
 });

@@ -110,21 +110,30 @@ export function importEventCovers(ctx: ImportContext): void {
 export function importProjects(ctx: ImportContext): void {
   const { db } = ctx;
   ctx.doc.projects.forEach((p, i) => {
-    if (p.code != null) {
+    const known = byUid(ctx, 'projects', p.uid);
+    let code = p.code;
+    // A folder's file changes no project the catalog has, so its code cannot clash.
+    if (code != null && !(ctx.keep && known != null)) {
       const other = sql<[string], { uid: string; name: string }>(
         db,
         `SELECT uid, name FROM projects WHERE code = ?`,
-      ).get(p.code);
-      if (other && other.uid !== p.uid)
-        throw new KadarError(
-          'INVALID_INPUT',
-          `projects.${i}.code: the project "${other.name}" already has the code ${p.code}.`,
-        );
+      ).get(code);
+      if (other && other.uid !== p.uid) {
+        // A folder's file is older than what the catalog took in from another folder's (a
+        // code given to a new project since): the project comes back, without the code that
+        // is now another's, rather than the whole file being refused.
+        if (ctx.keep) code = null;
+        else
+          throw new KadarError(
+            'INVALID_INPUT',
+            `projects.${i}.code: the project "${other.name}" already has the code ${code}.`,
+          );
+      }
     }
-    const { id, outcome } = putRowIn(ctx, 'projects', byUid(ctx, 'projects', p.uid), {
+    const { id, outcome } = putRowIn(ctx, 'projects', known, {
       uid: p.uid,
       name: p.name,
-      code: p.code,
+      code,
       programme: p.programme,
       starts_on: p.startsOn,
       ends_on: p.endsOn,
