@@ -21,6 +21,7 @@ export function createIndexService(
   cacheDir: string,
   pool: () => IndexPool,
   emit: Emit,
+  documentsDir: string,
 ) {
   let running: Promise<void> | null = null;
   let controller: AbortController | null = null;
@@ -55,7 +56,7 @@ export function createIndexService(
             }
           },
         });
-        return withArchiveFiles(db, before, summary);
+        return withArchiveFiles(db, before, summary, { documentsDir, cacheDir, pool });
       })
       .then((summary) => {
         lastSummary = summary;

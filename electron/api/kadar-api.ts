@@ -88,10 +88,10 @@ export function createKadarApi(options: KadarApiOptions) {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) =>
     emitter.emit('event', event, apiEvents[event].parse(payload));
   const ctx = createApiContext({ db, catalogPath: options.catalogPath, cacheDir, emit });
-  const indexing = createIndexService(db, cacheDir, getPool, emit);
+  const documentsDir = documentsDirFor(options.catalogPath);
+  const indexing = createIndexService(db, cacheDir, getPool, emit, documentsDir);
   const images = createImageService(db, cacheDir, getPool);
   const photos = photosService(ctx);
-  const documentsDir = documentsDirFor(options.catalogPath);
   const documents = documentsService(ctx, { documentsDir, pool: getPool });
   const exporting = createExportService(ctx, options.threads);
   const backups = createBackupsService(ctx, options.autoBackup ?? null, {

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/open-catalog';
 import { sql } from '../catalog/statements';
 import { toApiError } from '../../shared/errors';
 import type { IndexSummary } from '../../shared/api/progress-schema';
+import type { IndexPool } from '../indexer/index-pool';
 
 /** The plain file beside a folder's photos with what photos cannot carry (docs/archive-format.md). */
 export const archiveFileName = 'kadar-archive.json';
@@ -128,15 +129,30 @@ function keepNotImported(file: string): string | null {
 /**
  * After an index run: the folders' archive files are taken in again, now that the photos their
  * galleries and covers name are in the catalog, and any that could not be read join the run's
- * issues.
+ * issues. The PDFs the files linked are read for their text (`documents`), as after
+ * `kadar archive import`: the text is not in the file, and a word in an invitation should find
+ * its event in a rebuilt catalog too.
  */
 export async function withArchiveFiles(
   db: Catalog,
   before: ArchiveFilesRead,
   summary: IndexSummary,
+  documents?: { documentsDir: string; cacheDir: string; pool: () => IndexPool },
 ): Promise<IndexSummary> {
   const after = await readArchiveFiles(db, before.rootIds);
   const failures = new Map([...before.failures, ...after.failures].map((f) => [f.path, f]));
+  if (documents && before.imported.length + after.imported.length > 0) {
+    try {
+      const { readDocumentTexts } = await import('./archive/read-document-texts');
+      await readDocumentTexts(db, documents);
+    } catch (error) {
+      failures.set('', {
+        path: '',
+        code: 'DOCUMENT_UNREADABLE',
+        message: `The linked documents' text could not be read (${toApiError(error).message}); a search does not find them by it yet.`,
+      });
+    }
+  }
   return failures.size === 0
     ? summary
     : { ...summary, issues: [...summary.issues, ...failures.values()] };

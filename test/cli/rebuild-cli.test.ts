@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../../electron/api/dispatch';
 import { createKadarApi } from '../../electron/api/kadar-api';
@@ -180,12 +181,30 @@ describe('a catalog rebuilt from its folders', () => {
     expect(archiveFile.events).toHaveLength(5);
     expect(archiveFile.projects).toHaveLength(3);
 
+    const documentTexts = () => {
+      const db = new Database(catalog, { readonly: true });
+      try {
+        return db
+          .prepare(
+            `SELECT d.file_name FROM document_text t JOIN documents d ON d.id = t.document_id ORDER BY 1`,
+          )
+          .pluck()
+          .all();
+      } finally {
+        db.close();
+      }
+    };
+    const texts = documentTexts();
+    expect(texts.length).toBeGreaterThan(0);
+
     for (const name of readdirSync(dir))
       if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
     rmSync(cacheDirFor(catalog), { recursive: true, force: true });
 
     await json('index', library, '--json', '--progress', 'none');
     const after = await listing();
+    // The documents' text is read from their files again: a word in them finds them.
+    expect(documentTexts()).toEqual(texts);
     expect(after.events).toEqual(before.events);
     expect(after.projects).toEqual(before.projects);
     expect(after.tags).toEqual(before.tags);

@@ -6,6 +6,7 @@ import type { IndexPool } from '../../indexer/index-pool';
 import { runIndexJob } from '../../indexer/index-job';
 import { importArchiveFiles, withArchiveFiles } from '../../longevity/folder-archive';
 import { openCliCatalog, writeOut } from '../cli-context';
+import { documentsDirFor, resolveCatalogPath } from '../../catalog/default-paths';
 import { createProgressReporter } from '../progress-bar';
 import type { IndexCommandOptions } from './index-command';
 
@@ -58,7 +59,11 @@ export async function indexWithPool(
       onProgress: (p) => reporter.update(p),
       progressInterval: mode === 'ndjson' ? 250 : 100,
     });
-    summary = await withArchiveFiles(db, before, summary);
+    summary = await withArchiveFiles(db, before, summary, {
+      documentsDir: documentsDirFor(resolveCatalogPath(options.catalog)),
+      cacheDir,
+      pool: () => pool,
+    });
     // The run may have left sidecars owed (files another tool changed, photos restored from
     // their sidecars); the app writes them as changes settle, this command before it ends.
     if (summary.status === 'completed' && anySidecarsOn(db)) {
