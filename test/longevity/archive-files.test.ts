@@ -101,7 +101,7 @@ describe("a folder's kadar-archive.json that is older than the catalog, or canno
     runEdit(db, 'project', (edit) => createProject(edit, { name: 'Fashion week', code: 'IPA-17' }));
     const read = await importArchiveFiles(db, [addLibraryRoot(db, folder).rootId]);
     expect(read.failures).toEqual([]);
-    expect(db.prepare(`SELECT name, code FROM projects ORDER BY name`).all() as unknown[]).toEqual([
+    expect(db.prepare(`SELECT name, code FROM projects ORDER BY name`).all()).toEqual([
       { name: 'Cluster training', code: null },
       { name: 'Fashion week', code: 'IPA-17' },
     ]);
