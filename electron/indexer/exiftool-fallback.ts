@@ -29,8 +29,13 @@ export const exiftoolFallbackUse = { reads: 0 };
 
 // A perl process left idle this long is ended; the next file starts another.
 const idleMs = 10_000;
-// A file exiftool has not read after this long is given up (a warning, not an error).
+// A file exiftool has not read this long after it began is given up (a warning, not an
+// error). Counted by exiftool-vendored from when the file's turn comes: one process reads the
+// files of all threads in turn, and time spent waiting behind a slow one must not count.
 const readTimeoutMs = 60_000;
+// A thread waits for its answer this long at most: only against an answer lost on the way
+// (the host's own timeout answers a slow file), so it allows for a queue of slow files.
+const answerTimeoutMs = 30 * 60_000;
 
 /**
  * exiftool in `-stay_open` mode never ends by itself: when Node goes without ending it (killed,
@@ -77,24 +82,36 @@ function createReader(): Reader {
       default?: typeof Vendored;
     };
     const { ExifTool, exiftoolPath } = loaded.default?.ExifTool ? loaded.default : loaded;
-    const watched =
-      process.platform === 'win32'
-        ? {}
-        : {
-            // child_process (and the net and stream modules it brings) loads only for the few
-            // files exifr cannot read, not for every index run and file thread.
-            processFactory: async () =>
-              (await import('node:child_process')).spawn(
-                'perl',
-                ['-e', watchdog, await exiftoolPath(), '-stay_open', 'True', '-@', '-'],
-                { stdio: 'pipe', env: { ...process.env, LANG: 'C' } },
-              ),
-          };
+    let watched = {};
+    if (process.platform !== 'win32') {
+      // child_process (and the net and stream modules it brings) loads only for the few
+      // files exifr cannot read, not for every index run and file thread.
+      const { spawn, spawnSync } = await import('node:child_process');
+      // Without perl, spawning exiftool fails with an 'error' event before exiftool-vendored
+      // listens for one, which would end the whole process: each such file says so instead.
+      if (spawnSync('perl', ['-e', '0'], { stdio: 'ignore' }).error)
+        throw new Error('perl, which runs exiftool, was not found on this computer');
+      const script = await exiftoolPath();
+      watched = {
+        processFactory: () => {
+          const child = spawn('perl', ['-e', watchdog, script, '-stay_open', 'True', '-@', '-'], {
+            stdio: 'pipe',
+            env: { ...process.env, LANG: 'C' },
+          });
+          // Heard at once (exiftool-vendored listens only later): its tasks then fail alone.
+          child.once('error', () => undefined);
+          return child;
+        },
+      };
+    }
     return new ExifTool({
       ...watched,
       maxProcs: 1,
       maxIdleMsPerProcess: idleMs,
       taskTimeoutMillis: readTimeoutMs,
+      // A file that timed out or failed is not read again: it would hold the one process
+      // another minute while the other threads' files wait.
+      taskRetries: 0,
       // Kadar chooses between dates itself; exiftool-vendored's time-zone guessing is not used.
       backfillTimezones: false,
       geolocation: false,
@@ -106,6 +123,8 @@ function createReader(): Reader {
       const tags: ExiftoolTags = {
         ...(await exiftool.readRaw(path, { readArgs: exiftoolReadArgs, useMWG: false })),
       };
+      // exiftool answers a file it cannot parse with its Error tag, not a failure.
+      if (typeof tags.Error === 'string') throw new Error(tags.Error);
       return tags;
     },
     async end() {
@@ -197,8 +216,8 @@ function askHost(name: string, path: string): Promise<ExiftoolTags> {
   return new Promise<ExiftoolTags>((resolve, reject) => {
     const timer = setTimeout(() => {
       waiting.delete(id);
-      reject(new Error(`exiftool did not answer within ${readTimeoutMs / 1000} s`));
-    }, readTimeoutMs);
+      reject(new Error(`exiftool did not answer within ${answerTimeoutMs / 60_000} minutes`));
+    }, answerTimeoutMs);
     waiting.set(id, {
       resolve: (tags) => {
         clearTimeout(timer);

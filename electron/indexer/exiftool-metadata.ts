@@ -179,6 +179,18 @@ function preferFirst(...layers: FileMetadata[]): FileMetadata {
 }
 
 /**
+ * Whether exiftool read any of the metadata Kadar takes from a file (not only the file's own
+ * size and dates), and its warning about the file, if it gave one.
+ */
+export function exiftoolFoundAny(tags: ExiftoolTags): { found: boolean; warning: string | null } {
+  const read = metadataFromExiftool(tags) as unknown as Record<string, unknown>;
+  const found = Object.entries(read).some(
+    ([key, value]) => key !== 'warnings' && key !== 'exiftoolReason' && !isEmpty(value),
+  );
+  return { found, warning: typeof tags.Warning === 'string' ? tags.Warning : null };
+}
+
+/**
  * What exiftool read, completed by what exifr did: exiftool's values win, as the fallback runs
  * only where exifr's view of the file is broken or short. A sidecar still overrides both.
  */

@@ -8,7 +8,7 @@ import { wallClockOfInstant } from './parse-exif-date';
 import { FileReadError, readFileOnce, type FileBytes } from './read-file-once';
 import { readMetadata, type FileMetadata } from './read-metadata';
 import { readWithExiftool } from './exiftool-fallback';
-import { withExiftoolValues } from './exiftool-metadata';
+import { exiftoolFoundAny, withExiftoolValues } from './exiftool-metadata';
 import { describeNonImage, sniffFormat } from './sniff-format';
 import type { RestoredPhoto } from '../longevity/restore-photo';
 import { fileValuesUnder, readRestored } from '../longevity/sidecars/read-restored';
@@ -95,6 +95,15 @@ async function readWithExiftoolFallback(
 ): Promise<FileMetadata> {
   try {
     const tags = await readWithExiftool(absPath);
+    const { found, warning } = exiftoolFoundAny(tags);
+    if (!found)
+      return {
+        ...meta,
+        warnings: [
+          ...meta.warnings,
+          `exiftool found no metadata in it either${warning ? ` (${warning})` : ''}.`,
+        ],
+      };
     const read = await withExiftoolValues(meta, tags, sidecar);
     return {
       ...read,

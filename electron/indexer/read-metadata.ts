@@ -458,6 +458,15 @@ function exiftoolReason(
     ['ifd0', 'exif', 'gps', 'iptc'].some((key) => hasContent(binary[key])) || hasAnyXmp(xmp);
   if (!found && !meta.dateTimeOriginal) return holdsOther() ? 'exifr found no metadata' : null;
   if (meta.dateTimeOriginal || meta.createDate || meta.dateCreated) return null;
+  // exifr drops the whole EXIF IFD, silently, over one value in it whose offset points
+  // outside the file: the date, exposure and ISO with it.
+  const tiff =
+    format === 'jpeg'
+      ? TiffReader.ofJpeg(buf, jpeg())
+      : format === 'tiff' || format === 'raw'
+        ? TiffReader.at(buf)
+        : null;
+  if (!hasContent(binary.exif) && tiff?.hasExifIfd()) return 'exifr dropped the EXIF block';
   // No date at all, where a vendor's own block may hold one (a maker note, a vendor segment).
   if (format === 'jpeg') {
     const vendor =

@@ -294,6 +294,11 @@ export class TiffReader {
     return this.buf.subarray(entry.at, entry.at + size);
   }
 
+  /** Whether IFD0 points to an EXIF IFD (where cameras keep the date, exposure and ISO). */
+  hasExifIfd(): boolean {
+    return this.pointer(this.ifd0, 0x8769) != null;
+  }
+
   /** Whether the EXIF IFD holds a maker note (a vendor's own block, where exiftool finds more). */
   hasMakerNote(): boolean {
     const exif = this.pointer(this.ifd0, 0x8769);

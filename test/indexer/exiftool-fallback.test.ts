@@ -123,6 +123,46 @@ describe('the exiftool fallback', () => {
     expect(f.error).toBeNull();
   });
 
+  it('reads a file whose EXIF block exifr drops without a word, by exiftool', async () => {
+    // One EXIF value (ExposureTime) points far outside the file: exifr leaves out the whole
+    // EXIF block, date included, and reports nothing.
+    const file = await cameraJpeg(tempDir(), 'DSC_0003.JPG');
+    exiftoolWrite(file, ['-ExposureTime=1/125', '-ISO=800']);
+    const bytes = readFileSync(file);
+    const tiff = bytes.indexOf('Exif\0\0') + 6;
+    const entryOf = (ifd: number, tag: number) =>
+      Array.from({ length: bytes.readUInt16BE(ifd) }, (_, i) => ifd + 2 + i * 12).find(
+        (e) => bytes.readUInt16BE(e) === tag,
+      )!;
+    const ifd0 = tiff + bytes.readUInt32BE(tiff + 4);
+    const exifIfd = tiff + bytes.readUInt32BE(entryOf(ifd0, 0x8769) + 8);
+    bytes.writeUInt32BE(0x7ffffff0, entryOf(exifIfd, 0x829a) + 8);
+    writeFileSync(file, bytes);
+
+    const f = await readByFallback(file);
+    expect([f.takenAt, f.takenAtSource, f.iso]).toEqual([
+      '2015-11-28T18:03:12',
+      'DateTimeOriginal',
+      800,
+    ]);
+    expect(f.warnings).toEqual(['Read with exiftool, as exifr dropped the EXIF block.']);
+  });
+
+  it('says when exiftool found nothing either, rather than that it read the file', async () => {
+    // An EXIF segment whose TIFF header is garbage: exifr fails on it, exiftool reads nothing.
+    const file = join(tempDir(), 'garbage-exif.jpg');
+    const plain = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#369' } })
+      .jpeg()
+      .toBuffer();
+    const body = Buffer.concat([Buffer.from('Exif\0\0'), Buffer.from('XX\0*junk junk junk')]);
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, body.length + 2]), body]);
+    writeFileSync(file, Buffer.concat([plain.subarray(0, 2), app1, plain.subarray(2)]));
+    const { fields: f } = await processPath(file, cacheDir);
+    expect(f.warnings.at(-1)).toMatch(/^exiftool found no metadata in it either/);
+    expect(f.warnings.join('\n')).not.toMatch(/Read with exiftool/);
+    expect(f.error).toBeNull();
+  });
+
   it('never runs for camera JPEGs, phone JPEGs or JPEGs without metadata', async () => {
     const dir = tempDir();
     const files = [await cameraJpeg(dir, 'DSC_0001.JPG')];
@@ -173,6 +213,31 @@ describe('the exiftool fallback', () => {
       await lib.close();
     }
     expect(exiftoolProcesses(process.pid)).toEqual([]);
+  });
+
+  it('without perl on the computer, says so on each file and completes the run', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'photos'));
+    await unreadableByExifr(join(dir, 'photos'), 'a.jpg');
+    await unreadableByExifr(join(dir, 'photos'), 'b.jpg');
+    const catalog = join(dir, 'c.sqlite');
+    const run = await runCli(
+      ['--catalog', catalog, 'index', join(dir, 'photos'), '--json', '--progress', 'none'],
+      { timeout: 60_000, env: { ...process.env, PATH: join(dir, 'no-programs-here') } },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(parseJson<{ added: number; failed: number }>(run)).toMatchObject({
+      added: 2,
+      failed: 0,
+    });
+    const photos = parseJson<{ warnings: string[] }[]>(
+      await runCli(['--catalog', catalog, 'photos', '--json']),
+    );
+    expect(photos.map((p) => p.warnings.at(-1))).toEqual([
+      'exiftool could not read the file either (perl, which runs exiftool, was not found on this computer).',
+      'exiftool could not read the file either (perl, which runs exiftool, was not found on this computer).',
+    ]);
   });
 
   it('lets `kadar index` exit on its own, with no exiftool process left', async () => {
