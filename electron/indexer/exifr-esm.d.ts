@@ -1,3 +1,3 @@
-declare module 'exifr/dist/full.esm.mjs' {
+declare module 'exifr/src/bundles/full.mjs' {
   export * from 'exifr';
 }

@@ -1,6 +1,6 @@
 // exifr's ESM build, by path: its CommonJS build's default export differs between Node's and
 // Vite's interop (Vite's lacks sidecar()), and tests must exercise what ships.
-import * as exifr from 'exifr/dist/full.esm.mjs';
+import * as exifr from 'exifr/src/bundles/full.mjs';
 import type { ImageFormat } from './sniff-format';
 import { colourLabels, type ColourLabel } from '../../shared/catalog/photo-fields';
 import { hasTimeOfDay, parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';

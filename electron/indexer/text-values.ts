@@ -6,6 +6,8 @@
 /** Trimmed text with NULs removed, or null when nothing is left. */
 export function cleanText(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // exifr reads the XMP text "True" as a boolean; as text, it is XMP's own spelling.
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value !== 'string') return null;
   // eslint-disable-next-line no-control-regex
   const text = value.replace(/\u0000/g, '').trim();

@@ -48,6 +48,29 @@ describe('metadata written by other tools', () => {
     expect(hierarchicalKeywords).toEqual([['Места', 'Србија', 'Ниш']]);
   });
 
+  it('keeps XMP text that looks like a number as it was written', async () => {
+    const path = copyOf('numbers.jpg');
+    exiftoolWrite(path, [
+      '-XMP-dc:Title=007',
+      '-XMP-dc:Description=1.50',
+      '-XMP-photoshop:City=True',
+      '-XMP-dc:Subject=007',
+      '-XMP-dc:Subject=28.10',
+      '-XMP-dc:Subject=2015',
+      '-XMP-dc:Subject=0x1F',
+      '-XMP-lr:HierarchicalSubject=Year|2015.10',
+      '-XMP-xmp:Rating=4',
+    ]);
+    const { fields, hierarchicalKeywords } = await read(path);
+    expect(fields.title).toBe('007');
+    expect(fields.caption).toBe('1.50');
+    expect(fields.city).toBe('True');
+    expect(fields.keywords).toEqual(['007', '28.10', '2015', '0x1F']);
+    expect(hierarchicalKeywords).toEqual([['Year', '2015.10']]);
+    // What is a number stays one.
+    expect(fields.rating).toBe(4);
+  });
+
   it('reads IPTC written in a Windows code page without a character set', async () => {
     const path = copyOf('cp1252.jpg');
     exiftoolWrite(path, [

@@ -1,4 +1,4 @@
-import * as exifr from 'exifr/dist/full.esm.mjs';
+import * as exifr from 'exifr/src/bundles/full.mjs';
 import { colourLabels, type ColourLabel } from '../../../shared/catalog/photo-fields';
 import { xmpText } from '../../indexer/text-values';
 import type { PhotoLayer } from '../photo-layer';
