@@ -51,11 +51,13 @@ export function writeArchiveFiles(db: Catalog): {
      WHERE sidecars IS NOT NULL AND status = 'online' AND last_scan_completed_at IS NOT NULL`,
   ).all();
   if (roots.length === 0) return { written: [], failed: [] };
-  const json = `${JSON.stringify(buildArchive(db, { photos: false }), null, 2)}\n`;
+  const doc = buildArchive(db, { photos: false });
   const written: string[] = [];
   const failed: { path: string; message: string }[] = [];
   for (const root of roots) {
     const file = join(root.path, archiveFileName);
+    // Each folder's file names the folder it is in (see the format's `folder`).
+    const json = `${JSON.stringify({ ...doc, folder: root.path }, null, 2)}\n`;
     const now = existing(file);
     if (typeof now === 'object' && now.body === body(json)) continue;
     if (now === 'newer') {

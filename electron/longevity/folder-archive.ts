@@ -51,11 +51,11 @@ async function readArchiveFiles(
 ): Promise<ArchiveFilesRead> {
   const imported: string[] = [];
   const failures: { path: string; code: string; message: string }[] = [];
-  const found: { file: string; doc: unknown; at: string }[] = [];
+  const found: { file: string; folder: string; doc: unknown; at: string }[] = [];
   const files = rootIds.flatMap((rootId) => {
     const root = sql<[number], RootRow>(db, `SELECT id, path FROM roots WHERE id = ?`).get(rootId);
     const file = root && join(root.path, archiveFileName);
-    return file && existsSync(file) ? [file] : [];
+    return file && existsSync(file) ? [{ file, folder: root.path }] : [];
   });
   if (files.length === 0) return { rootIds: [...rootIds], imported, failures };
   // Loaded only when a folder has a file: an index run starts without the archive's schema.
@@ -63,11 +63,11 @@ async function readArchiveFiles(
     import('./archive/import-archive'),
     import('./archive/archive-file'),
   ]);
-  for (const file of files) {
+  for (const { file, folder } of files) {
     try {
       const doc = readArchiveFile(file);
       const at = (doc as { exportedAt?: unknown }).exportedAt;
-      found.push({ file, doc, at: typeof at === 'string' ? at : '' });
+      found.push({ file, folder, doc, at: typeof at === 'string' ? at : '' });
     } catch (error) {
       failures.push(notImported(file, error));
     }
@@ -75,9 +75,9 @@ async function readArchiveFiles(
   // The newest file first: the others only add what it lacks (a folder unplugged while
   // an event was renamed keeps the old name in its file, and must not bring it back).
   found.sort((a, b) => b.at.localeCompare(a.at));
-  for (const { file, doc } of found) {
+  for (const { file, folder, doc } of found) {
     try {
-      importArchive(db, doc, { placeholders: false, keepExisting: true });
+      importArchive(db, doc, { placeholders: false, keepExisting: true, folder });
       imported.push(file);
     } catch (error) {
       failures.push(notImported(file, error));

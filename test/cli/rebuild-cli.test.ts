@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -14,6 +22,9 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 import { sampleOpened } from '../helpers/sample-opened';
 
 requireExiftool();
+const invitation = fileURLToPath(
+  new URL('../../assets/sample/documents/invitation-fashion-show-stip.pdf', import.meta.url),
+);
 const keywordsFixture = fileURLToPath(
   new URL('../fixtures/photos/iptc-xmp/Photoshop (3).jpg', import.meta.url),
 );
@@ -301,5 +312,65 @@ describe('a catalog rebuilt from its folders', () => {
       'XMP-dc:Title': 'Модна ревија, финале',
       'XMP-xmp:Rating': 5,
     });
+  });
+
+  it('finds its library folder at a new path: one folder, its setting and its documents', async () => {
+    const status = () =>
+      json<{ roots: { path: string; naming: string | null }[] }>('sidecars', '--json');
+    expect((await status()).roots).toEqual([
+      expect.objectContaining({ path: library, naming: 'lightroom' }),
+    ]);
+    // A document linked where it lies, inside the folder.
+    const pdf = join(library, 'Documents', 'invitation, linked.pdf');
+    mkdirSync(join(library, 'Documents'), { recursive: true });
+    cpSync(invitation, pdf);
+    const before = createKadarApi({ catalogPath: catalog, threads: 1 });
+    try {
+      const [event] = await callApi(before.handlers, 'events.list', {});
+      await callApi(before.handlers, 'documents.attach', {
+        owner: { eventId: event!.id },
+        sources: [{ path: pdf, link: true }],
+      });
+    } finally {
+      await before.close();
+    }
+    const [root] = await json<{ id: number }[]>('roots', '--json');
+    await json('sidecars', 'on', '--root', String(root!.id), '--naming', 'lightroom', '--json');
+    const file = JSON.parse(readFileSync(join(library, 'kadar-archive.json'), 'utf8')) as {
+      folder?: string;
+      documents: unknown[];
+    };
+    expect(file.folder).toBe(library);
+    const links = (file.documents as { storage: { kind: string; root?: string } }[]).filter(
+      (d) => d.storage.kind === 'link',
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const d of links) expect(d.storage.root).toBe(library);
+
+    // Another machine: the same folder, mounted elsewhere; the catalog is lost.
+    const moved = join(dir, 'Archive on the new machine');
+    renameSync(library, moved);
+    for (const name of readdirSync(dir))
+      if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
+    await json('index', moved, '--json', '--progress', 'none');
+    expect((await status()).roots).toEqual([
+      expect.objectContaining({ path: moved, naming: 'lightroom' }),
+    ]);
+    const api = createKadarApi({ catalogPath: catalog, threads: 1 });
+    try {
+      const events = await callApi(api.handlers, 'events.list', {});
+      const documents = (
+        await Promise.all(
+          events.map((e) => callApi(api.handlers, 'documents.list', { eventId: e.id })),
+        )
+      ).flat();
+      const linked = documents.filter((d) => d.storage === 'link');
+      expect(linked).toHaveLength(links.length);
+      for (const d of linked)
+        expect([d.path.startsWith(`${moved}/`), d.missing]).toEqual([true, false]);
+    } finally {
+      await api.close();
+      renameSync(moved, library);
+    }
   });
 });

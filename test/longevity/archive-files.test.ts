@@ -108,6 +108,29 @@ describe("a folder's kadar-archive.json that is older than the catalog, or canno
     db.close();
   });
 
+  it('takes the sidecar setting of its own folder only, not of the other folders it names', async () => {
+    const [own, other] = [join(tempDir(), 'own'), join(tempDir(), 'other')];
+    for (const f of [own, other]) mkdirSync(f);
+    const source = openCatalog(join(tempDir(), 'source.sqlite'));
+    addLibraryRoot(source, own);
+    addLibraryRoot(source, other);
+    source.prepare(`UPDATE roots SET sidecars = 'lightroom'`).run();
+    const doc = { ...buildArchive(source, { photos: false }), folder: own };
+    source.close();
+    writeFileSync(join(own, archiveFileName), JSON.stringify(doc));
+    const db = openCatalog(join(tempDir(), 'catalog.sqlite'));
+    await importArchiveFiles(db, [addLibraryRoot(db, own).rootId]);
+    const roots = db.prepare(`SELECT path, sidecars FROM roots`).all();
+    expect(roots).toHaveLength(2);
+    expect(roots).toEqual(
+      expect.arrayContaining([
+        { path: own, sidecars: 'lightroom' },
+        { path: other, sidecars: null },
+      ]),
+    );
+    db.close();
+  });
+
   it('is kept beside the file the catalog writes there next', async () => {
     const folder = folderWithFile('Fashion show', '2026-01-01T00:00:00.000Z');
     const file = join(folder, archiveFileName);

@@ -264,6 +264,12 @@ const archiveObject = z
     format: z.literal(archiveFormat),
     version: z.literal(archiveVersion),
     exportedAt: time,
+    /**
+     * In a library folder's own kadar-archive.json: that folder's path when the file was
+     * written, so a folder found at another path (a new machine, another drive letter) knows
+     * which of `roots` it is.
+     */
+    folder: name.optional(),
     roots: z.array(rootSchema),
     organisations: z.array(organisationSchema),
     people: z.array(personSchema),

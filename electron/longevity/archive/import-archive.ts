@@ -3,7 +3,7 @@ import { writeTransaction } from '../../catalog/write-transaction';
 import type { ArchiveKind } from '../../../shared/api/domains/archive-file';
 import { validateArchive, type ArchiveDocument } from './archive-schema';
 import { createImportContext } from './import-context';
-import { importPhotos, importRoots } from './import-library';
+import { importPhotos, importRoots, relocateFolder } from './import-library';
 import {
   importDocuments,
   importEventCovers,
@@ -32,6 +32,12 @@ export interface ImportArchiveOptions {
    * things to the file's values.
    */
   keepExisting?: boolean;
+  /**
+   * The library folder the file was read from (a folder's own file): its entry among the
+   * file's roots, found by the file's `folder` (or as its only root), is taken to be this path,
+   * with everything the file names inside it; and only its sidecar setting is taken.
+   */
+  folder?: string;
 }
 
 export interface ImportArchiveSummary {
@@ -51,13 +57,14 @@ export function importArchive(
   input: unknown,
   options: ImportArchiveOptions,
 ): ImportArchiveSummary {
-  const doc: ArchiveDocument = validateArchive(input);
+  let doc: ArchiveDocument = validateArchive(input);
+  if (options.folder) doc = relocateFolder(doc, options.folder);
   return writeTransaction(db, () => {
     const tally = createTally();
     const keep = options.keepExisting ?? false;
     // What the catalog knows to be deleted, before this file's rows lift any tombstone.
     const deletedBefore = keep ? tombstones(db) : new Map<string, never>();
-    importRoots(db, doc, tally, keep);
+    importRoots(db, doc, tally, keep, options.folder);
     const ctx = createImportContext({ db, doc, placeholders: options.placeholders, keep, tally });
     // Each before what names it: organisations before people and events, events before
     // projects, photos before covers, galleries and exports.

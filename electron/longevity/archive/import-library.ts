@@ -19,11 +19,40 @@ const isFolder = (path: string) => {
 };
 
 /**
+ * The document with its own library folder's path changed to `folder`, where it was written
+ * at another path (its `folder`, or its only root when an earlier file does not say): the
+ * folder's entry in `roots`, and every photo, document and folder the file names in it.
+ */
+export function relocateFolder(doc: ArchiveDocument, folder: string): ArchiveDocument {
+  const from = doc.folder ?? (doc.roots.length === 1 ? doc.roots[0]!.path : null);
+  if (from == null || from === folder || doc.roots.some((r) => r.path === folder)) return doc;
+  const moved = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(moved);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value))
+      out[key] = key === 'root' && v === from ? folder : moved(v);
+    return out;
+  };
+  return {
+    ...(moved(doc) as ArchiveDocument),
+    folder,
+    roots: doc.roots.map((r) => (r.path === from ? { ...r, path: folder } : r)),
+  };
+}
+
+/**
  * The file's library folders, added without a scan. One the catalog has, or has inside one of
  * its own, is matched; one that is here is added as `kadar index` would add it (taking in
  * library folders inside it); one that is not (a drive not connected) is added offline.
  */
-export function importRoots(db: Catalog, doc: ArchiveDocument, tally: Tally, keep = false): void {
+export function importRoots(
+  db: Catalog,
+  doc: ArchiveDocument,
+  tally: Tally,
+  keep = false,
+  folder?: string,
+): void {
   for (const root of doc.roots) {
     let id = sqlPluck<[string], number>(db, `SELECT id FROM roots WHERE path = ?`).get(root.path);
     if (id == null && findRootContaining(db, root.path)) {
@@ -45,14 +74,17 @@ export function importRoots(db: Catalog, doc: ArchiveDocument, tally: Tally, kee
       sql(db, `UPDATE roots SET status = 'offline' WHERE id = ?`).run(id);
       created = true;
     }
-    // Kept: a folder's setting comes from its file only in a catalog that never indexed it.
+    // Kept: a folder's setting comes from its file only in a catalog that never indexed it,
+    // and from its own file only: another folder's file (perhaps another catalog's, copied
+    // there) does not switch on writing into it. Its own file says so when it is indexed.
     const fresh = sql<[number], { fresh: number }>(
       db,
       `SELECT sidecars IS NULL AND last_scan_completed_at IS NULL AS fresh FROM roots WHERE id = ?`,
     ).get(id)!.fresh;
+    const own = folder == null || root.path === folder;
     const { outcome } =
-      keep && !created && !fresh
-        ? { outcome: 'unchanged' as const }
+      keep && ((!created && !fresh) || !own)
+        ? { outcome: created ? ('created' as const) : ('unchanged' as const) }
         : putRow(
             db,
             'roots',
