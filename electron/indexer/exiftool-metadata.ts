@@ -1,13 +1,7 @@
 import { colourLabels, type ColourLabel } from '../../shared/catalog/photo-fields';
 import type { ExiftoolTags } from './exiftool-fallback';
 import { hasTimeOfDay, parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
-import {
-  describe,
-  exifrFailureWarnings,
-  normaliseXmp,
-  parseSidecarXmp,
-  type FileMetadata,
-} from './read-metadata';
+import { exifrFailureWarnings, type FileMetadata } from './read-metadata';
 import {
   cleanText,
   decodeXmlEntities,
@@ -166,18 +160,6 @@ function isEmpty(value: unknown): boolean {
   return value == null || (Array.isArray(value) && value.length === 0);
 }
 
-/** Field by field, the first value that is there (an empty list is not there). */
-function preferFirst(...layers: FileMetadata[]): FileMetadata {
-  const out = { ...layers.at(-1)! } as Record<string, unknown>;
-  for (const key of Object.keys(out)) {
-    const value = layers
-      .map((l) => (l as unknown as Record<string, unknown>)[key])
-      .find((v) => !isEmpty(v));
-    out[key] = value ?? out[key];
-  }
-  return out as unknown as FileMetadata;
-}
-
 /**
  * Whether exiftool read any of the metadata Kadar takes from a file (not only the file's own
  * size and dates), and its warning about the file, if it gave one.
@@ -190,25 +172,57 @@ export function exiftoolFoundAny(tags: ExiftoolTags): { found: boolean; warning:
   return { found, warning: typeof tags.Warning === 'string' ? tags.Warning : null };
 }
 
+// What the camera wrote: exiftool's reading first, as the fallback runs only where exifr's
+// view of the file is broken or short.
+const cameraFields = new Set<keyof FileMetadata>([
+  'dateTimeOriginal',
+  'createDate',
+  'dateCreated',
+  'dateTimeCreated',
+  'make',
+  'model',
+  'lens',
+  'focalLength',
+  'fNumber',
+  'exposureTime',
+  'iso',
+  'orientation',
+  'gpsLatitude',
+  'gpsLongitude',
+  'gpsAltitude',
+  'exifWidth',
+  'exifHeight',
+]);
+
 /**
- * What exiftool read, completed by what exifr did: exiftool's values win, as the fallback runs
- * only where exifr's view of the file is broken or short. A sidecar still overrides both.
+ * What exiftool read, merged with what exifr did, field by field, as the exifr path merges a
+ * file's blocks: for what the camera wrote, exiftool's value first; for what people wrote
+ * (IPTC and XMP text, keywords, people, stars, labels), exifr's first where it read one, as
+ * its reading already has an XMP sidecar over the file, and decodes IPTC text as UTF-8 where
+ * exiftool assumes a Windows code page. A date exiftool read without its offset takes the
+ * offset exifr found for the same time (in XMP).
  */
-export async function withExiftoolValues(
-  exifrMeta: FileMetadata,
-  tags: ExiftoolTags,
-  sidecar: Buffer | null,
-): Promise<FileMetadata> {
-  const fromExiftool = metadataFromExiftool(tags);
-  const layers = [fromExiftool, exifrMeta];
-  if (sidecar) {
-    const ignored: string[] = [];
-    layers.unshift(describe({}, normaliseXmp(await parseSidecarXmp(sidecar, ignored)), ignored));
+export function withExiftoolValues(exifrMeta: FileMetadata, tags: ExiftoolTags): FileMetadata {
+  const fromExiftool = metadataFromExiftool(tags) as unknown as Record<string, unknown>;
+  const fromExifr = exifrMeta as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...fromExifr };
+  for (const key of Object.keys(fromExiftool) as (keyof FileMetadata)[]) {
+    if (key === 'warnings' || key === 'exiftoolReason') continue;
+    const order = cameraFields.has(key)
+      ? [fromExiftool[key], fromExifr[key]]
+      : [fromExifr[key], fromExiftool[key]];
+    out[key] = order.find((v) => !isEmpty(v)) ?? fromExifr[key];
+  }
+  for (const key of ['dateTimeOriginal', 'createDate', 'dateCreated', 'dateTimeCreated'] as const) {
+    const chosen = out[key] as WallClock | null;
+    const exifr = exifrMeta[key];
+    if (chosen && chosen.offset == null && exifr?.offset && exifr.local === chosen.local)
+      out[key] = exifr;
   }
   // exifr's complaints are answered: exiftool read the file.
   const answered = new Set(exifrFailureWarnings.get(exifrMeta) ?? []);
   return {
-    ...preferFirst(...layers),
+    ...(out as unknown as FileMetadata),
     warnings: exifrMeta.warnings.filter((w) => !answered.has(w)),
     exiftoolReason: exifrMeta.exiftoolReason,
   };

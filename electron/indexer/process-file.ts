@@ -91,7 +91,6 @@ function takenAt(
 async function readWithExiftoolFallback(
   absPath: string,
   meta: FileMetadata,
-  sidecar: Buffer | null,
 ): Promise<FileMetadata> {
   try {
     const tags = await readWithExiftool(absPath);
@@ -104,7 +103,7 @@ async function readWithExiftoolFallback(
           `exiftool found no metadata in it either${warning ? ` (${warning})` : ''}.`,
         ],
       };
-    const read = await withExiftoolValues(meta, tags, sidecar);
+    const read = withExiftoolValues(meta, tags);
     return {
       ...read,
       warnings: [...read.warnings, `Read with exiftool, as ${meta.exiftoolReason}.`],
@@ -173,7 +172,7 @@ async function describeFile(
   const restored = sidecar ? await readRestored(sidecar) : null;
   let meta = await readMetadata(buf, format, sidecar);
   // The few files exifr cannot read (or reads short) are read again by exiftool, by path.
-  if (meta.exiftoolReason) meta = await readWithExiftoolFallback(task.absPath, meta, sidecar);
+  if (meta.exiftoolReason) meta = await readWithExiftoolFallback(task.absPath, meta);
   // Where Kadar's sidecar holds a person's values, the file's own are read without it.
   if (restored) meta = fileValuesUnder(meta, await readMetadata(buf, format, null), restored);
   const thumb = await makeThumbnail(

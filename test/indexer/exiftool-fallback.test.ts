@@ -163,6 +163,58 @@ describe('the exiftool fallback', () => {
     expect(f.error).toBeNull();
   });
 
+  it('merges as the exifr path does: the camera by exiftool, what people wrote by exifr and the sidecar', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'DSC_0004.JPG');
+    const image = sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } });
+    writeFileSync(file, await image.jpeg().toBuffer());
+    // IPTC in UTF-8 without a character set (exiftool reads it as a Windows code page), and
+    // the time zone only in XMP.
+    exiftoolWrite(file, [
+      '-Make=Kadar',
+      '-Model=K-1',
+      '-Software=Kadar test',
+      '-Orientation#=1',
+      '-DateTimeOriginal=2015:11:28 18:03:12',
+      '-charset',
+      'iptc=UTF8',
+      '-IPTC:Keywords=Niš',
+      '-IPTC:Keywords=Čačak',
+      '-XMP-exif:DateTimeOriginal=2015:11:28 18:03:12+01:00',
+    ]);
+    // The Software entry points far outside the file: exifr gives up on the EXIF block.
+    const bytes = readFileSync(file);
+    const tiff = bytes.indexOf('Exif\0\0') + 6;
+    const le = bytes.toString('latin1', tiff, tiff + 2) === 'II';
+    const u16 = (at: number) => (le ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at));
+    const u32 = (at: number) => (le ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+    const ifd0 = tiff + u32(tiff + 4);
+    const software = Array.from({ length: u16(ifd0) }, (_, k) => ifd0 + 2 + k * 12).find(
+      (e) => u16(e) === 0x0131,
+    )!;
+    if (le) bytes.writeUInt32LE(0x7ffffff0, software + 8);
+    else bytes.writeUInt32BE(0x7ffffff0, software + 8);
+    writeFileSync(file, bytes);
+    // A sidecar that says what the camera did not (another tool's), and what a person wrote.
+    const sidecar = join(dir, 'DSC_0004.JPG.xmp');
+    writeFileSync(
+      sidecar,
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+        <rdf:Description rdf:about="" xmlns:tiff="http://ns.adobe.com/tiff/1.0/"
+          xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+          tiff:Make="Sidecar" tiff:Orientation="6">
+          <dc:title><rdf:Alt><rdf:li xml:lang="x-default">From the sidecar</rdf:li></rdf:Alt></dc:title>
+        </rdf:Description></rdf:RDF></x:xmpmeta>`,
+    );
+    const before = exiftoolFallbackUse.reads;
+    const { fields: f } = await processPath(file, cacheDir, sidecar);
+    expect(exiftoolFallbackUse.reads).toBe(before + 1);
+    expect([f.make, f.model, f.orientation]).toEqual(['Kadar', 'K-1', 1]);
+    expect([f.takenAt, f.takenAtOffset]).toEqual(['2015-11-28T18:03:12', '+01:00']);
+    expect(f.title).toBe('From the sidecar');
+    expect(f.keywords).toEqual(['Niš', 'Čačak']);
+  });
+
   it('never runs for camera JPEGs, phone JPEGs or JPEGs without metadata', async () => {
     const dir = tempDir();
     const files = [await cameraJpeg(dir, 'DSC_0001.JPG')];
