@@ -3,6 +3,7 @@ import type { Edit } from '../edits/edit';
 import { KadarError } from '../../shared/errors';
 import { setFileLinks } from './photo-links';
 import { sql, sqlPluck } from './statements';
+import { levelFromFile } from '../../shared/catalog/tag-levels';
 
 export type TagSource = 'file' | 'user';
 
@@ -266,13 +267,13 @@ export function fileKeywordTags(
   const ids: number[] = [];
   const covered = new Set<string>();
   for (const path of hierarchical) {
-    const clean = path.map((p) => p.trim()).filter(Boolean);
+    const clean = path.map(levelFromFile).filter(Boolean);
     if (clean.length === 0) continue;
     ids.push(ensureTagPath(db, clean));
     for (const level of clean) covered.add(level.toLowerCase());
   }
   for (const keyword of keywords) {
-    const clean = keyword.trim();
+    const clean = levelFromFile(keyword);
     if (clean && !covered.has(clean.toLowerCase())) ids.push(ensureTagPath(db, [clean]));
   }
   return ids;

@@ -1,3 +1,4 @@
+import { levelForFile } from '../../shared/catalog/tag-levels';
 import { createHash } from 'node:crypto';
 import { createdParts, present, type EmbeddedFields } from './embedded-fields';
 
@@ -96,7 +97,7 @@ export function iptcSegment(fields: EmbeddedFields): Buffer | null {
     ...maybe(textDataset(120, fields.caption, LIMITS.caption)),
   ];
   const allKeywords = fields.keywords
-    .map((k) => textDataset(25, k, LIMITS.keyword))
+    .map((k) => textDataset(25, levelForFile(k), LIMITS.keyword))
     .filter((d): d is Buffer => d != null);
   if (before.length + after.length + allKeywords.length === 0) return null;
 

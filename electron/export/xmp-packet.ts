@@ -1,3 +1,4 @@
+import { levelForFile } from '../../shared/catalog/tag-levels';
 import { XMLBuilder } from 'fast-xml-parser';
 import { createdParts, present, type EmbeddedFields } from './embedded-fields';
 
@@ -70,6 +71,7 @@ function hierarchicalSubject(path: string): string | null {
     path
       .split('/')
       .filter((p) => p.trim() !== '')
+      .map(levelForFile)
       .join('|'),
   );
 }
@@ -94,7 +96,9 @@ function properties(fields: EmbeddedFields): Record<string, Node> {
   const creator = clean(fields.creator);
   props['dc:creator'] = creator == null ? null : list('rdf:Seq', [creator]);
   props['dc:rights'] = alt(fields.copyright);
-  const keywords = fields.keywords.map(clean).filter((k): k is string => k != null);
+  const keywords = fields.keywords
+    .map((k) => clean(levelForFile(k)))
+    .filter((k): k is string => k != null);
   props['dc:subject'] = keywords.length > 0 ? list('rdf:Bag', keywords) : null;
   const paths = fields.hierarchicalKeywords
     .map(hierarchicalSubject)

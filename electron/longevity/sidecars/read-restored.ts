@@ -1,3 +1,4 @@
+import { levelFromFile } from '../../../shared/catalog/tag-levels';
 import * as exifr from 'exifr/src/bundles/full.mjs';
 import { colourLabels, type ColourLabel } from '../../../shared/catalog/photo-fields';
 import { xmpText } from '../../indexer/text-values';
@@ -113,13 +114,13 @@ export function fileValuesUnder<M extends Described>(
   const addedLeaves = new Set(layer.addedTags.map((p) => p.slice(p.lastIndexOf('/') + 1)));
   out.keywords = union(
     own.keywords,
-    merged.keywords.filter((k) => ownKeywords.has(k) || !addedLeaves.has(k)),
+    merged.keywords.filter((k) => ownKeywords.has(k) || !addedLeaves.has(levelFromFile(k))),
     (k) => k,
   );
   const added = new Set(layer.addedTags);
   out.hierarchicalKeywords = union(
     own.hierarchicalKeywords,
-    merged.hierarchicalKeywords.filter((p) => !added.has(p.join('/'))),
+    merged.hierarchicalKeywords.filter((p) => !added.has(p.map(levelFromFile).join('/'))),
     (p) => p.join('/'),
   );
   const addedPeople = new Set(layer.addedPeople.map((p) => p.toLowerCase()));

@@ -1,3 +1,4 @@
+import { levelForFile } from '../../../shared/catalog/tag-levels';
 import { colourLabels } from '../../../shared/catalog/photo-fields';
 import { PACKET_HEADER, PACKET_TRAILER, clean, xmlText } from '../../export/xmp-packet';
 import { decodeXmlEntities, uniqueTexts } from '../../indexer/text-values';
@@ -112,7 +113,7 @@ function isColourName(value: string): boolean {
 function plan(content: SidecarContent): Planned[] {
   const paths = content.tagPaths.map(tagSegments).filter((s) => s.length > 0);
   const slashPaths = unique(paths.map((s) => s.join('/')));
-  const barPaths = list('Bag', unique(paths.map((s) => s.join('|'))));
+  const barPaths = list('Bag', unique(paths.map((s) => s.map(levelForFile).join('|'))));
   const people = uniqueTexts(content.people.map(clean).filter((p): p is string => p != null));
   const rating = stars(content);
   // The indexer reads a list of creators as one text joined by '; ': written back as the list.
@@ -133,7 +134,7 @@ function plan(content: SidecarContent): Planned[] {
     p('dc', 'description', text(content.caption), 'langAlt'),
     p('dc', 'creator', list('Seq', creators)),
     p('dc', 'rights', text(content.copyright), 'langAlt'),
-    p('dc', 'subject', list('Bag', uniqueTexts(paths.map((s) => s.at(-1)!)))),
+    p('dc', 'subject', list('Bag', uniqueTexts(paths.map((s) => levelForFile(s.at(-1)!))))),
     p('lr', 'hierarchicalSubject', barPaths),
     p('digiKam', 'TagsList', list('Seq', slashPaths)),
     p('MicrosoftPhoto', 'LastKeywordXMP', list('Bag', slashPaths), 'ifPresent'),
