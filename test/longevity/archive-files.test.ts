@@ -51,6 +51,33 @@ describe("library folders' kadar-archive.json, read when a folder is first index
     db.close();
   });
 
+  it('folders indexed one run after another: a newer file replaces what an older one made, an older one fills in what is missing', async () => {
+    const older = folderWithFile('Old title', '2026-01-01T00:00:00.000Z');
+    const newer = folderWithFile('New title', '2026-06-01T00:00:00.000Z');
+    // The newer file does not know the town (as an event a sidecar made would not).
+    const file = join(newer, archiveFileName);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { events: { city: string | null }[] };
+    doc.events[0]!.city = null;
+    writeFileSync(file, JSON.stringify(doc));
+
+    const events = (db: ReturnType<typeof openCatalog>) =>
+      listEvents(db).map((e) => ({ title: e.title, city: e.city }));
+    // The older folder first, then the newer one, each in a run of its own.
+    let db = openCatalog(join(tempDir(), 'rebuilt.sqlite'));
+    await importArchiveFiles(db, [addLibraryRoot(db, older).rootId]);
+    expect(events(db)).toEqual([{ title: 'Old title', city: 'Štip' }]);
+    await importArchiveFiles(db, [addLibraryRoot(db, newer).rootId]);
+    expect(events(db)).toEqual([{ title: 'New title', city: null }]);
+    db.close();
+
+    // The other way round: the older file only fills in the town.
+    db = openCatalog(join(tempDir(), 'rebuilt.sqlite'));
+    await importArchiveFiles(db, [addLibraryRoot(db, newer).rootId]);
+    await importArchiveFiles(db, [addLibraryRoot(db, older).rootId]);
+    expect(events(db)).toEqual([{ title: 'New title', city: 'Štip' }]);
+    db.close();
+  });
+
   it('never changes what the catalog has: a folder indexed later with an older file', async () => {
     const folder = folderWithFile('Old title', '2026-01-01T00:00:00.000Z');
     const db = openCatalog(join(tempDir(), 'catalog.sqlite'));

@@ -6,7 +6,7 @@ import { sql, sqlPluck } from '../../catalog/statements';
 import { KadarError } from '../../../shared/errors';
 import type { ArchiveDocument, PhotoRef } from './archive-schema';
 import { refKey } from './photo-refs';
-import { noteRestored, refreshRestored } from '../../catalog/restored-rows';
+import { noteRestored, refreshRestored, restoredAsOf } from '../../catalog/restored-rows';
 import { putRow, type Tally } from './put-row';
 
 export interface RootPlace {
@@ -45,7 +45,15 @@ export function putRowIn(
   id: number | undefined,
   values: Record<string, string | number | null>,
 ) {
-  const put = putRow(ctx.db, table, id, values, ctx.keep);
+  let keep: boolean | 'fill' = ctx.keep;
+  // A row a rebuild made from another folder's file, or from sidecars, that nobody has made
+  // theirs since: a newer file's values replace it; an older one's fill in only what it lacks
+  // (an event a sidecar made has no town), whichever folder was indexed first.
+  if (keep && id != null && typeof values.uid === 'string') {
+    const asOf = restoredAsOf(ctx.db, values.uid);
+    if (asOf != null) keep = ctx.doc.exportedAt > asOf ? false : 'fill';
+  }
+  const put = putRow(ctx.db, table, id, values, keep);
   // What a library folder's file makes may be removed by a later tombstone (restored-rows.ts).
   if (ctx.keep && typeof values.uid === 'string') {
     if (put.outcome === 'created') noteRestored(ctx.db, values.uid, ctx.doc.exportedAt);

@@ -14,11 +14,12 @@ export function putRow(
   table: string,
   id: number | undefined,
   values: Record<string, string | number | null>,
-  keep = false,
+  keep: boolean | 'fill' = false,
 ): { id: number; outcome: RowOutcome } {
   const columns = Object.keys(values);
-  // A library folder's own file fills in what the catalog lacks; the catalog's rows stay.
-  if (id != null && keep) return { id, outcome: 'unchanged' };
+  // A library folder's own file fills in what the catalog lacks; the catalog's rows stay
+  // (`keep`), or get only the values they lack (`fill`).
+  if (id != null && keep === true) return { id, outcome: 'unchanged' };
   if (id == null) {
     const result = sql(
       db,
@@ -30,7 +31,9 @@ export function putRow(
     db,
     `SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`,
   ).get(id)!;
-  const changed = columns.filter((c) => row[c] !== values[c]);
+  const changed = columns.filter(
+    (c) => row[c] !== values[c] && (keep !== 'fill' || (row[c] == null && values[c] != null)),
+  );
   if (changed.length === 0) return { id, outcome: 'unchanged' };
   sql(
     db,
