@@ -1,5 +1,6 @@
 import { sql, sqlPluck } from '../../catalog/statements';
-import type { PhotoRef } from './archive-schema';
+import type { ArchiveExport, PhotoRef } from './archive-schema';
+import { restoredAsOf } from '../../catalog/restored-rows';
 import type { ImportContext } from './import-context';
 import { putRowIn } from './import-context';
 import { filterFromArchive } from './search-filter-refs';
@@ -36,7 +37,10 @@ export function importGalleries(ctx: ImportContext): void {
       `SELECT photo_id FROM gallery_photos WHERE gallery_id = ? ORDER BY position, photo_id`,
     ).all(id);
     if (JSON.stringify(current) === JSON.stringify(wanted)) continue;
-    if (ctx.keep) {
+    // A gallery a rebuild made that nobody has changed since: the file's order, once the file
+    // finds every photo it has (folders indexed one after another found them in their order).
+    const inFileOrder = restoredAsOf(db, g.uid) != null && current.every((p) => wanted.includes(p));
+    if (ctx.keep && !inFileOrder) {
       // A folder's file adds the photos the gallery lacks (found since), after its own.
       const have = new Set(current);
       const missing = wanted.filter((p) => !have.has(p));
@@ -106,6 +110,45 @@ export function importExportPresets(ctx: ImportContext): void {
 
 const sourceTables = { event: 'events', project: 'projects', gallery: 'galleries' } as const;
 
+/**
+ * An export a folder's file made before its photos were indexed names them as they are found:
+ * the photos it was asked for and those it skipped, where the file now finds more of them than
+ * the catalog has (and all of those).
+ */
+function fillFoundPhotos(
+  ctx: ImportContext,
+  exportId: number,
+  source: ArchiveExport['source'],
+  photoIds: (refs: readonly PhotoRef[]) => number[],
+  skipped: ArchiveExport['skipped'],
+): void {
+  const row = sql<[number], { source_photos: string | null; skipped: string }>(
+    ctx.db,
+    `SELECT source_photos, skipped FROM exports WHERE id = ?`,
+  ).get(exportId)!;
+  const more = <T>(now: T[], found: T[], same: (a: T, b: T) => boolean) =>
+    found.length > now.length && now.every((n) => found.some((f) => same(n, f)));
+  if (source.kind === 'photos') {
+    const now = JSON.parse(row.source_photos ?? '[]') as number[];
+    const found = photoIds(source.photos);
+    if (more(now, found, (a, b) => a === b))
+      sql(ctx.db, `UPDATE exports SET source_photos = ? WHERE id = ?`).run(
+        JSON.stringify(found),
+        exportId,
+      );
+  }
+  type Skip = { photoId: number; fileName: string; code: string; message: string };
+  const now = JSON.parse(row.skipped) as Skip[];
+  const found = skipped.flatMap((s): Skip[] => {
+    const photoId = ctx.photos.photo(s.photo);
+    return photoId == null
+      ? []
+      : [{ photoId, fileName: s.fileName, code: s.code, message: s.message }];
+  });
+  if (more(now, found, (a, b) => a.photoId === b.photoId))
+    sql(ctx.db, `UPDATE exports SET skipped = ? WHERE id = ?`).run(JSON.stringify(found), exportId);
+}
+
 /** An export is the one written into the same folder at the same moment. */
 export function importExports(ctx: ImportContext): void {
   const { db } = ctx;
@@ -154,6 +197,7 @@ export function importExports(ctx: ImportContext): void {
     });
     const key = `${x.outDir}\0${x.startedAt}`;
     ctx.tally.note('exports', key, outcome);
+    if (ctx.keep && id != null) fillFoundPhotos(ctx, exportId, x.source, photoIds, x.skipped);
     const files = x.files.map((f, position) => ({
       position: position + 1,
       photo_id: f.photo ? ctx.photos.photo(f.photo) : null,

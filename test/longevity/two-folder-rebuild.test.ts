@@ -1,0 +1,82 @@
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, expect, it } from 'vitest';
+import { callApi } from '../../electron/api/dispatch';
+import { createKadarApi, type KadarApi } from '../../electron/api/kadar-api';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { repoFixtures } from '../helpers/fixtures';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+afterAll(removeTempDirs);
+
+it('a rebuild whose folders are indexed one run after another keeps galleries in order and exports whole', async () => {
+  const dir = tempDir();
+  const catalogPath = join(dir, 'catalog.sqlite');
+  const [a, b] = [join(dir, 'Folder A'), join(dir, 'Folder B')];
+  for (const [folder, name] of [
+    [a, 'a1.jpg'],
+    [b, 'b1.jpg'],
+    [b, 'b2.jpg'],
+  ] as const) {
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(repoFixtures, 'cameras/Canon_40D.jpg'), join(folder, name));
+  }
+  let api: KadarApi;
+  const call = <M extends MethodName>(m: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
+    callApi(api.handlers, m, input);
+  const byName = async () => {
+    const { ids } = await call('photos.ids', { sort: 'takenAt', order: 'asc' });
+    return new Map((await call('photos.get', { ids })).map((p) => [p.fileName, p.id]));
+  };
+
+  api = createKadarApi({ catalogPath, threads: 1 });
+  const roots = [
+    (await call('roots.add', { path: a })).rootId,
+    (await call('roots.add', { path: b })).rootId,
+  ];
+  await call('index.start', {});
+  await api.indexing.idle();
+  let names = await byName();
+  const order = ['b2.jpg', 'a1.jpg', 'b1.jpg'];
+  const gallery = await call('galleries.create', {
+    name: 'Newsletter',
+    photoIds: order.map((n) => names.get(n)!),
+  });
+  mkdirSync(join(dir, 'web'));
+  const { exportId } = await call('export.start', {
+    source: { kind: 'photos', ids: order.map((n) => names.get(n)!) },
+    presetName: 'Website',
+    outDir: join(dir, 'web', 'newsletter'),
+  });
+  await api.exporting.finished(exportId);
+  for (const rootId of roots) await call('sidecars.set', { rootId, naming: 'digikam' });
+  await api.close();
+
+  // The catalog is lost; the folders are indexed again, A in one run and B in the next.
+  for (const name of readdirSync(dir))
+    if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
+  api = createKadarApi({ catalogPath, threads: 1 });
+  for (const folder of [a, b]) {
+    await call('roots.add', { path: folder });
+    await call('index.start', {});
+    await api.indexing.idle();
+  }
+  names = await byName();
+  try {
+    const [again] = await call('galleries.list', {});
+    expect(again?.name).toBe(gallery.name);
+    const { photoIds } = await call('galleries.get', { id: again!.id });
+    expect(photoIds).toEqual(order.map((n) => names.get(n)));
+  } finally {
+    await api.close();
+  }
+  // The export's own list of the photos it was asked for (what "export again" uses).
+  const db = new Database(catalogPath, { readonly: true });
+  try {
+    const asked = db.prepare(`SELECT source_photos FROM exports`).pluck().all() as string[];
+    expect(asked.map((s) => JSON.parse(s) as number[])).toEqual([order.map((n) => names.get(n))]);
+  } finally {
+    db.close();
+  }
+});
