@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { backupsDirFor } from '../catalog/default-paths';
 import { KadarError } from '../../shared/errors';
-import { fsyncFile, removeDeadWritersTemps, syncFolder } from './atomic-file';
+import { fsyncFileAsync, removeDeadWritersTemps, syncFolder } from './atomic-file';
 import { backupCatalog, partialName, type BackupResult } from './catalog-backup';
 import { mirrorDocumentsTo } from './documents-mirror';
 import { verifyInWorker } from './verify-in-worker';
@@ -99,10 +100,11 @@ export async function dailyBackup(
     const partial = join(options.secondDir, partialName(name));
     try {
       removeDeadWritersTemps(options.secondDir);
-      copyFileSync(result.path, partial);
+      // Off the app's thread: a large catalog onto a slow USB drive takes a while.
+      await copyFile(result.path, partial);
       await verifyInWorker(partial, result.counts);
       // On the disk before it has a backup's name: a drive pulled right after keeps it whole.
-      fsyncFile(partial);
+      await fsyncFileAsync(partial);
       renameSync(partial, copy);
       syncFolder(options.secondDir);
     } catch (error) {

@@ -1,7 +1,13 @@
 import { existsSync, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { atomicTmpName, fsyncFile, removeDeadWritersTemps, syncFolder } from './atomic-file';
+import {
+  atomicTmpName,
+  fsyncFile,
+  fsyncFileAsync,
+  removeDeadWritersTemps,
+  syncFolder,
+} from './atomic-file';
 import { openSqliteFile } from './sqlite-file';
 import { verifyInWorker } from './verify-in-worker';
 import { loadMigrations } from '../catalog/migrate';
@@ -256,7 +262,7 @@ export async function backupCatalog(
       copy.close();
     }
     const counts = await verifyInWorker(partial, countRows(db));
-    fsyncFile(partial);
+    await fsyncFileAsync(partial);
     renameSync(partial, target);
     syncFolder(dir);
     return { path: target, bytes: statSync(target).size, counts };
