@@ -37,6 +37,7 @@ await build({
     'electron/indexer/scan-worker.ts',
     'electron/export/export-worker.ts',
     'electron/longevity/verify-worker.ts',
+    'electron/longevity/archive/archive-export-worker.ts',
     'electron/longevity/sidecars/sidecar-worker.ts',
     'electron/shell/main.ts',
     'electron/launch/start.ts',

@@ -1,7 +1,6 @@
-import { toApiError, type ApiError } from '../../shared/errors';
+import { toApiError } from '../../shared/errors';
 import { copyBackupForRestore, verifyBackup, type RowCounts } from './catalog-backup';
-
-export type VerifyAnswer = { ok: true; counts: RowCounts } | { ok: false; error: ApiError };
+import type { WorkerAnswer } from './one-off-worker';
 
 export type VerifyTask =
   | { file: string; expected?: RowCounts }
@@ -14,13 +13,13 @@ export type VerifyTask =
  * which the API's thread must not wait through. A failure comes back as `{ code, message }`:
  * an Error crossing threads loses its code.
  */
-export default function verify(task: VerifyTask): VerifyAnswer {
+export default function verify(task: VerifyTask): WorkerAnswer<RowCounts> {
   try {
     const counts =
       'copyTo' in task
         ? copyBackupForRestore(task.file, task.copyTo)
         : verifyBackup(task.file, task.expected);
-    return { ok: true, counts };
+    return { ok: true, value: counts };
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { IndexPool } from '../../indexer/index-pool';
-import { aboutFile, readArchiveFile, writeArchiveFile } from '../../longevity/archive/archive-file';
-import { buildArchive } from '../../longevity/archive/build-archive';
+import { aboutFile, readArchiveFile } from '../../longevity/archive/archive-file';
+import { exportArchiveInWorker } from '../../longevity/archive/export-archive-in-worker';
 import { importArchive } from '../../longevity/archive/import-archive';
 import { readDocumentTexts } from '../../longevity/archive/read-document-texts';
 import { checkOutputTarget } from '../../longevity/output-target';
-import { archiveKinds, type archiveFileMethods } from '../../../shared/api/domains/archive-file';
+import type { archiveFileMethods } from '../../../shared/api/domains/archive-file';
 import { entityKinds, type EntityKind } from '../../../shared/api/entity-kinds';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
@@ -18,16 +18,11 @@ export function archiveFileService(
   documents: { documentsDir: string; pool: () => IndexPool },
 ): DomainHandlers<typeof archiveFileMethods> {
   return {
-    'archive.export': ({ path }) => {
+    'archive.export': async ({ path }) => {
       const target = checkOutputTarget(path, ctx.catalogPath, 'archive', 'path');
-      const doc = buildArchive(ctx.db, { photos: true });
-      writeArchiveFile(target, doc);
       return {
         path: target,
-        counts: Object.fromEntries(archiveKinds.map((k) => [k, doc[k].length])) as Record<
-          (typeof archiveKinds)[number],
-          number
-        >,
+        counts: await exportArchiveInWorker({ catalogPath: ctx.catalogPath, target }),
       };
     },
     'archive.import': async ({ path }) => {
