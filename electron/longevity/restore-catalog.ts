@@ -1,4 +1,5 @@
 import {
+  constants,
   copyFileSync,
   existsSync,
   linkSync,
@@ -168,6 +169,8 @@ export function openWithPendingRestore<T>(
 export function undoRestore(catalogPath: string, result: RestoreResult, error: unknown): string {
   const failed = failedRestoreFile(catalogPath);
   try {
+    // An earlier restore's failed copy (only ever a copy of a backup) gives its name to this one.
+    removeDatabaseFiles(failed);
     if (result.keptAside) {
       keepAside(catalogPath, failed);
       setAsideLogs(catalogPath, `restore-failed`);
@@ -210,10 +213,11 @@ function keepAside(path: string, aside: string): void {
   try {
     linkSync(path, aside);
   } catch (error) {
+    // Any drive that refuses a link (FAT and exFAT answer on Windows as if with a folder,
+    // EISDIR; some shares EINVAL) gets a copy; only a name taken, or no file, is an error.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EMLINK')
-      throw error;
-    copyFileSync(path, aside);
+    if (code === 'EEXIST' || code === 'ENOENT') throw error;
+    copyFileSync(path, aside, constants.COPYFILE_EXCL);
     fsyncFile(aside);
   }
 }
@@ -296,13 +300,18 @@ export function restoreCatalog(
     );
   }
   const keptAside = existed ? `${catalogPath}.before-restore-${stamp(now)}` : null;
+  let linked = false;
   try {
-    if (keptAside) keepAside(catalogPath, keptAside);
+    if (keptAside) {
+      keepAside(catalogPath, keptAside);
+      linked = true;
+    }
     setAsideLogs(catalogPath, `before-restore-${stamp(now)}`);
     renameSync(source, catalogPath);
   } catch (error) {
-    // The catalog is still the old one: what was made for the restore goes.
-    if (keptAside) rmSync(keptAside, { force: true });
+    // The catalog is still the old one: what was made for the restore goes (not a file
+    // that had the kept-aside name already).
+    if (linked) rmSync(keptAside!, { force: true });
     if (!move) removeDatabaseFiles(source);
     throw new KadarError(
       'RESTORE_FAILED',

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -38,18 +46,25 @@ describe('kadar backup and kadar restore', () => {
     db.exec('DROP TRIGGER sidecar_tag_path_update');
     db.pragma('user_version = 14');
     db.close();
+    // An earlier restore's failed copy is there already.
+    writeFileSync(`${catalog}.restore-failed`, 'an earlier failed copy');
     const restore = await kadar('restore', file, '--json');
     expect(restore.code).not.toBe(0);
     expect(restore.stderr).toMatch(
       /The backup would not open \(.*no such trigger.*\); the catalog it replaced is back, and the backup is kept as .*restore-failed\./,
     );
     expect(await json<Photo[]>('photos', '--json')).toEqual(before);
+    expect(readFileSync(`${catalog}.restore-failed`).subarray(0, 15).toString()).toBe(
+      'SQLite format 3',
+    );
     rmSync(`${catalog}.restore-failed`);
 
     // An unset shell variable is not taken for "today's backup".
     const empty = await kadar('backup', '--out', '', '--json');
     expect(empty.code).not.toBe(0);
-    expect(empty.stderr).toMatch(/out/);
+    expect(empty.stderr).toBe(
+      'kadar: Invalid input for backups.create: out: Too small: expected string to have >=1 characters\n',
+    );
     expect(existsSync(backupsDirFor(catalog))).toBe(false);
   });
 
