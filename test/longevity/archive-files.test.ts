@@ -158,6 +158,40 @@ describe("a folder's kadar-archive.json that is older than the catalog, or canno
     db.close();
   });
 
+  it('fills a project in without a code another project has', async () => {
+    // The newer file: P without a code, Q with X. The older one: P with X.
+    const folder = (name: string, at: string, projects: { name: string; code?: string }[]) => {
+      const source = openCatalog(join(tempDir(), 'source.sqlite'));
+      runEdit(source, 'project', (edit) => {
+        for (const p of projects) createProject(edit, p);
+      });
+      source
+        .prepare(`UPDATE projects SET uid = substr(lower(hex(name)) || '${'0'.repeat(32)}', 1, 32)`)
+        .run();
+      const dir = join(tempDir(), name);
+      mkdirSync(dir);
+      writeFileSync(
+        join(dir, archiveFileName),
+        JSON.stringify(buildArchive(source, { photos: false }, new Date(at))),
+      );
+      source.close();
+      return dir;
+    };
+    const newer = folder('newer', '2026-06-01T00:00:00.000Z', [
+      { name: 'P' },
+      { name: 'Q', code: 'X' },
+    ]);
+    const older = folder('older', '2026-01-01T00:00:00.000Z', [{ name: 'P', code: 'X' }]);
+    const db = openCatalog(join(tempDir(), 'catalog.sqlite'));
+    expect((await importArchiveFiles(db, [addLibraryRoot(db, newer).rootId])).failures).toEqual([]);
+    expect((await importArchiveFiles(db, [addLibraryRoot(db, older).rootId])).failures).toEqual([]);
+    expect(db.prepare(`SELECT name, code FROM projects ORDER BY name`).all()).toEqual([
+      { name: 'P', code: null },
+      { name: 'Q', code: 'X' },
+    ]);
+    db.close();
+  });
+
   it('is kept beside the file the catalog writes there next', async () => {
     const folder = folderWithFile('Fashion show', '2026-01-01T00:00:00.000Z');
     const file = join(folder, archiveFileName);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
@@ -79,4 +79,36 @@ it('a rebuild whose folders are indexed one run after another keeps galleries in
   } finally {
     db.close();
   }
+
+  const rebuild = async (folders: string[]) => {
+    for (const name of readdirSync(dir))
+      if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
+    api = createKadarApi({ catalogPath, threads: 1 });
+    try {
+      for (const folder of folders) {
+        await call('roots.add', { path: folder });
+        await call('index.start', {});
+        await api.indexing.idle();
+      }
+      names = await byName();
+      const [again] = await call('galleries.list', {});
+      return (await call('galleries.get', { id: again!.id })).photoIds;
+    } finally {
+      await api.close();
+    }
+  };
+  // The other folder first: the same order.
+  expect(await rebuild([b, a])).toEqual(order.map((n) => names.get(n)));
+
+  // Folder A's file is older, from before the gallery was put in its order: read after folder
+  // B's, it does not undo the newer order; it adds the photo it finds after the others.
+  const fileA = join(a, 'kadar-archive.json');
+  const doc = JSON.parse(readFileSync(fileA, 'utf8')) as {
+    exportedAt: string;
+    galleries: { photos: unknown[] }[];
+  };
+  doc.exportedAt = '2020-01-01T00:00:00.000Z';
+  doc.galleries[0]!.photos.reverse();
+  writeFileSync(fileA, JSON.stringify(doc));
+  expect(await rebuild([b, a])).toEqual(['b2.jpg', 'b1.jpg', 'a1.jpg'].map((n) => names.get(n)));
 });

@@ -112,16 +112,15 @@ export function importProjects(ctx: ImportContext): void {
   ctx.doc.projects.forEach((p, i) => {
     const known = byUid(ctx, 'projects', p.uid);
     let code = p.code;
-    // A folder's file changes no project the catalog has, so its code cannot clash.
-    if (code != null && !(ctx.keep && known != null)) {
+    if (code != null) {
       const other = sql<[string], { uid: string; name: string }>(
         db,
         `SELECT uid, name FROM projects WHERE code = ?`,
       ).get(code);
       if (other && other.uid !== p.uid) {
-        // A folder's file is older than what the catalog took in from another folder's (a
-        // code given to a new project since): the project comes back, without the code that
-        // is now another's, rather than the whole file being refused.
+        // A folder's file may be older than what the catalog took in from another folder's
+        // (a code given to another project since): the project comes back, or is filled in,
+        // without the code that is now another's, rather than the whole file being refused.
         if (ctx.keep) code = null;
         else
           throw new KadarError(

@@ -37,9 +37,12 @@ export function importGalleries(ctx: ImportContext): void {
       `SELECT photo_id FROM gallery_photos WHERE gallery_id = ? ORDER BY position, photo_id`,
     ).all(id);
     if (JSON.stringify(current) === JSON.stringify(wanted)) continue;
-    // A gallery a rebuild made that nobody has changed since: the file's order, once the file
-    // finds every photo it has (folders indexed one after another found them in their order).
-    const inFileOrder = restoredAsOf(db, g.uid) != null && current.every((p) => wanted.includes(p));
+    // A gallery a rebuild made that nobody has changed since: the newest file's order, once it
+    // finds every photo the gallery has (folders indexed one after another found them in
+    // their order). This file's time was just noted on the row: `asOf` is the newest's.
+    const asOf = restoredAsOf(db, g.uid);
+    const inFileOrder =
+      asOf != null && ctx.doc.exportedAt >= asOf && current.every((p) => wanted.includes(p));
     if (ctx.keep && !inFileOrder) {
       // A folder's file adds the photos the gallery lacks (found since), after its own.
       const have = new Set(current);
