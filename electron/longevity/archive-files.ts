@@ -56,8 +56,9 @@ export function writeArchiveFiles(db: Catalog): {
   const failed: { path: string; message: string }[] = [];
   for (const root of roots) {
     const file = join(root.path, archiveFileName);
-    // Each folder's file names the folder it is in (see the format's `folder`).
-    const json = `${JSON.stringify({ ...doc, folder: root.path }, null, 2)}\n`;
+    // Each folder's file names the folder it is in (see the format's `folder`), near the top.
+    const { format, version, exportedAt, ...rest } = doc;
+    const json = `${JSON.stringify({ format, version, exportedAt, folder: root.path, ...rest }, null, 2)}\n`;
     const now = existing(file);
     if (typeof now === 'object' && now.body === body(json)) continue;
     if (now === 'newer') {

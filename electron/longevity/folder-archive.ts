@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { sql } from '../catalog/statements';
@@ -59,9 +67,10 @@ async function readArchiveFiles(
   });
   if (files.length === 0) return { rootIds: [...rootIds], imported, failures };
   // Loaded only when a folder has a file: an index run starts without the archive's schema.
-  const [{ importArchive }, { readArchiveFile }] = await Promise.all([
+  const [{ importArchive }, { readArchiveFile }, { movedFrom }] = await Promise.all([
     import('./archive/import-archive'),
     import('./archive/archive-file'),
+    import('./archive/import-library'),
   ]);
   for (const { file, folder } of files) {
     try {
@@ -75,15 +84,47 @@ async function readArchiveFiles(
   // The newest file first: the others only add what it lacks (a folder unplugged while
   // an event was renamed keeps the old name in its file, and must not bring it back).
   found.sort((a, b) => b.at.localeCompare(a.at));
+  // Folders at new paths (another machine): every file of the run names them at the new one,
+  // as it does those found so in earlier runs of the rebuild (their own files say so).
+  const moved = new Map<string, string>();
+  for (const { folder, doc } of found) {
+    const from = movedFrom(doc, folder);
+    if (from) moved.set(from, folder);
+  }
+  for (const root of sql<[], RootRow>(
+    db,
+    `SELECT id, path FROM roots WHERE status = 'online'`,
+  ).all()) {
+    if (found.some((f) => f.folder === root.path)) continue;
+    const from = movedFrom({ folder: writtenIn(join(root.path, archiveFileName)) }, root.path);
+    if (from) moved.set(from, root.path);
+  }
   for (const { file, folder, doc } of found) {
     try {
-      importArchive(db, doc, { placeholders: false, keepExisting: true, folder });
+      importArchive(db, doc, { placeholders: false, keepExisting: true, folder, moved });
       imported.push(file);
     } catch (error) {
       failures.push(notImported(file, error));
     }
   }
   return { rootIds: [...rootIds], imported, failures };
+}
+
+/** The `folder` a folder's file says it was written in, read from its first lines; or null. */
+function writtenIn(file: string): string | null {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(8192);
+      const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+      const m = /^\s*\{[^]*?"folder"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(text);
+      return m ? (JSON.parse(m[1]!) as string) : null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,4 +1,13 @@
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
@@ -9,6 +18,10 @@ import { repoFixtures } from '../helpers/fixtures';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
+
+const invitation = fileURLToPath(
+  new URL('../../assets/sample/documents/invitation-fashion-show-stip.pdf', import.meta.url),
+);
 
 it('a rebuild whose folders are indexed one run after another keeps galleries in order and exports whole', async () => {
   const dir = tempDir();
@@ -111,4 +124,90 @@ it('a rebuild whose folders are indexed one run after another keeps galleries in
   doc.galleries[0]!.photos.reverse();
   writeFileSync(fileA, JSON.stringify(doc));
   expect(await rebuild([b, a])).toEqual(['b2.jpg', 'b1.jpg', 'a1.jpg'].map((n) => names.get(n)));
+});
+
+it('finds two folders at new paths, indexed one run after another, with what was linked in each', async () => {
+  const dir = tempDir();
+  const catalogPath = join(dir, 'catalog.sqlite');
+  const old = [join(dir, 'old', 'A'), join(dir, 'old', 'B')];
+  for (const folder of old) {
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(repoFixtures, 'cameras/Canon_40D.jpg'), join(folder, 'photo.jpg'));
+  }
+  copyFileSync(invitation, join(old[1]!, 'invitation.pdf'));
+  let api = createKadarApi({ catalogPath, threads: 1 });
+  const call = <M extends MethodName>(m: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
+    callApi(api.handlers, m, input);
+  const rootIds = [];
+  for (const folder of old) rootIds.push((await call('roots.add', { path: folder })).rootId);
+  await call('index.start', {});
+  await api.indexing.idle();
+  const event = await call('events.create', { title: 'Info day', startsOn: '2015-11-28' });
+  await call('documents.attach', {
+    owner: { eventId: event.id },
+    sources: [{ path: join(old[1]!, 'invitation.pdf'), link: true }],
+  });
+  for (const rootId of rootIds) await call('sidecars.set', { rootId, naming: 'lightroom' });
+  await api.close();
+
+  // Another machine: both folders elsewhere, the catalog lost; A is indexed, then B.
+  const moved = [join(dir, 'new', 'A'), join(dir, 'new', 'B')];
+  mkdirSync(join(dir, 'new'));
+  old.forEach((folder, i) => renameSync(folder, moved[i]!));
+  for (const name of readdirSync(dir))
+    if (name.startsWith('catalog.sqlite')) rmSync(join(dir, name));
+  api = createKadarApi({ catalogPath, threads: 1 });
+  try {
+    for (const folder of moved) {
+      await call('roots.add', { path: folder });
+      await call('index.start', {});
+      await api.indexing.idle();
+    }
+    const status = await call('sidecars.status', {});
+    expect(status.roots.map((r) => [r.path, r.naming])).toEqual(
+      moved.map((path) => [path, 'lightroom']),
+    );
+    const [again] = await call('events.list', {});
+    expect(await call('documents.list', { eventId: again!.id })).toEqual([
+      expect.objectContaining({ path: join(moved[1]!, 'invitation.pdf'), missing: false }),
+    ]);
+  } finally {
+    await api.close();
+  }
+});
+
+it("does not take a copied folder file's folder for a move", async () => {
+  const dir = tempDir();
+  const catalogPath = join(dir, 'catalog.sqlite');
+  const [a, copy] = [join(dir, 'A'), join(dir, 'copy of A')];
+  mkdirSync(a);
+  copyFileSync(join(repoFixtures, 'cameras/Canon_40D.jpg'), join(a, 'photo.jpg'));
+  let api = createKadarApi({ catalogPath, threads: 1 });
+  const call = <M extends MethodName>(m: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
+    callApi(api.handlers, m, input);
+  const { rootId } = await call('roots.add', { path: a });
+  await call('index.start', {});
+  await api.indexing.idle();
+  await call('sidecars.set', { rootId, naming: 'digikam' });
+  await api.close();
+  mkdirSync(copy);
+  copyFileSync(join(a, 'kadar-archive.json'), join(copy, 'kadar-archive.json'));
+
+  // Another catalog adds the copy: A is named by the file, and stays where it is, written
+  // by nobody; the copy takes no sidecar setting from a file that is not its own.
+  api = createKadarApi({ catalogPath: join(dir, 'other.sqlite'), threads: 1 });
+  try {
+    await call('roots.add', { path: copy });
+    await call('index.start', {});
+    await api.indexing.idle();
+    const status = await call('sidecars.status', {});
+    expect(status.roots.map((r) => [r.path, r.naming]).sort()).toEqual(
+      [
+        [a, null],
+        [copy, null],
+      ].sort(),
+    );
+  } finally {
+    await api.close();
+  }
 });

@@ -26,7 +26,8 @@ export default function exportArchive(
       readonly: true,
       ...(binding ? { nativeBinding: binding } : {}),
     });
-    const doc = buildArchive(db, { photos: true });
+    // One read transaction: the app may write meanwhile, and the file must be one moment's.
+    const doc = db.transaction(() => buildArchive(db!, { photos: true }))();
     writeArchiveFile(task.target, doc);
     return {
       ok: true,

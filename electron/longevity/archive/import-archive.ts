@@ -3,7 +3,7 @@ import { writeTransaction } from '../../catalog/write-transaction';
 import type { ArchiveKind } from '../../../shared/api/domains/archive-file';
 import { validateArchive, type ArchiveDocument } from './archive-schema';
 import { createImportContext } from './import-context';
-import { importPhotos, importRoots, relocateFolder } from './import-library';
+import { adoptMovedRoots, importPhotos, importRoots, relocateFolders } from './import-library';
 import {
   importDocuments,
   importEventCovers,
@@ -32,12 +32,10 @@ export interface ImportArchiveOptions {
    * things to the file's values.
    */
   keepExisting?: boolean;
-  /**
-   * The library folder the file was read from (a folder's own file): its entry among the
-   * file's roots, found by the file's `folder` (or as its only root), is taken to be this path,
-   * with everything the file names inside it; and only its sidecar setting is taken.
-   */
+  /** The library folder the file was read from (a folder's own file): only its sidecar setting is taken. */
   folder?: string;
+  /** Library folders found at new paths in this rebuild (old path → new), see `movedFrom`. */
+  moved?: ReadonlyMap<string, string>;
 }
 
 export interface ImportArchiveSummary {
@@ -58,13 +56,14 @@ export function importArchive(
   options: ImportArchiveOptions,
 ): ImportArchiveSummary {
   let doc: ArchiveDocument = validateArchive(input);
-  if (options.folder) doc = relocateFolder(doc, options.folder);
+  if (options.moved) doc = relocateFolders(doc, options.moved);
   return writeTransaction(db, () => {
     const tally = createTally();
     const keep = options.keepExisting ?? false;
     // What the catalog knows to be deleted, before this file's rows lift any tombstone.
     const deletedBefore = keep ? tombstones(db) : new Map<string, never>();
     importRoots(db, doc, tally, keep, options.folder);
+    if (options.moved) adoptMovedRoots(db, options.moved);
     const ctx = createImportContext({ db, doc, placeholders: options.placeholders, keep, tally });
     // Each before what names it: organisations before people and events, events before
     // projects, photos before covers, galleries and exports.

@@ -19,26 +19,61 @@ const isFolder = (path: string) => {
 };
 
 /**
- * The document with its own library folder's path changed to `folder`, where it was written
- * at another path (its `folder`, or its only root when an earlier file does not say): the
- * folder's entry in `roots`, and every photo, document and folder the file names in it.
+ * The library folder a folder's own file was written in (its `folder`, or its only root when
+ * an earlier file does not say), when the folder is now at `folder` and its old path is gone:
+ * moved, or the same drive mounted elsewhere. Null for a folder at its path, and for a copy of
+ * a folder's file (the old folder is still there).
  */
-export function relocateFolder(doc: ArchiveDocument, folder: string): ArchiveDocument {
-  const from = doc.folder ?? (doc.roots.length === 1 ? doc.roots[0]!.path : null);
-  if (from == null || from === folder || doc.roots.some((r) => r.path === folder)) return doc;
-  const moved = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(moved);
+export function movedFrom(doc: unknown, folder: string): string | null {
+  const d = doc as { folder?: unknown; roots?: { path?: unknown }[] };
+  const single = Array.isArray(d.roots) && d.roots.length === 1 ? d.roots[0]?.path : null;
+  const from = typeof d.folder === 'string' ? d.folder : single;
+  if (typeof from !== 'string' || from === folder || isFolder(from)) return null;
+  return from;
+}
+
+/**
+ * The document with the library folders that moved (old path → new) at their new paths:
+ * their entries in `roots`, and every photo, document and folder the file names in them.
+ */
+export function relocateFolders(
+  doc: ArchiveDocument,
+  moved: ReadonlyMap<string, string>,
+): ArchiveDocument {
+  if (moved.size === 0 || !doc.roots.some((r) => moved.has(r.path))) return doc;
+  const at = (path: string) => moved.get(path) ?? path;
+  const relocated = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(relocated);
     if (value === null || typeof value !== 'object') return value;
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value))
-      out[key] = key === 'root' && v === from ? folder : moved(v);
+      out[key] = key === 'root' && typeof v === 'string' ? at(v) : relocated(v);
     return out;
   };
   return {
-    ...(moved(doc) as ArchiveDocument),
-    folder,
-    roots: doc.roots.map((r) => (r.path === from ? { ...r, path: folder } : r)),
+    ...(relocated(doc) as ArchiveDocument),
+    ...(doc.folder ? { folder: at(doc.folder) } : {}),
+    roots: doc.roots.map((r) => ({ ...r, path: at(r.path) })),
   };
+}
+
+/**
+ * A library folder an earlier file of this rebuild named at its old path (added offline, never
+ * indexed) is the moved one: what was linked in it goes to the folder at its new path.
+ */
+export function adoptMovedRoots(db: Catalog, moved: ReadonlyMap<string, string>): void {
+  for (const [from, to] of moved) {
+    const old = sql<[string], { id: number }>(
+      db,
+      `SELECT id FROM roots r WHERE path = ? AND status = 'offline'
+         AND last_scan_completed_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM photos p WHERE p.root_id = r.id)`,
+    ).get(from);
+    const now = sqlPluck<[string], number>(db, `SELECT id FROM roots WHERE path = ?`).get(to);
+    if (!old || now == null) continue;
+    sql(db, `UPDATE documents SET root_id = ? WHERE root_id = ?`).run(now, old.id);
+    sql(db, `DELETE FROM roots WHERE id = ?`).run(old.id);
+  }
 }
 
 /**
