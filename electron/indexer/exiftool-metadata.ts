@@ -1,7 +1,7 @@
 import { colourLabels, type ColourLabel } from '../../shared/catalog/photo-fields';
 import type { ExiftoolTags } from './exiftool-fallback';
 import { hasTimeOfDay, parseExifDate, parseIptcDate, type WallClock } from './parse-exif-date';
-import { exifrFailureWarnings, type FileMetadata } from './read-metadata';
+import { exifrFailureWarnings, withXmpOffset, type FileMetadata } from './read-metadata';
 import {
   cleanText,
   decodeXmlEntities,
@@ -164,21 +164,25 @@ function isEmpty(value: unknown): boolean {
  * Whether exiftool read any of the metadata Kadar takes from a file (not only the file's own
  * size and dates), and its warning about the file, if it gave one.
  */
-export function exiftoolFoundAny(tags: ExiftoolTags): { found: boolean; warning: string | null } {
-  const read = metadataFromExiftool(tags) as unknown as Record<string, unknown>;
+export function exiftoolFoundAny(tags: ExiftoolTags): {
+  read: FileMetadata;
+  found: boolean;
+  warning: string | null;
+} {
+  const metadata = metadataFromExiftool(tags);
+  const read = metadata as unknown as Record<string, unknown>;
   const found = Object.entries(read).some(
     ([key, value]) => key !== 'warnings' && key !== 'exiftoolReason' && !isEmpty(value),
   );
-  return { found, warning: typeof tags.Warning === 'string' ? tags.Warning : null };
+  return { read: metadata, found, warning: typeof tags.Warning === 'string' ? tags.Warning : null };
 }
 
 // What the camera wrote: exiftool's reading first, as the fallback runs only where exifr's
-// view of the file is broken or short.
+// view of the file is broken or short. (IPTC and XMP DateCreated are what people or their
+// tools wrote, and go with the rest of what people wrote.)
 const cameraFields = new Set<keyof FileMetadata>([
   'dateTimeOriginal',
   'createDate',
-  'dateCreated',
-  'dateTimeCreated',
   'make',
   'model',
   'lens',
@@ -195,15 +199,15 @@ const cameraFields = new Set<keyof FileMetadata>([
 ]);
 
 /**
- * What exiftool read, merged with what exifr did, field by field, as the exifr path merges a
+ * What exiftool read (`metadataFromExiftool`), merged with what exifr did, field by field, as the exifr path merges a
  * file's blocks: for what the camera wrote, exiftool's value first; for what people wrote
  * (IPTC and XMP text, keywords, people, stars, labels), exifr's first where it read one, as
  * its reading already has an XMP sidecar over the file, and decodes IPTC text as UTF-8 where
  * exiftool assumes a Windows code page. A date exiftool read without its offset takes the
  * offset exifr found for the same time (in XMP).
  */
-export function withExiftoolValues(exifrMeta: FileMetadata, tags: ExiftoolTags): FileMetadata {
-  const fromExiftool = metadataFromExiftool(tags) as unknown as Record<string, unknown>;
+export function withExiftoolValues(exifrMeta: FileMetadata, read: FileMetadata): FileMetadata {
+  const fromExiftool = read as unknown as Record<string, unknown>;
   const fromExifr = exifrMeta as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { ...fromExifr };
   for (const key of Object.keys(fromExiftool) as (keyof FileMetadata)[]) {
@@ -213,12 +217,8 @@ export function withExiftoolValues(exifrMeta: FileMetadata, tags: ExiftoolTags):
       : [fromExifr[key], fromExiftool[key]];
     out[key] = order.find((v) => !isEmpty(v)) ?? fromExifr[key];
   }
-  for (const key of ['dateTimeOriginal', 'createDate', 'dateCreated', 'dateTimeCreated'] as const) {
-    const chosen = out[key] as WallClock | null;
-    const exifr = exifrMeta[key];
-    if (chosen && chosen.offset == null && exifr?.offset && exifr.local === chosen.local)
-      out[key] = exifr;
-  }
+  for (const key of ['dateTimeOriginal', 'createDate'] as const)
+    out[key] = withXmpOffset(out[key] as WallClock | null, exifrMeta[key]);
   // exifr's complaints are answered: exiftool read the file.
   const answered = new Set(exifrFailureWarnings.get(exifrMeta) ?? []);
   return {

@@ -94,7 +94,7 @@ async function readWithExiftoolFallback(
 ): Promise<FileMetadata> {
   try {
     const tags = await readWithExiftool(absPath);
-    const { found, warning } = exiftoolFoundAny(tags);
+    const { read: byExiftool, found, warning } = exiftoolFoundAny(tags);
     if (!found)
       return {
         ...meta,
@@ -103,7 +103,7 @@ async function readWithExiftoolFallback(
           `exiftool found no metadata in it either${warning ? ` (${warning})` : ''}.`,
         ],
       };
-    const read = withExiftoolValues(meta, tags);
+    const read = withExiftoolValues(meta, byExiftool);
     return {
       ...read,
       warnings: [...read.warnings, `Read with exiftool, as ${meta.exiftoolReason}.`],

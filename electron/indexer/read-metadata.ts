@@ -410,7 +410,8 @@ function firstBlock(value: unknown): Block {
 }
 
 /** An EXIF time, given the offset from XMP when XMP records the very same moment with one. */
-function withXmpOffset(exif: WallClock | null, xmp: WallClock | null): WallClock | null {
+/** A date with the offset XMP gives the same time of day, when it has none of its own. */
+export function withXmpOffset(exif: WallClock | null, xmp: WallClock | null): WallClock | null {
   if (!exif) return xmp;
   if (!exif.offset && xmp?.offset && xmp.local.slice(0, 19) === exif.local.slice(0, 19)) {
     return { local: exif.local, offset: xmp.offset };
@@ -468,14 +469,9 @@ function exiftoolReason(
         : null;
   if (!hasContent(binary.exif) && tiff?.hasExifIfd()) return 'exifr dropped the EXIF block';
   // No date at all, where a vendor's own block may hold one (a maker note, a vendor segment).
-  if (format === 'jpeg') {
-    const vendor =
-      jpegHasOtherMetadata(buf, jpeg()) || TiffReader.ofJpeg(buf, jpeg())?.hasMakerNote();
-    return vendor ? 'exifr found no date' : null;
-  }
-  if (format === 'tiff' || format === 'raw')
-    return TiffReader.at(buf)?.hasMakerNote() ? 'exifr found no date' : null;
-  return null;
+  const vendor =
+    (format === 'jpeg' && jpegHasOtherMetadata(buf, jpeg())) || tiff?.hasMakerNote() === true;
+  return vendor ? 'exifr found no date' : null;
 }
 
 /** FileMetadata from exifr's segments (and a sidecar's XMP merged into `xmp`). */

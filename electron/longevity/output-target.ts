@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isKadarCatalogFile } from './catalog-backup';
 import { archiveFormat } from './archive/archive-schema';
@@ -35,6 +35,34 @@ function isArchiveFile(path: string): boolean {
   return new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${archiveFormat}"`).test(text);
 }
 
+/** Whether two paths name one file (a link, another letter case or Unicode form). */
+function sameFile(a: string, b: string): boolean {
+  const x = statSync(a, { throwIfNoEntry: false });
+  const y = statSync(b, { throwIfNoEntry: false });
+  return x != null && y != null && x.dev === y.dev && x.ino === y.ino;
+}
+
+/**
+ * A backup Kadar wrote: a Kadar catalog in rollback-journal mode with no journal beside it. A
+ * catalog in use is in WAL mode (byte 18 of its header is 2) or has a log beside it; renamed
+ * over, its log would be replayed into the backup.
+ */
+function isKadarBackup(path: string): boolean {
+  if (['-wal', '-journal'].some((suffix) => existsSync(`${path}${suffix}`))) return false;
+  const header = Buffer.alloc(20);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      if (readSync(fd, header, 0, 20, 0) < 20 || header[18] === 2) return false;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return isKadarCatalogFile(path);
+}
+
 /**
  * Where an archive export or a backup asked for by name (`field`) may be written: a new file,
  * or one of Kadar's own of that kind, which it replaces. A photo, a document, the catalog or its
@@ -59,7 +87,9 @@ export function checkOutputTarget(
   if (!there) return target;
   if (there.isDirectory())
     throw new KadarError('INVALID_INPUT', `${field}: ${target} is a folder; give a file name.`);
-  const own = kind === 'archive' ? isArchiveFile(target) : isKadarCatalogFile(target);
+  if (sameFile(target, catalogPath))
+    throw new KadarError('INVALID_INPUT', `${field}: that is the catalog itself.`);
+  const own = kind === 'archive' ? isArchiveFile(target) : isKadarBackup(target);
   if (!own)
     throw new KadarError(
       'INVALID_INPUT',

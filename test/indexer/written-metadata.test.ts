@@ -58,6 +58,7 @@ describe('metadata written by other tools', () => {
       '-XMP-dc:Subject=28.10',
       '-XMP-dc:Subject=2015',
       '-XMP-dc:Subject=0x1F',
+      '-XMP-dc:Subject=Infinity',
       '-XMP-lr:HierarchicalSubject=Year|2015.10',
       '-XMP-xmp:Rating=4',
     ]);
@@ -65,7 +66,7 @@ describe('metadata written by other tools', () => {
     expect(fields.title).toBe('007');
     expect(fields.caption).toBe('1.50');
     expect(fields.city).toBe('True');
-    expect(fields.keywords).toEqual(['007', '28.10', '2015', '0x1F']);
+    expect(fields.keywords).toEqual(['007', '28.10', '2015', '0x1F', 'Infinity']);
     expect(hierarchicalKeywords).toEqual([['Year', '2015.10']]);
     // What is a number stays one.
     expect(fields.rating).toBe(4);

@@ -255,7 +255,16 @@ describe('backups', () => {
       await call('backups.create', { out: backup });
     }
     expect(verifyBackup(backup).photos).toBe(10);
-    // …but not one of the other kind.
+    // …but not a catalog in use (another library's, in WAL mode), nor one of the other kind.
+    const live = join(dirname(archive), 'other-library.sqlite');
+    cpSync(backup, live);
+    const other = new Database(live);
+    other.pragma('journal_mode = WAL');
+    other.close();
+    await expect(call('backups.create', { out: live })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('is not a Kadar backup') as string,
+    });
     await expect(call('archive.export', { path: backup })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
