@@ -12,6 +12,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { processAlive } from '../os/process-alive';
 
 // The machine is in the name as well as the process: a library folder on a network share may be
@@ -21,7 +22,7 @@ import { processAlive } from '../os/process-alive';
 const thisHost = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 
 /** The temporary name `writeFileAtomically` writes under: hidden, and no reader's extension. */
-const atomicTmpPattern = /^\.(.+)\.kadar-([0-9a-f]{8})-(\d+)\.tmp$/;
+const atomicTmpPattern = /^\.(.+)\.kadar-([0-9a-f]{8})-(\d+)(?:-\d+)?\.tmp$/;
 
 // Another machine's temporary file this old is a write that died there (none takes a minute).
 const foreignDebrisMs = 24 * 60 * 60 * 1000;
@@ -29,9 +30,12 @@ const foreignDebrisMs = 24 * 60 * 60 * 1000;
 /** Whether `name` is a temporary file of `writeFileAtomically`'s kind, whoever writes it. */
 export const isWritersTemp = (name: string) => atomicTmpPattern.test(name);
 
-/** The temporary name of a file called `name` while process `pid` of this machine writes it. */
-export const atomicTmpName = (name: string, pid = process.pid) =>
-  `.${name}.kadar-${thisHost}-${pid}.tmp`;
+/**
+ * The temporary name of a file called `name` while process `pid` of this machine writes it;
+ * a worker thread's has its thread's number too (two threads may write one file at once).
+ */
+export const atomicTmpName = (name: string, pid = process.pid, thread = threadId) =>
+  `.${name}.kadar-${thisHost}-${pid}${thread ? `-${thread}` : ''}.tmp`;
 
 /**
  * Whether `name` in `dir` is a temporary file a writer left when it died (a kill, a power cut):

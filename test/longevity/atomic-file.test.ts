@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isDeadWritersTemp } from '../../electron/longevity/atomic-file';
+import { atomicTmpName, isDeadWritersTemp } from '../../electron/longevity/atomic-file';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
@@ -90,4 +90,16 @@ describe('writeFileAtomically', () => {
     expect(readFileSync(path, 'utf8')).toBe('{"the archive":"as it was"}');
     expect(readdirSync(dir)).toEqual(['kadar-archive.json']);
   }, 60_000);
+
+  it("names a worker thread's temporary file apart, and knows it for a dead writer's", () => {
+    expect(atomicTmpName('kadar-archive.json', 100, 3)).not.toBe(
+      atomicTmpName('kadar-archive.json', 100, 0),
+    );
+    const dir = tempDir();
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+    const name = atomicTmpName('kadar-archive.json', exited, 3);
+    writeFileSync(join(dir, name), 'half');
+    expect(isDeadWritersTemp(dir, name)).toBe(true);
+    expect(isDeadWritersTemp(dir, atomicTmpName('kadar-archive.json', process.pid, 3))).toBe(false);
+  });
 });
