@@ -82,12 +82,20 @@ function ensureEvent(db: Catalog, event: KadarEvent, asOf: string): void {
 
 /**
  * Whether a photo the catalog already knows takes what its Kadar sidecar says a person gave it
- * (as a new photo does): only when the catalog holds nothing a person gave it, and owes the
- * sidecar no write (one owed would say the catalog's state, newer than the file's). A sidecar
+ * (as a new photo does): only in a folder whose sidecars Kadar keeps, when the catalog holds
+ * nothing a person gave the photo, and owes the sidecar no write (one owed would say the
+ * catalog's state, newer than the file's). A sidecar
  * that arrives after its photo (a sync tool, a copy made in two steps) is then read, rather
  * than rewritten empty from a catalog that never had its values.
  */
 export function mayTakeSidecarLayer(db: Catalog, photoId: number): boolean {
+  // Only where Kadar keeps sidecars: elsewhere a Kadar sidecar is left from before they were
+  // switched off, and may hold what a person has cleared since.
+  const kept = sqlPluck<[number], number>(
+    db,
+    `SELECT r.sidecars IS NOT NULL FROM photos p JOIN roots r ON r.id = p.root_id WHERE p.id = ?`,
+  ).get(photoId);
+  if (!kept) return false;
   if (sqlPluck<[number], number>(db, `SELECT 1 FROM sidecar_dirty WHERE photo_id = ?`).get(photoId))
     return false;
   return !hasUserData(readPhotoLayer(db, photoId));
