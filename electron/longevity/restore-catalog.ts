@@ -3,6 +3,7 @@ import {
   copyFileSync,
   existsSync,
   linkSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -261,6 +262,21 @@ function takeAlone(catalogPath: string): void {
 }
 
 /**
+ * Removes what a restore killed before its last rename kept aside: a hard link to the catalog
+ * itself, which changes with it, so it keeps nothing (a copy kept aside is a file of its own).
+ */
+function removeLinksToCatalog(catalogPath: string): void {
+  const catalog = statSync(catalogPath);
+  const prefix = `${basename(catalogPath)}.before-restore-`;
+  for (const name of readdirSync(dirname(catalogPath))) {
+    if (!name.startsWith(prefix)) continue;
+    const aside = join(dirname(catalogPath), name);
+    const stats = statSync(aside, { throwIfNoEntry: false });
+    if (stats && stats.ino === catalog.ino && stats.dev === catalog.dev) rmSync(aside);
+  }
+}
+
+/**
  * Puts a backup in the catalog's place. The catalog must be closed (no app, no command using
  * it: refused otherwise). The one replaced is first made whole (its write-ahead log folded in)
  * and kept aside. A backup file is first copied beside the catalog and the copy checked; Kadar's
@@ -280,7 +296,10 @@ export function restoreCatalog(
 ): RestoreResult {
   const dir = dirname(catalogPath);
   const existed = existsSync(catalogPath);
-  if (existed) takeAlone(catalogPath);
+  if (existed) {
+    takeAlone(catalogPath);
+    removeLinksToCatalog(catalogPath);
+  }
   let counts: RowCounts;
   let source = backupFile;
   if (move) counts = checked ?? verifyBackup(backupFile);

@@ -132,8 +132,12 @@ describe('a restore whose renames fail', () => {
 
     restoreCatalog(catalogPath, backup);
     expect(galleries(catalogPath)).toEqual(['In the backup']);
-    // The killed restore's copy is gone with this one's.
+    // The killed restore's copy is gone with this one's, and so is its link to the catalog
+    // (which changed with the catalog, so kept nothing); this restore's copy stays.
     expect(copies()).toEqual([]);
+    const kept = readdirSync(dir).filter((f) => f.includes('.before-restore-'));
+    expect(kept).toHaveLength(1);
+    expect(kept).not.toContain(keptAside[0]);
   }, 60_000);
 
   it('says where the catalog is when a restored backup will not open and the catalog cannot come back', async () => {
