@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { atomicTmpName, isDeadWritersTemp } from '../../electron/longevity/atomic-file';
+import { runNodeScriptUnder, startNodeScript } from '../helpers/node-script';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 afterAll(removeTempDirs);
@@ -19,20 +20,13 @@ describe('writeFileAtomically', () => {
     writeFileSync(path, 'the sidecar as it was');
     // The writer's flush never returns, so it is always killed between writing the
     // temporary file and renaming it: the moment a crash would leave half a file.
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `import fs from 'node:fs';
+    const child = startNodeScript(
+      `import fs from 'node:fs';
          import { syncBuiltinESMExports } from 'node:module';
          fs.fsyncSync = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
          syncBuiltinESMExports();
          const { writeFileAtomically } = await import(${JSON.stringify(atomicFile)});
          writeFileAtomically(${JSON.stringify(path)}, '<x:xmpmeta>the new sidecar</x:xmpmeta>');`,
-      ],
       { stdio: 'ignore' },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
@@ -64,17 +58,9 @@ describe('writeFileAtomically', () => {
     writeFileSync(path, '{"the archive":"as it was"}');
     // Files may not grow past 8 KB in the child (ulimit -f counts 1 KB blocks): a write past
     // that is cut short without an error, as on a drive with 8 KB left, and then refused.
-    const child = spawnSync(
-      'bash',
-      [
-        '-c',
-        'ulimit -f 8 && exec "$0" "$@"',
-        process.execPath,
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `process.on('SIGXFSZ', () => {});
+    const child = runNodeScriptUnder(
+      'ulimit -f 8',
+      `process.on('SIGXFSZ', () => {});
          const { writeFileAtomically } = await import(${JSON.stringify(atomicFile)});
          try {
            writeFileAtomically(${JSON.stringify(path)}, JSON.stringify({ big: 'x'.repeat(20000) }));
@@ -82,8 +68,6 @@ describe('writeFileAtomically', () => {
          } catch (error) {
            console.log(error.code);
          }`,
-      ],
-      { encoding: 'utf8' },
     );
     expect(child.stderr).toBe('');
     expect(child.stdout.trim()).toBe('EFBIG');

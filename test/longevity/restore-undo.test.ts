@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import type * as Fs from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import {
   requestRestore,
   restoreCatalog,
 } from '../../electron/longevity/restore-catalog';
+import { startNodeScript } from '../helpers/node-script';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
 // Renames made to fail on demand: a full disk or a locked file cannot be had on purpose, and
@@ -90,14 +90,8 @@ describe('a restore whose renames fail', () => {
     const { dir, catalogPath, backup } = await catalogAndBackup();
     // The restore's last rename (the backup's copy taking the catalog's name) never returns,
     // so the process is always killed after everything before it was done.
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `import fs from 'node:fs';
+    const child = startNodeScript(
+      `import fs from 'node:fs';
          import { syncBuiltinESMExports } from 'node:module';
          const rename = fs.renameSync;
          fs.renameSync = (from, to) => {
@@ -110,11 +104,10 @@ describe('a restore whose renames fail', () => {
          syncBuiltinESMExports();
          const { restoreCatalog } = await import(${JSON.stringify(restoreModule)});
          restoreCatalog(${JSON.stringify(catalogPath)}, ${JSON.stringify(backup)});`,
-      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => d.toString().includes('renaming') && resolve());
+      child.stdout!.on('data', (d: Buffer) => d.toString().includes('renaming') && resolve());
       child.on('exit', (code) =>
         reject(new Error(`the restore ended (${code}) before its last step`)),
       );
