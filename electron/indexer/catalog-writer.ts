@@ -101,11 +101,11 @@ export function createCatalogWriter(db: Catalog, onFlush?: () => void): CatalogW
     // before the file's values are written, which owe the sidecar a write).
     let takeLayer = restored != null;
     if (id != null) {
-      takeLayer &&= mayTakeSidecarLayer(db, id);
+      takeLayer &&= mayTakeSidecarLayer(db, id, item.rootId);
       updatePhotoFromFile(db, id, fields, now);
       counts.updated++;
     } else if ((id = movedFrom(fields.fingerprint)) != null) {
-      takeLayer &&= mayTakeSidecarLayer(db, id);
+      takeLayer &&= mayTakeSidecarLayer(db, id, item.rootId);
       movePhoto(db, id, at);
       updatePhotoFromFile(db, id, fields, now);
       movedIds.add(id);

@@ -410,7 +410,6 @@ function firstBlock(value: unknown): Block {
 }
 
 /** An EXIF time, given the offset from XMP when XMP records the very same moment with one. */
-/** A date with the offset XMP gives the same time of day, when it has none of its own. */
 export function withXmpOffset(exif: WallClock | null, xmp: WallClock | null): WallClock | null {
   if (!exif) return xmp;
   if (!exif.offset && xmp?.offset && xmp.local.slice(0, 19) === exif.local.slice(0, 19)) {

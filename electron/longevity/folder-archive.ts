@@ -1,12 +1,4 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  readSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { sql } from '../catalog/statements';
@@ -84,24 +76,27 @@ async function readArchiveFiles(
   // The newest file first: the others only add what it lacks (a folder unplugged while
   // an event was renamed keeps the old name in its file, and must not bring it back).
   found.sort((a, b) => b.at.localeCompare(a.at));
-  // Folders at new paths (another machine): every file of the run names them at the new one,
-  // as it does those found so in earlier runs of the rebuild (their own files say so).
-  const moved = new Map<string, string>();
+  // Folders at new paths (another machine): every file of the rebuild names them at the new
+  // one, in this run and later ones (the moves are kept: a folder's own file is rewritten with
+  // its new path after its run). Each file's own move is its own; a gone path two folders of
+  // this run claim is no one's.
+  const moved = new Map(movedFolders(db));
+  const claims = new Map<string, string | null>();
   for (const { folder, doc } of found) {
-    const from = movedFrom(doc, folder);
-    if (from) moved.set(from, folder);
+    const from = movedFrom(db, doc, folder);
+    if (from) claims.set(from, claims.has(from) && claims.get(from) !== folder ? null : folder);
   }
-  for (const root of sql<[], RootRow>(
-    db,
-    `SELECT id, path FROM roots WHERE status = 'online'`,
-  ).all()) {
-    if (found.some((f) => f.folder === root.path)) continue;
-    const from = movedFrom({ folder: writtenIn(join(root.path, archiveFileName)) }, root.path);
-    if (from) moved.set(from, root.path);
-  }
+  for (const [from, folder] of claims) if (folder) moved.set(from, folder);
+  if (claims.size > 0) keepMovedFolders(db, moved);
   for (const { file, folder, doc } of found) {
+    const own = movedFrom(db, doc, folder);
     try {
-      importArchive(db, doc, { placeholders: false, keepExisting: true, folder, moved });
+      importArchive(db, doc, {
+        placeholders: false,
+        keepExisting: true,
+        folder,
+        moved: own ? new Map(moved).set(own, folder) : moved,
+      });
       imported.push(file);
     } catch (error) {
       failures.push(notImported(file, error));
@@ -110,21 +105,25 @@ async function readArchiveFiles(
   return { rootIds: [...rootIds], imported, failures };
 }
 
-/** The `folder` a folder's file says it was written in, read from its first lines; or null. */
-function writtenIn(file: string): string | null {
+const movedKey = 'archive.movedFolders';
+
+/** The library folders a rebuild found at new paths (old path → new), in earlier runs too. */
+function movedFolders(db: Catalog): Map<string, string> {
+  const row = sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(
+    movedKey,
+  );
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(8192);
-      const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
-      const m = /^\s*\{[^]*?"folder"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(text);
-      return m ? (JSON.parse(m[1]!) as string) : null;
-    } finally {
-      closeSync(fd);
-    }
+    return new Map(Object.entries(row ? (JSON.parse(row.value) as Record<string, string>) : {}));
   } catch {
-    return null;
+    return new Map();
   }
+}
+
+function keepMovedFolders(db: Catalog, moved: ReadonlyMap<string, string>): void {
+  sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+    movedKey,
+    JSON.stringify(Object.fromEntries(moved)),
+  );
 }
 
 /**

@@ -37,9 +37,14 @@ function isArchiveFile(path: string): boolean {
 
 /** Whether two paths name one file (a link, another letter case or Unicode form). */
 function sameFile(a: string, b: string): boolean {
-  const x = statSync(a, { throwIfNoEntry: false });
-  const y = statSync(b, { throwIfNoEntry: false });
-  return x != null && y != null && x.dev === y.dev && x.ino === y.ino;
+  try {
+    // Whole 64-bit file ids; a file system without them (0) says nothing.
+    const x = statSync(a, { bigint: true, throwIfNoEntry: false });
+    const y = statSync(b, { bigint: true, throwIfNoEntry: false });
+    return x != null && y != null && x.ino !== 0n && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -266,13 +266,24 @@ function takeAlone(catalogPath: string): void {
  * itself, which changes with it, so it keeps nothing (a copy kept aside is a file of its own).
  */
 function removeLinksToCatalog(catalogPath: string): void {
-  const catalog = statSync(catalogPath);
-  const prefix = `${basename(catalogPath)}.before-restore-`;
-  for (const name of readdirSync(dirname(catalogPath))) {
-    if (!name.startsWith(prefix)) continue;
-    const aside = join(dirname(catalogPath), name);
-    const stats = statSync(aside, { throwIfNoEntry: false });
-    if (stats && stats.ino === catalog.ino && stats.dev === catalog.dev) rmSync(aside);
+  try {
+    // Whole 64-bit file ids (NTFS's exceed a Number's precision), and only files with more
+    // than one name: a copy kept aside is a file of its own, whatever its id.
+    const catalog = statSync(catalogPath, { bigint: true });
+    if (catalog.nlink < 2n || catalog.ino === 0n) return;
+    const prefix = `${basename(catalogPath)}.before-restore-`;
+    for (const name of readdirSync(dirname(catalogPath))) {
+      if (!name.startsWith(prefix)) continue;
+      const aside = join(dirname(catalogPath), name);
+      try {
+        const stats = statSync(aside, { bigint: true });
+        if (stats.ino === catalog.ino && stats.dev === catalog.dev) rmSync(aside);
+      } catch {
+        // Gone meanwhile, or not ours to read: left as it is.
+      }
+    }
+  } catch {
+    // The folder cannot be listed: nothing is removed, and the restore goes on.
   }
 }
 

@@ -88,13 +88,14 @@ function ensureEvent(db: Catalog, event: KadarEvent, asOf: string): void {
  * that arrives after its photo (a sync tool, a copy made in two steps) is then read, rather
  * than rewritten empty from a catalog that never had its values.
  */
-export function mayTakeSidecarLayer(db: Catalog, photoId: number): boolean {
-  // Only where Kadar keeps sidecars: elsewhere a Kadar sidecar is left from before they were
-  // switched off, and may hold what a person has cleared since.
+export function mayTakeSidecarLayer(db: Catalog, photoId: number, rootId: number): boolean {
+  // Only where Kadar keeps sidecars (the folder the photo is in now, `rootId`): elsewhere a
+  // Kadar sidecar is left from before they were switched off, and may hold what a person has
+  // cleared since.
   const kept = sqlPluck<[number], number>(
     db,
-    `SELECT r.sidecars IS NOT NULL FROM photos p JOIN roots r ON r.id = p.root_id WHERE p.id = ?`,
-  ).get(photoId);
+    `SELECT sidecars IS NOT NULL FROM roots WHERE id = ?`,
+  ).get(rootId);
   if (!kept) return false;
   if (sqlPluck<[number], number>(db, `SELECT 1 FROM sidecar_dirty WHERE photo_id = ?`).get(photoId))
     return false;

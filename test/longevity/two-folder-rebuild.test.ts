@@ -147,10 +147,12 @@ it('finds two folders at new paths, indexed one run after another, with what was
     owner: { eventId: event.id },
     sources: [{ path: join(old[1]!, 'invitation.pdf'), link: true }],
   });
+  await call('searches.save', { name: 'Only B', filter: { rootId: rootIds[1]! } });
   for (const rootId of rootIds) await call('sidecars.set', { rootId, naming: 'lightroom' });
   await api.close();
 
-  // Another machine: both folders elsewhere, the catalog lost; A is indexed, then B.
+  // Another machine: both folders elsewhere, the catalog lost; A is indexed, then B, and
+  // between the two runs A's file is written again (with A's new path).
   const moved = [join(dir, 'new', 'A'), join(dir, 'new', 'B')];
   mkdirSync(join(dir, 'new'));
   old.forEach((folder, i) => renameSync(folder, moved[i]!));
@@ -162,6 +164,7 @@ it('finds two folders at new paths, indexed one run after another, with what was
       await call('roots.add', { path: folder });
       await call('index.start', {});
       await api.indexing.idle();
+      await call('sidecars.write', {});
     }
     const status = await call('sidecars.status', {});
     expect(status.roots.map((r) => [r.path, r.naming])).toEqual(
@@ -170,6 +173,10 @@ it('finds two folders at new paths, indexed one run after another, with what was
     const [again] = await call('events.list', {});
     expect(await call('documents.list', { eventId: again!.id })).toEqual([
       expect.objectContaining({ path: join(moved[1]!, 'invitation.pdf'), missing: false }),
+    ]);
+    const rootB = status.roots.find((r) => r.path === moved[1])!.rootId;
+    expect(await call('searches.list', {})).toEqual([
+      expect.objectContaining({ name: 'Only B', filter: { rootId: rootB } }),
     ]);
   } finally {
     await api.close();

@@ -20,17 +20,32 @@ const isFolder = (path: string) => {
 
 /**
  * The library folder a folder's own file was written in (its `folder`, or its only root when
- * an earlier file does not say), when the folder is now at `folder` and its old path is gone:
- * moved, or the same drive mounted elsewhere. Null for a folder at its path, and for a copy of
- * a folder's file (the old folder is still there).
+ * an earlier file does not say), when the folder is now at `folder`: moved, or the same drive
+ * mounted elsewhere, or the same folder spelt otherwise (another letter case). Null for a
+ * folder at its path; for a copy of a folder's file, whose folder is still there; and for a
+ * folder this catalog knows at that path (a drive not connected), which a copy does not take.
  */
-export function movedFrom(doc: unknown, folder: string): string | null {
+export function movedFrom(db: Catalog, doc: unknown, folder: string): string | null {
   const d = doc as { folder?: unknown; roots?: { path?: unknown }[] };
   const single = Array.isArray(d.roots) && d.roots.length === 1 ? d.roots[0]?.path : null;
   const from = typeof d.folder === 'string' ? d.folder : single;
-  if (typeof from !== 'string' || from === folder || isFolder(from)) return null;
-  return from;
+  if (typeof from !== 'string' || from === folder) return null;
+  if (isFolder(from)) return sameFolder(from, folder) ? from : null;
+  const known = sql<[string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM roots r WHERE path = ?
+       AND (last_scan_completed_at IS NOT NULL OR EXISTS (SELECT 1 FROM photos WHERE root_id = r.id))`,
+  ).get(from)!.n;
+  return known > 0 ? null : from;
 }
+
+const sameFolder = (a: string, b: string) => {
+  try {
+    return realpathSync.native(a) === realpathSync.native(b);
+  } catch {
+    return false;
+  }
+};
 
 /**
  * The document with the library folders that moved (old path → new) at their new paths:
@@ -40,8 +55,11 @@ export function relocateFolders(
   doc: ArchiveDocument,
   moved: ReadonlyMap<string, string>,
 ): ArchiveDocument {
-  if (moved.size === 0 || !doc.roots.some((r) => moved.has(r.path))) return doc;
-  const at = (path: string) => moved.get(path) ?? path;
+  // A move to a folder the file names already would give it two entries: not this file's.
+  const named = new Set(doc.roots.map((r) => r.path));
+  const applies = new Map([...moved].filter(([from, to]) => named.has(from) && !named.has(to)));
+  if (applies.size === 0) return doc;
+  const at = (path: string) => applies.get(path) ?? path;
   const relocated = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(relocated);
     if (value === null || typeof value !== 'object') return value;
@@ -55,6 +73,37 @@ export function relocateFolders(
     ...(doc.folder ? { folder: at(doc.folder) } : {}),
     roots: doc.roots.map((r) => ({ ...r, path: at(r.path) })),
   };
+}
+
+/** Saved searches limited to the folder `from` (or a folder in it), limited to `to` instead. */
+function moveSavedSearches(db: Catalog, from: number, to: number): void {
+  const searches = sql<[], { id: number; filter: string }>(
+    db,
+    `SELECT id, filter FROM saved_searches`,
+  ).all();
+  for (const search of searches) {
+    const filter = JSON.parse(search.filter) as { rootId?: number; folderId?: number };
+    let changed = false;
+    if (filter.rootId === from) {
+      filter.rootId = to;
+      changed = true;
+    }
+    if (filter.folderId != null) {
+      const folder = sql<[number], { root_id: number; rel_path: string }>(
+        db,
+        `SELECT root_id, rel_path FROM folders WHERE id = ?`,
+      ).get(filter.folderId);
+      if (folder?.root_id === from) {
+        filter.folderId = ensureFolder(db, to, folder.rel_path);
+        changed = true;
+      }
+    }
+    if (changed)
+      sql(db, `UPDATE saved_searches SET filter = ? WHERE id = ?`).run(
+        JSON.stringify(filter),
+        search.id,
+      );
+  }
 }
 
 /**
@@ -72,6 +121,7 @@ export function adoptMovedRoots(db: Catalog, moved: ReadonlyMap<string, string>)
     const now = sqlPluck<[string], number>(db, `SELECT id FROM roots WHERE path = ?`).get(to);
     if (!old || now == null) continue;
     sql(db, `UPDATE documents SET root_id = ? WHERE root_id = ?`).run(now, old.id);
+    moveSavedSearches(db, old.id, now);
     sql(db, `DELETE FROM roots WHERE id = ?`).run(old.id);
   }
 }
