@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { processAlive } from '../os/process-alive';
+import { sqliteSideFiles } from './sqlite-side-files';
 
 // The machine is in the name as well as the process: a library folder on a network share may be
 // written by Kadar on two computers, and a process id says nothing about another machine's.
@@ -53,6 +54,12 @@ export function isDeadWritersTemp(dir: string, name: string): boolean {
   }
 }
 
+/** A SQLite side file's name without its suffix: the database's. */
+const withoutSideSuffix = (name: string) => {
+  const suffix = sqliteSideFiles.find((s) => name.endsWith(s));
+  return suffix ? name.slice(0, -suffix.length) : name;
+};
+
 /**
  * Removes from `dir` what writers left when they died (see `isDeadWritersTemp`), with the
  * journal SQLite keeps beside a database written under such a name. `names`: the folder's
@@ -68,8 +75,7 @@ export function removeDeadWritersTemps(dir: string, names?: readonly string[]): 
     }
   }
   for (const name of entries)
-    if (isDeadWritersTemp(dir, name.replace(/-(journal|wal|shm)$/, '')))
-      rmSync(join(dir, name), { force: true });
+    if (isDeadWritersTemp(dir, withoutSideSuffix(name))) rmSync(join(dir, name), { force: true });
 }
 
 /**

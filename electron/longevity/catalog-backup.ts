@@ -9,6 +9,7 @@ import {
   syncFolder,
 } from './atomic-file';
 import { openSqliteFile } from './sqlite-file';
+import { sqliteSideFiles } from './sqlite-side-files';
 import { verifyInWorker } from './verify-in-worker';
 import { loadMigrations } from '../catalog/migrate';
 import type { Catalog } from '../catalog/open-catalog';
@@ -219,7 +220,7 @@ export function copyBackupForRestore(from: string, to: string): RowCounts {
  * left by a killed writer, a hot journal is replayed into whichever file next takes the name.
  */
 export function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+  for (const suffix of ['', ...sqliteSideFiles]) {
     const path = `${file}${suffix}`;
     // Only files: whatever else sits at the name is not Kadar's.
     if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path);

@@ -82,20 +82,21 @@ async function readArchiveFiles(
   // this run claim is no one's.
   const moved = new Map(movedFolders(db));
   const claims = new Map<string, string | null>();
-  for (const { folder, doc } of found) {
-    const from = movedFrom(db, doc, folder);
+  const own = found.map(({ folder, doc }) => movedFrom(db, doc, folder));
+  found.forEach(({ folder }, i) => {
+    const from = own[i];
     if (from) claims.set(from, claims.has(from) && claims.get(from) !== folder ? null : folder);
-  }
+  });
   for (const [from, folder] of claims) if (folder) moved.set(from, folder);
   if (claims.size > 0) keepMovedFolders(db, moved);
-  for (const { file, folder, doc } of found) {
-    const own = movedFrom(db, doc, folder);
+  for (const [i, { file, folder, doc }] of found.entries()) {
+    const from = own[i];
     try {
       importArchive(db, doc, {
         placeholders: false,
         keepExisting: true,
         folder,
-        moved: own ? new Map(moved).set(own, folder) : moved,
+        moved: from ? new Map(moved).set(from, folder) : moved,
       });
       imported.push(file);
     } catch (error) {

@@ -1,6 +1,8 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isKadarCatalogFile } from './catalog-backup';
+import { sqliteSideFiles } from './sqlite-side-files';
+import { sameFile } from '../os/same-file';
 import { archiveFormat } from './archive/archive-schema';
 import { KadarError } from '../../shared/errors';
 
@@ -18,33 +20,28 @@ const realPath = (path: string): string => {
   }
 };
 
-/** The first bytes of an archive file as Kadar writes it: `{ "format": "kadar-archive", …`. */
-function isArchiveFile(path: string): boolean {
-  const head = Buffer.alloc(256);
-  let text: string;
+/** The first `bytes` of a file, or null when it cannot be read. */
+function readHead(path: string, bytes: number): Buffer | null {
+  const head = Buffer.alloc(bytes);
   try {
     const fd = openSync(path, 'r');
     try {
-      text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+      return head.subarray(0, readSync(fd, head, 0, bytes, 0));
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return null;
   }
-  return new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${archiveFormat}"`).test(text);
 }
 
-/** Whether two paths name one file (a link, another letter case or Unicode form). */
-function sameFile(a: string, b: string): boolean {
-  try {
-    // Whole 64-bit file ids; a file system without them (0) says nothing.
-    const x = statSync(a, { bigint: true, throwIfNoEntry: false });
-    const y = statSync(b, { bigint: true, throwIfNoEntry: false });
-    return x != null && y != null && x.ino !== 0n && x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
+/** The first bytes of an archive file as Kadar writes it: `{ "format": "kadar-archive", …`. */
+function isArchiveFile(path: string): boolean {
+  const head = readHead(path, 256);
+  return (
+    head != null &&
+    new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${archiveFormat}"`).test(head.toString('utf8'))
+  );
 }
 
 /**
@@ -54,17 +51,8 @@ function sameFile(a: string, b: string): boolean {
  */
 function isKadarBackup(path: string): boolean {
   if (['-wal', '-journal'].some((suffix) => existsSync(`${path}${suffix}`))) return false;
-  const header = Buffer.alloc(20);
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      if (readSync(fd, header, 0, 20, 0) < 20 || header[18] === 2) return false;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  const header = readHead(path, 20);
+  if (header == null || header.length < 20 || header[18] === 2) return false;
   return isKadarCatalogFile(path);
 }
 
@@ -86,7 +74,7 @@ export function checkOutputTarget(
     throw new KadarError('FOLDER_NOT_FOUND', `${field}: the folder ${dir} does not exist.`);
   const real = join(realPath(dir), basename(target));
   const catalog = realPath(resolve(catalogPath));
-  if (['', '-wal', '-shm', '-journal'].some((suffix) => sameName(real, `${catalog}${suffix}`)))
+  if (['', ...sqliteSideFiles].some((suffix) => sameName(real, `${catalog}${suffix}`)))
     throw new KadarError('INVALID_INPUT', `${field}: that is the catalog itself.`);
   const there = statSync(target, { throwIfNoEntry: false });
   if (!there) return target;

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openSqliteFile } from './sqlite-file';
+import { sameFile } from '../os/same-file';
 import { flagSidecarsForResync } from './sidecars/resync-after-restore';
 import { restoreDocumentsFrom, type MirrorResult } from './documents-mirror';
 import { copyForRestoreInWorker } from './verify-in-worker';
@@ -267,20 +268,12 @@ function takeAlone(catalogPath: string): void {
  */
 function removeLinksToCatalog(catalogPath: string): void {
   try {
-    // Whole 64-bit file ids (NTFS's exceed a Number's precision), and only files with more
-    // than one name: a copy kept aside is a file of its own, whatever its id.
-    const catalog = statSync(catalogPath, { bigint: true });
-    if (catalog.nlink < 2n || catalog.ino === 0n) return;
+    // Only a catalog with more than one name: a copy kept aside is a file of its own.
+    if (statSync(catalogPath).nlink < 2) return;
     const prefix = `${basename(catalogPath)}.before-restore-`;
     for (const name of readdirSync(dirname(catalogPath))) {
-      if (!name.startsWith(prefix)) continue;
       const aside = join(dirname(catalogPath), name);
-      try {
-        const stats = statSync(aside, { bigint: true });
-        if (stats.ino === catalog.ino && stats.dev === catalog.dev) rmSync(aside);
-      } catch {
-        // Gone meanwhile, or not ours to read: left as it is.
-      }
+      if (name.startsWith(prefix) && sameFile(aside, catalogPath)) rmSync(aside, { force: true });
     }
   } catch {
     // The folder cannot be listed: nothing is removed, and the restore goes on.
