@@ -113,6 +113,18 @@ export function importExportPresets(ctx: ImportContext): void {
 
 const sourceTables = { event: 'events', project: 'projects', gallery: 'galleries' } as const;
 
+type Skip = { photoId: number; fileName: string; code: string; message: string };
+
+/** The photos an export skipped that the catalog has, as the export's row keeps them. */
+function skippedFound(ctx: ImportContext, skipped: ArchiveExport['skipped']): Skip[] {
+  return skipped.flatMap((s): Skip[] => {
+    const photoId = ctx.photos.photo(s.photo);
+    return photoId == null
+      ? []
+      : [{ photoId, fileName: s.fileName, code: s.code, message: s.message }];
+  });
+}
+
 /**
  * An export a folder's file made before its photos were indexed names them as they are found:
  * the photos it was asked for and those it skipped, where the file now finds more of them than
@@ -140,14 +152,8 @@ function fillFoundPhotos(
         exportId,
       );
   }
-  type Skip = { photoId: number; fileName: string; code: string; message: string };
   const now = JSON.parse(row.skipped) as Skip[];
-  const found = skipped.flatMap((s): Skip[] => {
-    const photoId = ctx.photos.photo(s.photo);
-    return photoId == null
-      ? []
-      : [{ photoId, fileName: s.fileName, code: s.code, message: s.message }];
-  });
+  const found = skippedFound(ctx, skipped);
   if (more(now, found, (a, b) => a.photoId === b.photoId))
     sql(ctx.db, `UPDATE exports SET skipped = ? WHERE id = ?`).run(JSON.stringify(found), exportId);
 }
@@ -188,14 +194,7 @@ export function importExports(ctx: ImportContext): void {
       finished_at: x.finishedAt,
       file_count: x.fileCount,
       bytes: x.bytes,
-      skipped: JSON.stringify(
-        x.skipped.flatMap((s) => {
-          const photoId = ctx.photos.photo(s.photo);
-          return photoId == null
-            ? []
-            : [{ photoId, fileName: s.fileName, code: s.code, message: s.message }];
-        }),
-      ),
+      skipped: JSON.stringify(skippedFound(ctx, x.skipped)),
       error: x.error,
     });
     const key = `${x.outDir}\0${x.startedAt}`;
