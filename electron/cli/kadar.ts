@@ -58,7 +58,7 @@ program
   )
   .argument('<folder...>', 'folders to index, recursively')
   .option('--json', 'print the run summary as JSON')
-  .option('--threads <n>', 'files read at once (default: one per core, plus one)', positiveInt)
+  .option('--threads <n>', 'files read at once (default: one per core, plus two)', positiveInt)
   .addOption(progressOption)
   .action((folders: string[], options: object) =>
     run(async () =>
@@ -71,7 +71,7 @@ program
   .description('look for new, changed, moved and vanished files in the library folders')
   .option('--root <id>', 'only this library folder (repeatable)', collectInts)
   .option('--json', 'print the run summary as JSON')
-  .option('--threads <n>', 'files read at once (default: one per core, plus one)', positiveInt)
+  .option('--threads <n>', 'files read at once (default: one per core, plus two)', positiveInt)
   .addOption(progressOption)
   .action((options: object) =>
     run(async () => (await commands.index()).indexCommand(null, { ...program.opts(), ...options })),

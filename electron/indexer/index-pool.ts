@@ -29,11 +29,13 @@ export interface IndexPool {
 }
 
 /**
- * Files read at once by default: one per core, plus one. Each file passes from JavaScript to
+ * Files read at once by default: one per core, plus two. Each file passes from JavaScript to
  * libvips' threads and back, and a core waits at every hand-over: on 2 cores, two files at
- * once indexed 5 % slower than three (bench:index's photos, three rounds).
+ * once indexed 5 % slower than three (bench:index's photos, three rounds), and three about
+ * 1 % slower than four (three rounds of 4–6 runs, no overlap); five or six were no better than
+ * three, as they take a second thread.
  */
-const defaultFilesAtOnce = () => availableParallelism() + 1;
+const defaultFilesAtOnce = () => availableParallelism() + 2;
 
 /**
  * Files one JavaScript thread keeps in libvips' hands. Its own share of a camera JPEG (read,

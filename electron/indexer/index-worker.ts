@@ -12,7 +12,7 @@ import {
  * previews, and reads attached documents; it never opens the catalog, which only the main thread writes.
  */
 
-// One libvips thread per image: the pool already keeps one image per core (plus one) in
+// One libvips thread per image: the pool already keeps one image per core (plus two) in
 // flight, and libvips' own threads on top would put 2 × cores threads on the cores.
 sharp.concurrency(1);
 // Decoded images are never reused across files: keep memory for the next one.

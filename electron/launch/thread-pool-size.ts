@@ -11,9 +11,9 @@ export function sizeThreadPool(
   env: NodeJS.ProcessEnv = process.env,
   cores = availableParallelism(),
 ) {
-  // The files an index run decodes at once (one per core, plus one), and room beside them
+  // The files an index run decodes at once (one per core, plus two), and room beside them
   // for file reads and writes.
-  if (!env.UV_THREADPOOL_SIZE) env.UV_THREADPOOL_SIZE = String(cores + 5);
+  if (!env.UV_THREADPOOL_SIZE) env.UV_THREADPOOL_SIZE = String(cores + 6);
 }
 
 /**
