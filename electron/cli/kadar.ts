@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { exitWithError } from './exit-with-error';
+import { progressOption } from './progress-option';
 import { positiveInt, registerArchiveCommands } from './register-archive';
 import { registerDescribeCommands } from './register-describe';
 import { registerExportCommands } from './register-export';
@@ -36,12 +37,6 @@ const program = new Command()
     outputError: (text, write) => write(`kadar: ${text.replace(/^error: /, '')}`),
   });
 
-const progressOption = new Option('--progress <mode>', 'how to show progress on stderr').choices([
-  'bar',
-  'ndjson',
-  'none',
-]);
-
 function run(action: () => Promise<number>): Promise<void> {
   return action().then(
     (status) => {
@@ -59,7 +54,7 @@ program
   .argument('<folder...>', 'folders to index, recursively')
   .option('--json', 'print the run summary as JSON')
   .option('--threads <n>', 'files read at once (default: one per core, plus two)', positiveInt)
-  .addOption(progressOption)
+  .addOption(progressOption())
   .action((folders: string[], options: object) =>
     run(async () =>
       (await commands.index()).indexCommand(folders, { ...program.opts(), ...options }),
@@ -72,7 +67,7 @@ program
   .option('--root <id>', 'only this library folder (repeatable)', collectInts)
   .option('--json', 'print the run summary as JSON')
   .option('--threads <n>', 'files read at once (default: one per core, plus two)', positiveInt)
-  .addOption(progressOption)
+  .addOption(progressOption())
   .action((options: object) =>
     run(async () => (await commands.index()).indexCommand(null, { ...program.opts(), ...options })),
   );

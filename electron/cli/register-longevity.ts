@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { progressOption } from './progress-option';
 
 type Run = (action: () => Promise<number>) => Promise<void>;
 
@@ -13,6 +14,7 @@ export function registerLongevityCommands(program: Command, run: Run): void {
     )
     .option('--out <file>', 'write the backup to this file instead')
     .option('--json', 'print JSON: path, bytes, counts, copy')
+    .addOption(progressOption())
     .action((options: { out?: string }) =>
       run(async () => (await backups()).backupCommand(with_(options))),
     );

@@ -1,10 +1,12 @@
 /**
  * Rate and time left for a stream of completions, over a sliding window so the figure follows
- * the files being read now (a folder of HEICs after a folder of small JPEGs) rather than the
- * run's average.
+ * the work being done now (a folder of HEICs after a folder of small JPEGs) rather than the
+ * run's average. A tick may count many at once (a batch of sidecars, the bytes of a step).
  */
 export class ProgressMeter {
-  private readonly stamps: number[] = [];
+  /** When each tick happened, and how many it counted. */
+  private readonly stamps: { at: number; count: number }[] = [];
+  private counted = 0;
 
   constructor(
     private readonly windowMs = 5000,
@@ -13,7 +15,10 @@ export class ProgressMeter {
 
   tick(count = 1): void {
     const t = this.now();
-    for (let i = 0; i < count; i++) this.stamps.push(t);
+    if (count > 0) {
+      this.stamps.push({ at: t, count });
+      this.counted += count;
+    }
     this.trim(t);
   }
 
@@ -21,9 +26,9 @@ export class ProgressMeter {
   rate(): number {
     const t = this.now();
     this.trim(t);
-    if (this.stamps.length < 2) return 0;
-    const span = Math.max(t - this.stamps[0]!, 250);
-    return (this.stamps.length * 1000) / span;
+    if (this.counted < 2) return 0;
+    const span = Math.max(t - this.stamps[0]!.at, 250);
+    return (this.counted * 1000) / span;
   }
 
   /** Seconds to finish `remaining` at the current rate, or null when the rate is unknown. */
@@ -36,7 +41,8 @@ export class ProgressMeter {
   private trim(t: number): void {
     const from = t - this.windowMs;
     let drop = 0;
-    while (drop < this.stamps.length && this.stamps[drop]! < from) drop++;
+    while (drop < this.stamps.length && this.stamps[drop]!.at < from)
+      this.counted -= this.stamps[drop++]!.count;
     if (drop) this.stamps.splice(0, drop);
   }
 }

@@ -1,11 +1,17 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { backupsDirFor } from '../catalog/default-paths';
 import { KadarError } from '../../shared/errors';
 import { fsyncFileAsync, removeDeadWritersTemps, syncFolder } from './atomic-file';
-import { backupCatalog, partialName, type BackupResult } from './catalog-backup';
+import {
+  backupCancelled,
+  backupCatalog,
+  partialName,
+  type BackupOptions,
+  type BackupResult,
+} from './catalog-backup';
+import { copyWithProgress } from './copy-with-progress';
 import { mirrorDocumentsTo } from './documents-mirror';
 import { verifyInWorker } from './verify-in-worker';
 
@@ -87,27 +93,38 @@ function copyProblem(error: unknown): string {
 export async function dailyBackup(
   db: Catalog,
   catalogPath: string,
-  options: { now?: Date; secondDir?: string | null; signal?: AbortSignal } = {},
+  options: BackupOptions & { now?: Date; secondDir?: string | null } = {},
 ): Promise<DailyBackup> {
+  const { signal, report } = options;
   const dir = backupsDirFor(catalogPath);
   mkdirSync(dir, { recursive: true });
   const name = dailyBackupName(localDay(options.now ?? new Date()));
-  const result = await backupCatalog(db, join(dir, name), { signal: options.signal });
+  const result = await backupCatalog(db, join(dir, name), { signal, report });
   const removed = rotate(dir);
   let copy: string | null = null;
   if (options.secondDir) {
     copy = join(options.secondDir, name);
     const partial = join(options.secondDir, partialName(name));
+    // Today's backup is made by now: a cancel stops only what goes to the second drive.
+    const cancelled = () =>
+      backupCancelled(`Today's backup is made, but its copy in ${options.secondDir}`);
     try {
       removeDeadWritersTemps(options.secondDir);
       // Off the app's thread: a large catalog onto a slow USB drive takes a while.
-      await copyFile(result.path, partial);
-      await verifyInWorker(partial, result.counts);
+      report?.phase('second-folder', result.bytes);
+      await copyWithProgress(result.path, partial, {
+        signal,
+        onBytes: (bytes) => report?.advance(bytes),
+      });
+      report?.phase('checking', 0);
+      await verifyInWorker(partial, result.counts, signal);
+      signal?.throwIfAborted();
       // On the disk before it has a backup's name: a drive pulled right after keeps it whole.
       await fsyncFileAsync(partial);
       renameSync(partial, copy);
       syncFolder(options.secondDir);
     } catch (error) {
+      if (signal?.aborted) throw cancelled();
       throw new KadarError(
         'BACKUP_FAILED',
         `Today's backup is made, but its copy in the second folder ${options.secondDir} could not be: ${copyProblem(error)}`,
@@ -118,7 +135,14 @@ export async function dailyBackup(
     }
     rotate(options.secondDir);
     // Each document that can be copied is; the others are said, and tried again tomorrow.
-    const { failures } = await mirrorDocumentsTo(db, catalogPath, options.secondDir);
+    const { failures } = await mirrorDocumentsTo(db, catalogPath, options.secondDir, {
+      signal,
+      onCopied: (done, total) => {
+        if (done === 0) report?.phase('documents', total);
+        else report?.advance(done);
+      },
+    });
+    if (signal?.aborted) throw cancelled();
     if (failures.length > 0)
       throw new KadarError(
         'BACKUP_FAILED',

@@ -10,6 +10,7 @@ import {
 } from './atomic-file';
 import { openSqliteFile } from './sqlite-file';
 import { sqliteSideFiles } from './sqlite-side-files';
+import type { BackupReporter } from './backup-progress';
 import { verifyInWorker } from './verify-in-worker';
 import { loadMigrations } from '../catalog/migrate';
 import type { Catalog } from '../catalog/open-catalog';
@@ -230,11 +231,20 @@ export function removeDatabaseFiles(file: string): void {
 /** The hidden name a backup or a copy of one is written under until it is checked. */
 export const partialName = (name: string) => atomicTmpName(`${name}.partial`);
 
+/** What a cancelled backup answers: whatever it had written is gone. */
+export const backupCancelled = (what: string) =>
+  new KadarError('CANCELLED', `${what} was cancelled; the backups made before are kept.`);
+
+export interface BackupOptions {
+  signal?: AbortSignal;
+  report?: BackupReporter;
+}
+
 /** Writes a verified backup of `db` to `target` (replacing one there), atomically. */
 export async function backupCatalog(
   db: Catalog,
   target: string,
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  { signal, report }: BackupOptions = {},
 ): Promise<BackupResult> {
   const dir = dirname(target);
   if (!existsSync(dir))
@@ -242,15 +252,21 @@ export async function backupCatalog(
   // What a backup killed part-way left here (never under a backup's name) goes first.
   removeDeadWritersTemps(dir);
   const partial = join(dir, partialName(basename(target)));
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  let total = (db.pragma('page_count', { simple: true }) as number) * pageSize;
   try {
+    signal?.throwIfAborted();
+    report?.phase('copying', total);
     await db.backup(partial, {
       progress({ totalPages, remainingPages }) {
-        options.signal?.throwIfAborted();
-        options.onProgress?.(totalPages - remainingPages, totalPages);
+        signal?.throwIfAborted();
+        total = totalPages * pageSize;
+        report?.advance((totalPages - remainingPages) * pageSize, total);
         // About 4 MB a step: the app's own queries run between steps.
         return 1000;
       },
     });
+    report?.advance(total, total);
     // Edits made through this connection meanwhile went into the backup as they happened
     // (SQLite's backup API follows its own connection); nothing runs between the last step
     // and this count, so the two must agree.
@@ -262,13 +278,16 @@ export async function backupCatalog(
     } finally {
       copy.close();
     }
-    const counts = await verifyInWorker(partial, countRows(db));
+    report?.phase('checking', 0);
+    const counts = await verifyInWorker(partial, countRows(db), signal);
+    signal?.throwIfAborted();
     await fsyncFileAsync(partial);
     renameSync(partial, target);
     syncFolder(dir);
     return { path: target, bytes: statSync(target).size, counts };
   } catch (error) {
     rmSync(partial, { force: true });
+    if (signal?.aborted) throw backupCancelled(`The backup to ${target}`);
     if (error instanceof KadarError) throw error;
     throw new KadarError(
       'BACKUP_FAILED',

@@ -22,6 +22,13 @@ import {
  */
 export const mirroredDocumentsName = 'kadar-documents';
 
+export interface MirrorOptions {
+  /** Stops between two documents; those copied stay. */
+  signal?: AbortSignal;
+  /** Documents looked at so far (copied, there already, or failed), of all. */
+  onCopied?: (done: number, total: number) => void;
+}
+
 export interface MirrorResult {
   copied: number;
   /** The documents that could not be copied (a name the drive refuses, a full drive), and why. */
@@ -46,10 +53,18 @@ function mirroredFiles(dir: string): string[] {
  * removes or replaces one: the store is named by content, and an undone removal finds its file
  * again. One that cannot be copied is reported and the others go on.
  */
-async function copyMissing(from: string, to: string, names: string[]): Promise<MirrorResult> {
+async function copyMissing(
+  from: string,
+  to: string,
+  names: string[],
+  { signal, onCopied }: MirrorOptions = {},
+): Promise<MirrorResult> {
   const result: MirrorResult = { copied: 0, failures: [] };
   const cleaned = new Set<string>();
-  for (const name of names) {
+  onCopied?.(0, names.length);
+  for (const [i, name] of names.entries()) {
+    if (i > 0) onCopied?.(i, names.length);
+    if (signal?.aborted) break;
     if (!isStoredName(name)) {
       result.failures.push({ path: name, message: 'not the name of a stored document' });
       continue;
@@ -76,6 +91,7 @@ async function copyMissing(from: string, to: string, names: string[]): Promise<M
       result.failures.push({ path: source, message: fileErrorReason(error) });
     }
   }
+  if (!signal?.aborted && names.length > 0) onCopied?.(names.length, names.length);
   return result;
 }
 
@@ -84,12 +100,18 @@ export async function mirrorDocumentsTo(
   db: Catalog,
   catalogPath: string,
   secondDir: string,
+  options: MirrorOptions = {},
 ): Promise<MirrorResult> {
   const stored = sqlPluck<[], string>(
     db,
     `SELECT DISTINCT stored_name FROM documents WHERE stored_name IS NOT NULL`,
   ).all();
-  return copyMissing(documentsDirFor(catalogPath), join(secondDir, mirroredDocumentsName), stored);
+  return copyMissing(
+    documentsDirFor(catalogPath),
+    join(secondDir, mirroredDocumentsName),
+    stored,
+    options,
+  );
 }
 
 /**

@@ -19,9 +19,10 @@ export function watchBackupFailures(
   /** Asks once whether the last backup failed (after the first screen is in). */
   checkLast: () => Promise<void>;
 } {
-  const stop = client.on('backups.finished', ({ error }) => {
+  const stop = client.on('backups.finished', ({ error, cancelled }) => {
     if (error) notify(says(error));
-    else dismissFailures();
+    // A cancelled backup mends nothing: an earlier failure still stands.
+    else if (!cancelled) dismissFailures();
   });
   return {
     stop,

@@ -1,10 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { BackupProgress } from '../../shared/api/domains/backups';
+import { isApiError } from '../../shared/errors';
 import { client } from '../api/client';
 import { useApi } from '../api/server-data';
 import { errorMessage } from '../store/error-message';
 import { useKadar } from '../store/store';
 import { Modal } from '../ui/modal';
 import { isBackupFailure } from './backup-failures';
+import { BackupProgressBar } from './backup-progress';
 import { isRestoreFailure, sayAlsoAfterReopen } from './catalog-reopened';
 import './backups.css';
 
@@ -20,6 +23,9 @@ export function BackupsDialog() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<string | null>(null);
+  // The backup under way: this window's, or the daily one that began while the dialog is open.
+  const [backingUp, setBackingUp] = useState(false);
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
   const secondFolder = second ?? list.data?.secondFolder ?? '';
   const { refetch } = list;
 
@@ -34,6 +40,16 @@ export function BackupsDialog() {
       }),
     [refetch],
   );
+  useEffect(() => {
+    const offs = [
+      client.on('backups.progress', setProgress),
+      client.on('backups.finished', () => {
+        setProgress(null);
+        void refetch();
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [refetch]);
 
   const act = async (what: () => Promise<string>) => {
     setBusy(true);
@@ -43,7 +59,9 @@ export function BackupsDialog() {
       setMessage(await what());
       await list.refetch();
     } catch (e) {
-      setError(errorMessage(e));
+      // Cancelled is what the person asked for: said, not shown as a failure.
+      if (isApiError(e) && e.code === 'CANCELLED') setMessage(e.message);
+      else setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -183,6 +201,16 @@ export function BackupsDialog() {
             {error}
           </p>
         )}
+        {(backingUp || progress) && (
+          <BackupProgressBar
+            progress={progress}
+            onCancel={() =>
+              void client
+                .call('backups.cancel', {})
+                .catch((e: unknown) => setError(errorMessage(e)))
+            }
+          />
+        )}
         <div className="form-actions">
           <button
             type="button"
@@ -190,10 +218,16 @@ export function BackupsDialog() {
             disabled={busy}
             onClick={() =>
               void act(async () => {
-                const r = await client.call('backups.create', {});
-                for (const n of useKadar.getState().notices)
-                  if (isBackupFailure(n.message)) dismissNotice(n.id);
-                return `Backed up and checked: ${r.path} (${megabytes(r.bytes)})${r.copy ? `, copied to ${r.copy}` : ''}.`;
+                setBackingUp(true);
+                try {
+                  const r = await client.call('backups.create', {});
+                  for (const n of useKadar.getState().notices)
+                    if (isBackupFailure(n.message)) dismissNotice(n.id);
+                  return `Backed up and checked: ${r.path} (${megabytes(r.bytes)})${r.copy ? `, copied to ${r.copy}` : ''}.`;
+                } finally {
+                  setBackingUp(false);
+                  setProgress(null);
+                }
               })
             }
             data-testid="backup-now"

@@ -98,12 +98,28 @@ export function SidecarsDialog() {
               {running.rate > 0 ? ` · ${running.rate.toFixed(0)} photos/s` : ''}
               {running.etaSeconds != null ? ` · ${formatDuration(running.etaSeconds)} left` : ''}
             </p>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void client
+                    .call('sidecars.cancel', {})
+                    .catch((e: unknown) => setError(errorMessage(e)))
+                }
+                data-testid="sidecars-cancel"
+              >
+                Stop
+              </button>
+            </div>
           </div>
         )}
         {!running && shown && (
           <p role="status" data-testid="sidecars-last-run">
             Last run: {shown.written} written, {shown.unchanged} already current
             {shown.failed > 0 ? `, ${shown.failed} failed` : ''}.
+            {shown.cancelled &&
+              ' Stopped: the rest are written with the next change, or when Kadar next opens the catalog.'}
           </p>
         )}
         {shown?.failures.map((f) => (

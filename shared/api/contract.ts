@@ -15,7 +15,7 @@ import { tagMethods } from './domains/tags';
 import { peopleMethods } from './domains/people';
 import { searchMethods } from './domains/searches';
 import { galleryMethods } from './domains/galleries';
-import { backupMethods } from './domains/backups';
+import { backupMethods, backupProgressSchema } from './domains/backups';
 import { archiveFileMethods } from './domains/archive-file';
 import { sidecarMethods, sidecarProgressSchema, sidecarSummarySchema } from './domains/sidecars';
 import { exportMethods, exportProgressSchema, exportRecordSchema } from './domains/export';
@@ -62,8 +62,12 @@ export const apiEvents = {
   'export.finished': exportRecordSchema,
   'sidecars.progress': sidecarProgressSchema,
   'sidecars.finished': sidecarSummarySchema,
-  /** How a backup nobody waited on went (daily, or at closing): a failure must be shown. */
-  'backups.finished': z.object({ error: z.string().nullable() }),
+  'backups.progress': backupProgressSchema,
+  /**
+   * How a backup nobody waited on went (daily, or at closing): a failure must be shown; one
+   * a person cancelled is not a failure, and is tried again within the hour.
+   */
+  'backups.finished': z.object({ error: z.string().nullable(), cancelled: z.boolean() }),
   /**
    * How a restore asked for in the running app went. Once the catalog was closed and opened
    * again (`closed`), everything a window holds is stale, restored or not; a restore refused

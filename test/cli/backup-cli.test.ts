@@ -208,4 +208,33 @@ describe('kadar backup and kadar restore', () => {
     const next = await json<BackupResult>('backup', '--json');
     expect(readdirSync(folder)).toEqual([next.path.split('/').at(-1)]);
   }, 120_000);
+
+  it('stops at Ctrl-C, reporting as it goes, and leaves nothing under a backup name', async () => {
+    // The 256 MB catalog of the test above; a backup to a file of its own.
+    const out = join(tempDir(), 'before-the-merge.sqlite');
+    const child = spawn(
+      process.execPath,
+      [cliPath, '--catalog', catalog, 'backup', '--out', out, '--progress', 'ndjson', '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const interrupted = new Promise<void>((resolve) =>
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+        // A person presses Ctrl-C once the copy is seen going.
+        if (stderr.includes('"phase":"copying"')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await interrupted;
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const first = JSON.parse(stderr.split('\n')[0]!) as Record<string, unknown>;
+    expect(first).toMatchObject({ phase: 'copying', done: 0 });
+    expect(first.total).toBeGreaterThan(256e6);
+    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'CANCELLED' } });
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+  }, 120_000);
 });

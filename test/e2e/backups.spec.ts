@@ -237,3 +237,56 @@ test("the backups beside the catalog lost, the second drive's copy restores it",
   await snap(page, 'backup-documents-not-back');
   expect(await cliPhotos(host.catalog)).toEqual(before);
 });
+
+test('a backup shows how far it is, and Cancel stops it with nothing left behind', async ({
+  page,
+}) => {
+  // A catalog grown large (512 MB: years of photos, stood in for by a table of its own), so
+  // that its backup takes long enough to watch.
+  const big = await startKadarHost({ index: [samplePhotos] });
+  try {
+    await big.stop({ keep: true });
+    const db = new Database(big.catalog);
+    db.exec(`CREATE TABLE ballast (bytes BLOB)`);
+    const add = db.prepare(`INSERT INTO ballast VALUES (?)`);
+    const megabyte = Buffer.alloc(2 ** 20, 7);
+    db.transaction(() => {
+      for (let i = 0; i < 512; i++) add.run(megabyte);
+    })();
+    db.close();
+    // Whatever backups there are (one Kadar made as it closed, before the catalog grew), a
+    // cancelled one leaves as they were.
+    const backups = join(big.dir, 'catalog-backups');
+    const kept = () =>
+      existsSync(backups)
+        ? readdirSync(backups).map((name) => [name, statSync(join(backups, name)).mtimeMs])
+        : [];
+    const before = kept();
+    const restarted = await startKadarHost({ dir: big.dir });
+    try {
+      await openKadar(page, restarted.url);
+      await page.getByTestId('open-backups').click();
+      const dialog = page.getByTestId('backups-dialog');
+      await dialog.getByTestId('backup-now').click();
+      const progress = dialog.getByTestId('backup-progress');
+      // Watched in the page (each frame), not polled: the copy takes about a second.
+      await dialog.locator('[data-testid="backup-progress"][data-phase="copying"]').waitFor();
+      await expect(progress).toContainText(/Copying the catalog · [\d.]+ MB of 5\d\d\.\d MB/);
+      await snap(page, 'backup-progress');
+      await progress.getByTestId('backup-cancel').click();
+      await expect(dialog.getByTestId('backups-message')).toContainText(
+        'was cancelled; the backups made before are kept.',
+      );
+      await expect(progress).toBeHidden();
+      // Said as what the person asked for, not as a failure; the backups are as they were.
+      await expect(dialog.getByRole('alert')).toHaveCount(0);
+      await expect(dialog.getByTestId('backup-row')).toHaveCount(before.length);
+      expect(kept()).toEqual(before);
+      await snap(page, 'backup-cancelled');
+    } finally {
+      await restarted.stop();
+    }
+  } finally {
+    rmSync(big.dir, { recursive: true, force: true });
+  }
+});

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { cliPhotos } from './catalog-cli';
 import { cell, expectShown, openKadar, revealPhoto, snap } from './grid-page';
-import { startKadarHost, type KadarHost } from './kadar-host';
+import { runKadar, startKadarHost, type KadarHost } from './kadar-host';
 
 const samplePhotos = fileURLToPath(new URL('../../assets/sample/photos/', import.meta.url));
 
@@ -152,5 +153,47 @@ test('a sidecar that cannot be written is listed with why, and the others are wr
     }
   } finally {
     rmSync(blocked, { recursive: true, force: true });
+  }
+});
+
+test('writing a thousand sidecars shows how far it is, and Stop leaves the rest for later', async ({
+  page,
+}) => {
+  // An info day's thousand photos (small ones: their number is what matters), all tagged.
+  const dir = mkdtempSync(join(tmpdir(), 'kadar-e2e-stop-'));
+  const photos = join(dir, 'Info dan Vranje');
+  mkdirSync(photos);
+  const count = 1000;
+  for (let i = 0; i < count; i++)
+    await sharp({
+      create: { width: 32, height: 24, channels: 3, background: { r: i % 256, g: i >> 8, b: 9 } },
+    })
+      .jpeg()
+      .toFile(join(photos, `IMG_${String(5000 + i)}.JPG`));
+  const catalog = join(dir, 'catalog.sqlite');
+  await runKadar(catalog, ['index', photos, '--progress', 'none']);
+  const ids = (await cliPhotos(catalog)).map((p) => p.id);
+  await runKadar(catalog, ['tag', '--photos', ids.join(','), '--add', 'Info dan']);
+  const stop = await startKadarHost({ dir });
+  try {
+    await openKadar(page, stop.url);
+    await page.getByTestId('open-sidecars').click();
+    const dialog = page.getByTestId('sidecars-dialog');
+    await dialog.getByTestId('sidecar-naming').selectOption('digikam');
+    const progress = dialog.getByTestId('sidecars-progress');
+    await progress.waitFor();
+    await expect(progress).toContainText(`of ${count}`);
+    await snap(page, 'sidecars-progress');
+    await progress.getByTestId('sidecars-cancel').click();
+    const lastRun = dialog.getByTestId('sidecars-last-run');
+    await expect(lastRun).toContainText('Stopped: the rest are written with the next change');
+    const written = readdirSync(photos).filter((n) => n.endsWith('.xmp')).length;
+    expect(written).toBeLessThan(count);
+    // The folder says how many are still to write.
+    await expect(dialog.getByTestId('sidecar-root')).toContainText(`${count - written} to write`);
+    await snap(page, 'sidecars-stopped');
+  } finally {
+    await stop.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -470,7 +470,7 @@ describe('a backup that fails', () => {
     listen();
     await app.close();
     const said = `Today's backup is made, but its copy in the second folder ${drive} could not be: the folder is not there (ENOENT). Is that drive connected?`;
-    expect(heard).toEqual([{ error: said }]);
+    expect(heard).toEqual([{ error: said, cancelled: false }]);
 
     heard = [];
     app = createKadarApi({ catalogPath: path, autoBackup: { firstDelayMs: 60_000 } });
@@ -493,7 +493,7 @@ describe('a backup that fails', () => {
     copy.close();
     expect(heard).toEqual([]);
     await app.close();
-    expect(heard).toEqual([{ error: null }]);
+    expect(heard).toEqual([{ error: null, cancelled: false }]);
   });
 });
 

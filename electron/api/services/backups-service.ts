@@ -3,7 +3,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { backupsDirFor } from '../../catalog/default-paths';
 import type { Catalog } from '../../catalog/open-catalog';
 import { sql } from '../../catalog/statements';
-import { backupCatalog, countedTables } from '../../longevity/catalog-backup';
+import { backupReporter } from '../../longevity/backup-progress';
+import { backupCatalog, countedTables, type BackupOptions } from '../../longevity/catalog-backup';
 import type { MirrorResult } from '../../longevity/documents-mirror';
 import {
   cancelPendingRestore,
@@ -24,6 +25,7 @@ import { KadarError, toApiError } from '../../../shared/errors';
 import type { ApiContext, DomainHandlers } from '../api-context';
 
 const secondFolderKey = 'backups.secondFolder';
+const isCancelled = (error: unknown) => toApiError(error).code === 'CANCELLED';
 // Kept in the catalog, not only in memory: the backup made as the app closes can fail with no
 // window left to say so; the next start does.
 const lastErrorKey = 'backups.lastError';
@@ -78,6 +80,21 @@ export function createBackupsService(
 ) {
   const { db } = ctx;
   let running: Promise<DailyBackup> | null = null;
+  // Every backup under way (today's, and any to a file), for `backups.cancel`.
+  const underWay = new Set<AbortController>();
+  /** Runs `make` as a backup a person can follow and cancel. */
+  const followed = async <T>(make: (options: BackupOptions) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    underWay.add(controller);
+    try {
+      return await make({
+        signal: controller.signal,
+        report: backupReporter((p) => ctx.emit('backups.progress', p)),
+      });
+    } finally {
+      underWay.delete(controller);
+    }
+  };
   let restoring = false;
   const setting = (key: string) =>
     sql<[string], { value: string }>(db, `SELECT value FROM settings WHERE key = ?`).get(key)
@@ -89,13 +106,17 @@ export function createBackupsService(
     (running ??= Promise.resolve()
       .then(() => {
         clearLastError();
-        return dailyBackup(db, ctx.catalogPath, { secondDir: secondFolder() });
+        return followed((options) =>
+          dailyBackup(db, ctx.catalogPath, { ...options, secondDir: secondFolder() }),
+        );
       })
       .catch((error: unknown) => {
-        sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
-          lastErrorKey,
-          toApiError(error).message,
-        );
+        // A cancel is what a person asked for, not a problem to show at the next start.
+        if (!isCancelled(error))
+          sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+            lastErrorKey,
+            toApiError(error).message,
+          );
         throw error;
       })
       .finally(() => (running = null)));
@@ -115,8 +136,14 @@ export function createBackupsService(
   // first drive may be the very one to restore.
   const unattended = () =>
     (holdsNothing(db) ? Promise.resolve(null) : daily()).then(
-      () => ctx.emit('backups.finished', { error: null }),
-      (error: unknown) => ctx.emit('backups.finished', { error: toApiError(error).message }),
+      () => ctx.emit('backups.finished', { error: null, cancelled: false }),
+      (error: unknown) =>
+        ctx.emit(
+          'backups.finished',
+          isCancelled(error)
+            ? { error: null, cancelled: true }
+            : { error: toApiError(error).message, cancelled: false },
+        ),
     );
   if (auto) {
     const check = () => void (today() ? null : unattended());
@@ -146,10 +173,14 @@ export function createBackupsService(
     'backups.create': async ({ out }) => {
       if (out) {
         const target = checkOutputTarget(out, ctx.catalogPath, 'backup', 'out');
-        return { ...(await backupCatalog(db, target)), copy: null };
+        return { ...(await followed((options) => backupCatalog(db, target, options))), copy: null };
       }
       const { path, bytes, counts, copy } = await daily();
       return { path, bytes, counts, copy };
+    },
+    'backups.cancel': () => {
+      for (const controller of underWay) controller.abort();
+      return { cancelled: underWay.size > 0 };
     },
     'backups.restore': async ({ path }) => {
       // Two at once (two windows) would replace each other's waiting copy mid-check.

@@ -42,6 +42,10 @@ export function createSidecarsService(ctx: ApiContext) {
   // been made by a process that died before writing them).
   let archiveStale = true;
   const controller = new AbortController();
+  // The run under way's own, for `sidecars.cancel`; `controller` stops every run, at closing.
+  let stopRun: AbortController | null = null;
+  // Set by a cancel until the next change: what was left is not written at closing either.
+  let held = false;
 
   const anyOn = () => anySidecarsOn(db);
 
@@ -50,10 +54,12 @@ export function createSidecarsService(ctx: ApiContext) {
       again = true;
       return running;
     }
+    const thisRun = new AbortController();
+    stopRun = thisRun;
     running = (async () => {
       pool ??= createSidecarPool();
       const summary = await writeOwedSidecars(db, pool, {
-        signal: controller.signal,
+        signal: AbortSignal.any([controller.signal, thisRun.signal]),
         onProgress(p) {
           progress = p;
           if (p.total > 0) ctx.emit('sidecars.progress', p);
@@ -73,7 +79,11 @@ export function createSidecarsService(ctx: ApiContext) {
       })
       .finally(() => {
         running = null;
+        stopRun = null;
         progress = null;
+        // Changes made meanwhile are written by the next run, unless this one was stopped:
+        // then they wait, with the rest, for the next change.
+        if (thisRun.signal.aborted) again = false;
         if (again && !closed) {
           again = false;
           void run().catch(() => undefined);
@@ -85,6 +95,7 @@ export function createSidecarsService(ctx: ApiContext) {
   const schedule = (kinds: readonly EntityKind[] = []) => {
     if (kinds.some((k) => archiveFileKinds.includes(k))) archiveStale = true;
     if (closed || !anyOn()) return;
+    held = false;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
@@ -133,6 +144,14 @@ export function createSidecarsService(ctx: ApiContext) {
       return { rootId, naming, pending };
     },
     'sidecars.write': () => run(),
+    'sidecars.cancel': () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const cancelled = stopRun != null && !stopRun.signal.aborted;
+      stopRun?.abort();
+      held = true;
+      return { cancelled };
+    },
   };
 
   // A restored catalog's sidecars are rewritten from it; left over from a run that was killed,
@@ -145,9 +164,9 @@ export function createSidecarsService(ctx: ApiContext) {
     /** Called for every change the API announces, with the kinds of thing it changed. */
     changed: (kinds: readonly EntityKind[]) => schedule(kinds),
     /**
-     * Writes what is still owed (a command's edits), for at most `closeBudgetMs`: what is left
-     * keeps its marks and is written by the next Kadar that opens the catalog. Then lets the
-     * thread go.
+     * Writes what is still owed (a command's edits), for at most `closeBudgetMs`, unless a
+     * person stopped the writing: what is left keeps its marks and is written by the next
+     * Kadar that opens the catalog. Then lets the thread go.
      */
     async close(): Promise<void> {
       if (timer) clearTimeout(timer);
@@ -156,7 +175,7 @@ export function createSidecarsService(ctx: ApiContext) {
       const budget = setTimeout(() => controller.abort(), closeBudgetMs);
       try {
         while (running) await running.catch(() => undefined);
-        if (anyOn() && !controller.signal.aborted) await run().catch(() => undefined);
+        if (anyOn() && !held && !controller.signal.aborted) await run().catch(() => undefined);
       } finally {
         clearTimeout(budget);
         controller.abort();

@@ -4,20 +4,47 @@ import { restoreCatalog, undoRestore } from '../../longevity/restore-catalog';
 import { restoreDocumentsFrom } from '../../longevity/documents-mirror';
 import type { SidecarSummary } from '../../../shared/api/domains/sidecars';
 import { KadarError, toApiError, type ApiError } from '../../../shared/errors';
+import type { BackupProgress } from '../../../shared/api/domains/backups';
 import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
+import { createJobBar, eta, type ProgressMode } from '../progress-bar';
 
 interface Json extends GlobalOptions {
   json?: boolean;
 }
 
 /** `kadar backup`: today's verified backup beside the catalog, or one to `--out FILE`. */
-export async function backupCommand(options: Json & { out?: string }): Promise<number> {
-  return withApi(options, async (call) => {
-    // An empty --out (an unset shell variable) is refused by the API, not taken for none.
-    const result = await call(
-      'backups.create',
-      options.out !== undefined ? { out: options.out } : {},
-    );
+export async function backupCommand(
+  options: Json & { out?: string; progress?: ProgressMode },
+): Promise<number> {
+  return withApi(options, async (call, api) => {
+    const mode = options.progress ?? (options.json ? 'none' : 'bar');
+    const bar = mode === 'bar' ? createJobBar('{size} | {rate}/s | ETA {left} | {phase}') : null;
+    const off = api.onEvent((event, payload) => {
+      if (event !== 'backups.progress') return;
+      const p = payload as BackupProgress;
+      if (mode === 'ndjson') process.stderr.write(`${JSON.stringify(p)}\n`);
+      if (!bar) return;
+      const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+      const bytes = p.phase !== 'documents';
+      bar.update(p.done, Math.max(p.total, 1), {
+        size: bytes ? `${mb(p.done)} of ${mb(p.total)}` : `${p.done} of ${p.total} documents`,
+        rate: bytes ? mb(p.rate) : p.rate.toFixed(1),
+        left: eta(p.etaSeconds),
+        phase: p.phase,
+      });
+    });
+    // Ctrl-C stops the backup: nothing is left under a backup's name.
+    const cancel = () => void call('backups.cancel', {});
+    process.once('SIGINT', cancel);
+    let result;
+    try {
+      // An empty --out (an unset shell variable) is refused by the API, not taken for none.
+      result = await call('backups.create', options.out !== undefined ? { out: options.out } : {});
+    } finally {
+      process.off('SIGINT', cancel);
+      off();
+      bar?.stop();
+    }
     if (options.json) await printJson(result);
     else
       await writeOut(

@@ -10,6 +10,10 @@ function describeRun(summary: SidecarSummary): string {
   const lines = [
     `${summary.written} sidecars written, ${summary.unchanged} already current, ${summary.failed} failed.`,
   ];
+  if (summary.cancelled)
+    lines.push(
+      'Stopped: the rest are written with the next change, or when Kadar next opens the catalog.',
+    );
   for (const f of summary.failures) lines.push(`  ${f.path}: ${f.message}`);
   return `${lines.join('\n')}\n`;
 }
@@ -43,16 +47,20 @@ export async function sidecarsSetCommand(
       const p = payload as SidecarProgress;
       bar.update(p.done, p.total, { rate: p.rate.toFixed(1), left: eta(p.etaSeconds) });
     });
+    // Ctrl-C stops between two batches; what is left stays owed, as the summary says.
+    const cancel = () => void call('sidecars.cancel', {});
+    process.once('SIGINT', cancel);
     let summary: SidecarSummary;
     try {
       summary = await call('sidecars.write', {});
     } finally {
+      process.off('SIGINT', cancel);
       off();
       bar?.stop();
     }
     if (options.json) await printJson({ ...set, ...summary });
     else await writeOut(describeRun(summary));
-    return summary.failed > 0 ? 1 : 0;
+    return summary.cancelled ? 130 : summary.failed > 0 ? 1 : 0;
   });
 }
 

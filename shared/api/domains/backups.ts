@@ -11,6 +11,27 @@ export const backupResultSchema = z.object({
 });
 export type BackupResult = z.infer<typeof backupResultSchema>;
 
+/**
+ * The steps of a backup, in order: the catalog copied page by page, the copy checked, then
+ * (with a second folder) copied there and checked, and the attached documents copied beside it.
+ */
+export const backupPhases = ['copying', 'checking', 'second-folder', 'documents'] as const;
+
+export const backupProgressSchema = z.object({
+  phase: z.enum(backupPhases),
+  /**
+   * Bytes copied of the catalog (`copying`, `second-folder`), documents copied (`documents`);
+   * a check (`checking`) has no parts and says 0 of 0 until it is done.
+   */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Per second, in the phase's unit, over the last seconds. */
+  rate: z.number(),
+  /** Seconds left in this phase, when the rate is known. */
+  etaSeconds: z.number().nullable(),
+});
+export type BackupProgress = z.infer<typeof backupProgressSchema>;
+
 export const backupMethods = {
   /**
    * The backups kept beside the catalog and on the second drive (when it is connected), newest
@@ -39,10 +60,22 @@ export const backupMethods = {
       pendingRestore: z.object({ askedAt: z.string() }).nullable(),
     }),
   },
-  /** Today's verified backup (rotated: 7 daily, 4 weekly), or one to a file of your choosing. */
+  /**
+   * Today's verified backup (rotated: 7 daily, 4 weekly), or one to a file of your choosing.
+   * `backups.progress` follows it; one already under way (the daily one) is joined, not
+   * started twice.
+   */
   'backups.create': {
     input: z.object({ out: z.string().trim().min(1).optional() }).strict(),
     output: backupResultSchema,
+  },
+  /**
+   * Stops the backups under way: nothing is left under a backup's name, and the backups
+   * already made stay. The one waited on fails with CANCELLED.
+   */
+  'backups.cancel': {
+    input: none,
+    output: z.object({ cancelled: z.boolean() }),
   },
   /**
    * Puts a backup in the catalog's place; the one replaced is kept beside it. A window's host

@@ -57,4 +57,9 @@ export const sidecarMethods = {
   },
   /** Writes every sidecar still owed now and waits for it (the CLI; the app writes by itself). */
   'sidecars.write': { input: none, output: sidecarSummarySchema },
+  /**
+   * Stops the run under way between two batches (its summary says `cancelled`). What it had
+   * not written stays owed: the next change, or the next opening of the catalog, writes it.
+   */
+  'sidecars.cancel': { input: none, output: z.object({ cancelled: z.boolean() }) },
 } as const;
