@@ -32,7 +32,7 @@ const idleMs = 10_000;
 // A file exiftool has not read this long after it began is given up (a warning, not an
 // error). Counted by exiftool-vendored from when the file's turn comes: one process reads the
 // files of all threads in turn, and time spent waiting behind a slow one must not count.
-const readTimeoutMs = 60_000;
+const defaultReadTimeoutMs = 60_000;
 // A thread waits for its answer this long at most: only against an answer lost on the way
 // (the host's own timeout answers a slow file), so it allows for a queue of slow files.
 const answerTimeoutMs = 30 * 60_000;
@@ -68,12 +68,18 @@ die $@ if $@;
 exit 0;
 `;
 
-interface Reader {
+export interface ExiftoolReader {
   read(path: string): Promise<ExiftoolTags>;
   end(): Promise<void>;
 }
 
-function createReader(): Reader {
+/**
+ * One exiftool process reading files in turn. `readTimeoutMs` is for tests, which cannot wait
+ * the minute a real file gets.
+ */
+export function createExiftoolReader({
+  readTimeoutMs = defaultReadTimeoutMs,
+} = {}): ExiftoolReader {
   let tool: Promise<ExifTool> | null = null;
   const start = async () => {
     // A CommonJS package: its exports come as named exports under tsx and Node, and as the
@@ -136,7 +142,7 @@ function createReader(): Reader {
   };
 }
 
-let local: Reader | null = null;
+let local: ExiftoolReader | null = null;
 
 interface Request {
   kind: 'read';
@@ -169,13 +175,13 @@ export function startExiftoolHost(): ExiftoolHost {
   const channel = new BroadcastChannel(name);
   // The channel alone must not keep the process alive.
   channel.unref();
-  let reader: Reader | null = null;
+  let reader: ExiftoolReader | null = null;
   channel.onmessage = (event) => {
     const request = (event as { data?: Request }).data;
     if (request?.kind !== 'read') return;
     const reply = (r: Omit<Reply, 'kind' | 'id'>) =>
       channel.postMessage({ kind: 'tags', id: request.id, ...r } satisfies Reply);
-    (reader ??= createReader())
+    (reader ??= createExiftoolReader())
       .read(request.path)
       .then((tags) => reply({ tags }))
       .catch((error: unknown) => reply({ error: (error as Error).message ?? String(error) }));
@@ -239,7 +245,7 @@ export function readWithExiftool(path: string): Promise<ExiftoolTags> {
     ? undefined
     : (workerData as { exiftoolChannel?: string } | null)?.exiftoolChannel;
   if (host) return askHost(host, path);
-  return (local ??= createReader()).read(path);
+  return (local ??= createExiftoolReader()).read(path);
 }
 
 /** Ends this thread's own exiftool process, if it started one (tests, benchmarks). */
