@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { openCatalog, type Catalog } from '../catalog/open-catalog';
 import { cacheDirFor, resolveCatalogPath } from '../catalog/default-paths';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -47,6 +48,12 @@ export type ApiCaller = <M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ) => Promise<MethodOutput<M>>;
+
+/**
+ * A path a person typed, made full against the command's working folder, as the API takes
+ * only full paths; an empty one stays empty, for the API to refuse.
+ */
+export const typedPath = (path: string) => (path === '' ? path : resolve(path));
 
 /** Prints a value as the command's JSON answer. */
 export const printJson = (value: unknown) => writeOut(`${JSON.stringify(value, null, 2)}\n`);

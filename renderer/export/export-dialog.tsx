@@ -104,7 +104,8 @@ function ExportSetup({
       const { exportId } = await client.call('export.start', {
         source,
         presetId: preset.id,
-        outDir: folder,
+        // Typed or pasted, it may carry spaces at its ends; the API takes a path as given.
+        outDir: folder.trim(),
         zip,
         force,
       });

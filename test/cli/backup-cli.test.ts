@@ -62,9 +62,7 @@ describe('kadar backup and kadar restore', () => {
     // An unset shell variable is not taken for "today's backup".
     const empty = await kadar('backup', '--out', '', '--json');
     expect(empty.code).not.toBe(0);
-    expect(empty.stderr).toBe(
-      'kadar: Invalid input for backups.create: out: Too small: expected string to have >=1 characters\n',
-    );
+    expect(empty.stderr).toBe('kadar: Invalid input for backups.create: out: Give a file\n');
     expect(existsSync(backupsDirFor(catalog))).toBe(false);
   });
 

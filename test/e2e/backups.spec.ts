@@ -107,7 +107,7 @@ test('a backup that fails as Kadar closes is said at the next start, and a good 
   await dialog.getByTestId('backup-second-folder').fill('backups on E');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByTestId('backups-error')).toContainText(
-    'folder: backups on E is not a folder on this computer (give its full path).',
+    'folder: backups on E is not a full path: give it from the top of the drive (/home/… or C:\\…).',
   );
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -91,8 +91,12 @@ describe('backups', () => {
     const second = join(dir, 'usb');
     mkdirSync(second);
     await expect(call('backups.setSecondFolder', { folder: 'relative' })).rejects.toMatchObject({
-      code: 'FOLDER_NOT_FOUND',
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('folder: relative is not a full path') as string,
     });
+    await expect(
+      call('backups.setSecondFolder', { folder: join(dir, 'not-there') }),
+    ).rejects.toMatchObject({ code: 'FOLDER_NOT_FOUND' });
     // The backups' own folder would list each backup twice, and save nothing from a lost drive.
     mkdirSync(backupsDirFor(catalogPath), { recursive: true });
     await expect(

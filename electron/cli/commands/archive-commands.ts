@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { KadarError, toApiError } from '../../../shared/errors';
-import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
+import { printJson, typedPath, withApi, writeOut, type GlobalOptions } from '../cli-context';
 
 interface Json extends GlobalOptions {
   json?: boolean;
@@ -20,7 +20,7 @@ export async function attachCommand(
     // One step: every file, or none when one cannot be read.
     const attached = await call('documents.attach', {
       owner,
-      sources: files.map((path) => ({ path, link: options.link === true })),
+      sources: files.map((path) => ({ path: typedPath(path), link: options.link === true })),
     });
     if (options.json) await printJson(attached);
     else await writeOut(attached.map((d) => `${d.id}\t${d.title}\t${d.path}\n`).join(''));

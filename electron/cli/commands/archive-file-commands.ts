@@ -1,4 +1,4 @@
-import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
+import { printJson, typedPath, withApi, writeOut, type GlobalOptions } from '../cli-context';
 
 interface Json extends GlobalOptions {
   json?: boolean;
@@ -7,7 +7,7 @@ interface Json extends GlobalOptions {
 /** `kadar archive export FILE`: the whole catalog's own data as one JSON file. */
 export async function archiveExportCommand(file: string, options: Json): Promise<number> {
   return withApi(options, async (call) => {
-    const result = await call('archive.export', { path: file });
+    const result = await call('archive.export', { path: typedPath(file) });
     if (options.json) await printJson(result);
     else {
       const listed = Object.entries(result.counts)
@@ -22,7 +22,7 @@ export async function archiveExportCommand(file: string, options: Json): Promise
 /** `kadar archive import FILE`: an archive file into the catalog, matched so nothing doubles. */
 export async function archiveImportCommand(file: string, options: Json): Promise<number> {
   return withApi(options, async (call) => {
-    const result = await call('archive.import', { path: file });
+    const result = await call('archive.import', { path: typedPath(file) });
     if (options.json) await printJson(result);
     else {
       const lines = Object.entries(result.counts)

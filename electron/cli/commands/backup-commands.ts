@@ -5,7 +5,7 @@ import { restoreDocumentsFrom } from '../../longevity/documents-mirror';
 import type { SidecarSummary } from '../../../shared/api/domains/sidecars';
 import { KadarError, toApiError, type ApiError } from '../../../shared/errors';
 import type { BackupProgress } from '../../../shared/api/domains/backups';
-import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
+import { printJson, typedPath, withApi, writeOut, type GlobalOptions } from '../cli-context';
 import { createJobBar, eta, type ProgressMode } from '../progress-bar';
 
 interface Json extends GlobalOptions {
@@ -39,7 +39,10 @@ export async function backupCommand(
     let result;
     try {
       // An empty --out (an unset shell variable) is refused by the API, not taken for none.
-      result = await call('backups.create', options.out !== undefined ? { out: options.out } : {});
+      result = await call(
+        'backups.create',
+        options.out !== undefined ? { out: typedPath(options.out) } : {},
+      );
     } finally {
       process.off('SIGINT', cancel);
       off();

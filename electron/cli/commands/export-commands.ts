@@ -3,7 +3,7 @@ import type { ExportProgress, ExportSource } from '../../../shared/api/domains/e
 import { KadarError, toApiError } from '../../../shared/errors';
 import { createJobBar, eta } from '../progress-bar';
 import { presetSummary } from '../../../shared/export/preset-summary';
-import { printJson, withApi, writeOut, type GlobalOptions } from '../cli-context';
+import { printJson, typedPath, withApi, writeOut, type GlobalOptions } from '../cli-context';
 
 interface Json extends GlobalOptions {
   json?: boolean;
@@ -81,7 +81,7 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     const input = {
       source,
       presetName: options.preset,
-      outDir: options.out,
+      outDir: typedPath(options.out),
       zip: options.zip ?? false,
       force: options.force ?? false,
     };

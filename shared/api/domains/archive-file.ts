@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fullPath } from './common';
 
 /**
  * The archive file (docs/archive-format.md): the catalog's own data as one documented JSON
@@ -24,7 +25,7 @@ export const archiveKinds = [
 export type ArchiveKind = (typeof archiveKinds)[number];
 
 const count = z.number().int().min(0);
-const filePath = z.string().trim().min(1, 'Give a file');
+const filePath = fullPath('Give a file');
 
 export const archiveImportSummarySchema = z.object({
   path: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { none } from './common';
+import { fullPath, none } from './common';
 
 export const backupResultSchema = z.object({
   path: z.string(),
@@ -66,7 +66,7 @@ export const backupMethods = {
    * started twice.
    */
   'backups.create': {
-    input: z.object({ out: z.string().trim().min(1).optional() }).strict(),
+    input: z.object({ out: fullPath('Give a file').optional() }).strict(),
     output: backupResultSchema,
   },
   /**
@@ -84,7 +84,7 @@ export const backupMethods = {
    * catalog (`next-start`), as an open catalog cannot be replaced.
    */
   'backups.restore': {
-    input: z.object({ path: z.string().trim().min(1) }).strict(),
+    input: z.object({ path: fullPath('Give a backup file') }).strict(),
     output: z.object({
       when: z.enum(['now', 'next-start']),
       /**
@@ -101,7 +101,7 @@ export const backupMethods = {
     output: z.object({ cancelled: z.boolean() }),
   },
   'backups.setSecondFolder': {
-    input: z.object({ folder: z.string().trim().min(1).nullable() }).strict(),
+    input: z.object({ folder: fullPath('Give a folder').nullable() }).strict(),
     output: z.object({ secondFolder: z.string().nullable() }),
   },
 } as const;

@@ -30,6 +30,26 @@ export const optionalText = (max = 2000) =>
 
 export const requiredText = (max = 500) => z.string().trim().min(1, 'Must not be empty').max(max);
 
+/** A full path on this or a Windows computer (shared code cannot load node:path to ask). */
+export const isFullPath = (path: string) =>
+  path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]/.test(path);
+
+/**
+ * A file or folder on the catalog's computer, by its full path and exactly as given (a name
+ * may end in a space). A relative one would be taken from wherever the host happens to run:
+ * the CLI makes what a person typed full against its own working folder before it calls.
+ */
+export const fullPath = (empty = 'Give a path') =>
+  z
+    .string()
+    // An empty one is said as such, not also as a path that is not full.
+    .min(1, { error: empty, abort: true })
+    .max(4096)
+    .refine(isFullPath, {
+      error: (issue) =>
+        `${String(issue.input)} is not a full path: give it from the top of the drive (/home/… or C:\\…).`,
+    });
+
 /** The start–end rule, for inputs with both: the message names the field to fix. */
 export function endNotBeforeStart<T extends { startsOn?: string | null; endsOn?: string | null }>(
   value: T,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, requiredText } from './common';
+import { fullPath, id, optionalText, requiredText } from './common';
 
 export const documentSchema = z.object({
   id: z.number().int(),
@@ -30,7 +30,7 @@ export type DocumentOwner = z.infer<typeof documentOwnerSchema>;
 export const documentSourceSchema = z.union([
   z
     .object({
-      path: z.string().trim().min(1).max(4096),
+      path: fullPath('Give a file'),
       /** Keep the file where it is (under a library folder) instead of copying it in. */
       link: z.boolean().optional(),
     })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, ids, none } from './common';
+import { fullPath, id, ids, none } from './common';
 import { exportPresetSchema, presetNameSchema, presetSettingsSchema } from './export-presets';
 
 /** What a gallery is made of: an event, a project's events, a saved gallery, or a selection. */
@@ -81,7 +81,7 @@ const startInput = z
   .object({
     source: exportSourceSchema,
     /** A new or empty folder; the gallery appears there when the export finishes. */
-    outDir: z.string().trim().min(1, 'Choose a folder'),
+    outDir: fullPath('Choose a folder'),
     zip: z.boolean().default(false),
     /** Replace what the folder holds (the person confirmed it). */
     force: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rootSchema } from '../catalog-schema';
-import { id, none } from './common';
+import { fullPath, id, none } from './common';
 
 export const folderNodeSchema = z.object({
   id: z.number().int(),
@@ -15,7 +15,7 @@ export const rootMethods = {
   'roots.list': { input: none, output: z.array(rootSchema) },
   /** Adds a folder to the library (indexing starts with index.start). */
   'roots.add': {
-    input: z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
+    input: z.object({ path: fullPath('Give a folder') }).strict(),
     output: z.object({
       rootId: z.number().int(),
       created: z.boolean(),
