@@ -1,5 +1,6 @@
 import type { BackupProgress } from '../../shared/api/domains/backups';
 import { formatDuration } from '../format/format-number';
+import { JobProgress } from '../ui/job-progress';
 
 const phases: Record<BackupProgress['phase'], string> = {
   copying: 'Copying the catalog',
@@ -22,24 +23,23 @@ export function BackupProgressBar({
   const inBytes = progress?.phase !== 'documents';
   const amount = (n: number) => (inBytes ? megabytes(n) : String(n));
   return (
-    <div className="export-progress" data-testid="backup-progress" data-phase={progress?.phase}>
-      {/* A check has no parts: the bar runs without a value until it is done. */}
-      {counted ? <progress max={progress.total} value={progress.done} /> : <progress />}
-      <p>
-        {progress ? phases[progress.phase] : 'Starting the backup'}
-        {counted ? ` · ${amount(progress.done)} of ${amount(progress.total)}` : '…'}
-        {counted && progress.rate > 0
-          ? ` · ${inBytes ? megabytes(progress.rate) : progress.rate.toFixed(1)}/s`
-          : ''}
-        {counted && progress.etaSeconds != null
-          ? ` · ${formatDuration(progress.etaSeconds)} left`
-          : ''}
-      </p>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel} data-testid="backup-cancel">
-          Cancel
-        </button>
-      </div>
-    </div>
+    <JobProgress
+      testId="backup-progress"
+      phase={progress?.phase}
+      value={progress?.done ?? 0}
+      // A check has no parts: the bar runs without a value until it is done.
+      max={counted ? progress.total : null}
+      onCancel={onCancel}
+      cancelTestId="backup-cancel"
+    >
+      {progress ? phases[progress.phase] : 'Starting the backup'}
+      {counted ? ` · ${amount(progress.done)} of ${amount(progress.total)}` : '…'}
+      {counted && progress.rate > 0
+        ? ` · ${inBytes ? megabytes(progress.rate) : progress.rate.toFixed(1)}/s`
+        : ''}
+      {counted && progress.etaSeconds != null
+        ? ` · ${formatDuration(progress.etaSeconds)} left`
+        : ''}
+    </JobProgress>
   );
 }

@@ -2,6 +2,7 @@ import type { ExportProgress, ExportRecord } from '../../shared/api/domains/expo
 import { client } from '../api/client';
 import { formatDuration } from '../format/format-number';
 import { useKadar } from '../store/store';
+import { JobProgress } from '../ui/job-progress';
 
 const phases: Record<ExportProgress['phase'], string> = {
   images: 'Making the images',
@@ -21,21 +22,19 @@ export function ExportProgressBar({
   const done = progress ? progress.done + progress.skipped : 0;
   const total = progress?.total ?? 0;
   return (
-    <div className="export-progress" data-testid="export-progress">
-      <progress max={Math.max(total, 1)} value={done} />
-      <p>
-        {progress ? phases[progress.phase] : 'Starting…'} · {done} of {total}
-        {progress && progress.rate > 0 ? ` · ${progress.rate.toFixed(1)} photos/s` : ''}
-        {progress?.etaSeconds != null && progress.phase === 'images'
-          ? ` · ${formatDuration(progress.etaSeconds)} left`
-          : ''}
-      </p>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel} data-testid="export-cancel">
-          Cancel
-        </button>
-      </div>
-    </div>
+    <JobProgress
+      testId="export-progress"
+      value={done}
+      max={Math.max(total, 1)}
+      onCancel={onCancel}
+      cancelTestId="export-cancel"
+    >
+      {progress ? phases[progress.phase] : 'Starting…'} · {done} of {total}
+      {progress && progress.rate > 0 ? ` · ${progress.rate.toFixed(1)} photos/s` : ''}
+      {progress?.etaSeconds != null && progress.phase === 'images'
+        ? ` · ${formatDuration(progress.etaSeconds)} left`
+        : ''}
+    </JobProgress>
   );
 }
 

@@ -9,6 +9,7 @@ import { useApi } from '../api/server-data';
 import { formatDuration } from '../format/format-number';
 import { errorMessage } from '../store/error-message';
 import { useKadar } from '../store/store';
+import { JobProgress } from '../ui/job-progress';
 import { Modal } from '../ui/modal';
 
 const namings: { value: SidecarNaming | ''; label: string }[] = [
@@ -91,28 +92,22 @@ export function SidecarsDialog() {
           ))}
         </ul>
         {running && (
-          <div className="export-progress" data-testid="sidecars-progress">
-            <progress max={Math.max(running.total, 1)} value={running.done} />
-            <p>
-              Writing sidecars · {running.done} of {running.total}
-              {running.rate > 0 ? ` · ${running.rate.toFixed(0)} photos/s` : ''}
-              {running.etaSeconds != null ? ` · ${formatDuration(running.etaSeconds)} left` : ''}
-            </p>
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  void client
-                    .call('sidecars.cancel', {})
-                    .catch((e: unknown) => setError(errorMessage(e)))
-                }
-                data-testid="sidecars-cancel"
-              >
-                Stop
-              </button>
-            </div>
-          </div>
+          <JobProgress
+            testId="sidecars-progress"
+            value={running.done}
+            max={Math.max(running.total, 1)}
+            onCancel={() =>
+              void client
+                .call('sidecars.cancel', {})
+                .catch((e: unknown) => setError(errorMessage(e)))
+            }
+            cancelLabel="Stop"
+            cancelTestId="sidecars-cancel"
+          >
+            Writing sidecars · {running.done} of {running.total}
+            {running.rate > 0 ? ` · ${running.rate.toFixed(0)} photos/s` : ''}
+            {running.etaSeconds != null ? ` · ${formatDuration(running.etaSeconds)} left` : ''}
+          </JobProgress>
         )}
         {!running && shown && (
           <p role="status" data-testid="sidecars-last-run">
