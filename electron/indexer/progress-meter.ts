@@ -7,11 +7,14 @@ export class ProgressMeter {
   /** When each tick happened, and how many it counted. */
   private readonly stamps: { at: number; count: number }[] = [];
   private counted = 0;
+  private readonly started: number;
 
   constructor(
     private readonly windowMs = 5000,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.started = now();
+  }
 
   tick(count = 1): void {
     const t = this.now();
@@ -22,12 +25,15 @@ export class ProgressMeter {
     this.trim(t);
   }
 
-  /** Completions per second over the window (0 until two have happened). */
+  /**
+   * Completions per second: what was done over the window, or since the start when that is
+   * shorter (0 until two have happened).
+   */
   rate(): number {
     const t = this.now();
     this.trim(t);
     if (this.counted < 2) return 0;
-    const span = Math.max(t - this.stamps[0]!.at, 250);
+    const span = Math.max(t - Math.max(this.started, t - this.windowMs), 250);
     return (this.counted * 1000) / span;
   }
 

@@ -162,3 +162,15 @@ export function syncFolder(dir: string): void {
     // Windows cannot open a folder to flush it; the rename is as durable as it makes it.
   }
 }
+
+/**
+ * Removes a file Kadar was writing, if it can: a failure here (a drive pulled out, a file
+ * another program holds) must not hide why the writing stopped. The next writer there tries again.
+ */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Left for the next writer into that folder.
+  }
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/open-catalog';
 import { backupsDirFor } from '../catalog/default-paths';
 import { KadarError } from '../../shared/errors';
-import { fsyncFileAsync, removeDeadWritersTemps, syncFolder } from './atomic-file';
+import { fsyncFileAsync, removeDeadWritersTemps, removeQuietly, syncFolder } from './atomic-file';
 import {
   backupCancelled,
   backupCatalog,
@@ -110,6 +110,8 @@ export async function dailyBackup(
       backupCancelled(`Today's backup is made, but its copy in ${options.secondDir}`);
     try {
       removeDeadWritersTemps(options.secondDir);
+      // This process's own, left by a copy whose removal failed (a drive that went away).
+      rmSync(partial, { force: true });
       // Off the app's thread: a large catalog onto a slow USB drive takes a while.
       report?.phase('second-folder', result.bytes);
       await copyWithProgress(result.path, partial, {
@@ -117,7 +119,9 @@ export async function dailyBackup(
         onBytes: (bytes) => report?.advance(bytes),
       });
       report?.phase('checking', 0);
-      await verifyInWorker(partial, result.counts, signal);
+      // SQLite's check cannot be stopped part-way: a cancel takes effect when it ends, once
+      // nothing holds the copy open any more.
+      await verifyInWorker(partial, result.counts);
       signal?.throwIfAborted();
       // On the disk before it has a backup's name: a drive pulled right after keeps it whole.
       await fsyncFileAsync(partial);
@@ -131,18 +135,21 @@ export async function dailyBackup(
         { cause: error },
       );
     } finally {
-      rmSync(partial, { force: true });
+      removeQuietly(partial);
     }
     rotate(options.secondDir);
     // Each document that can be copied is; the others are said, and tried again tomorrow.
-    const { failures } = await mirrorDocumentsTo(db, catalogPath, options.secondDir, {
+    const { failures, stopped } = await mirrorDocumentsTo(db, catalogPath, options.secondDir, {
       signal,
       onCopied: (done, total) => {
         if (done === 0) report?.phase('documents', total);
         else report?.advance(done);
       },
     });
-    if (signal?.aborted) throw cancelled();
+    if (stopped)
+      throw backupCancelled(
+        `Today's backup is made and copied to ${options.secondDir}, but copying the attached documents there`,
+      );
     if (failures.length > 0)
       throw new KadarError(
         'BACKUP_FAILED',

@@ -6,6 +6,7 @@ import {
   fsyncFile,
   fsyncFileAsync,
   removeDeadWritersTemps,
+  removeQuietly,
   syncFolder,
 } from './atomic-file';
 import { openSqliteFile } from './sqlite-file';
@@ -256,6 +257,8 @@ export async function backupCatalog(
   let total = (db.pragma('page_count', { simple: true }) as number) * pageSize;
   try {
     signal?.throwIfAborted();
+    // This process's own, left by a backup whose removal failed: SQLite would write into it.
+    removeDatabaseFiles(partial);
     report?.phase('copying', total);
     await db.backup(partial, {
       progress({ totalPages, remainingPages }) {
@@ -279,14 +282,16 @@ export async function backupCatalog(
       copy.close();
     }
     report?.phase('checking', 0);
-    const counts = await verifyInWorker(partial, countRows(db), signal);
+    // SQLite's check cannot be stopped part-way: a cancel takes effect when it ends, once
+    // nothing holds the copy open (a file open elsewhere cannot be removed on Windows).
+    const counts = await verifyInWorker(partial, countRows(db));
     signal?.throwIfAborted();
     await fsyncFileAsync(partial);
     renameSync(partial, target);
     syncFolder(dir);
     return { path: target, bytes: statSync(target).size, counts };
   } catch (error) {
-    rmSync(partial, { force: true });
+    removeQuietly(partial);
     if (signal?.aborted) throw backupCancelled(`The backup to ${target}`);
     if (error instanceof KadarError) throw error;
     throw new KadarError(

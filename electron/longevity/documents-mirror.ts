@@ -31,6 +31,8 @@ export interface MirrorOptions {
 
 export interface MirrorResult {
   copied: number;
+  /** Stopped by the signal before every document was looked at. */
+  stopped?: boolean;
   /** The documents that could not be copied (a name the drive refuses, a full drive), and why. */
   failures: { path: string; message: string }[];
 }
@@ -64,7 +66,10 @@ async function copyMissing(
   onCopied?.(0, names.length);
   for (const [i, name] of names.entries()) {
     if (i > 0) onCopied?.(i, names.length);
-    if (signal?.aborted) break;
+    if (signal?.aborted) {
+      result.stopped = true;
+      break;
+    }
     if (!isStoredName(name)) {
       result.failures.push({ path: name, message: 'not the name of a stored document' });
       continue;
@@ -91,7 +96,7 @@ async function copyMissing(
       result.failures.push({ path: source, message: fileErrorReason(error) });
     }
   }
-  if (!signal?.aborted && names.length > 0) onCopied?.(names.length, names.length);
+  if (!result.stopped && names.length > 0) onCopied?.(names.length, names.length);
   return result;
 }
 

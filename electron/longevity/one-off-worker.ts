@@ -9,15 +9,9 @@ export type WorkerAnswer<T> = { ok: true; value: T } | { ok: false; error: ApiEr
  * Runs one task in a worker thread of its own, for work the API's thread (Electron's main
  * thread, in the app) must not wait through. `worker` is the worker module's URL beside the
  * caller's (`./name`, the caller in the same folder): from the sources (through tsx) its `.ts`,
- * from the bundle (one folder) its `.js`. `signal` ends the thread mid-task: only for tasks
- * that leave nothing half-written behind.
+ * from the bundle (one folder) its `.js`.
  */
-export async function runInWorker<T>(
-  callerUrl: string,
-  worker: string,
-  task: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
+export async function runInWorker<T>(callerUrl: string, worker: string, task: unknown): Promise<T> {
   const fromSource = callerUrl.endsWith('.ts');
   const pool = new Piscina({
     filename: fileURLToPath(new URL(`${worker}${fromSource ? '.ts' : '.js'}`, callerUrl)),
@@ -26,7 +20,7 @@ export async function runInWorker<T>(
     maxThreads: 1,
   });
   try {
-    const answer = (await pool.run(task, signal ? { signal } : {})) as WorkerAnswer<T>;
+    const answer = (await pool.run(task)) as WorkerAnswer<T>;
     if (!answer.ok) throw new KadarError(answer.error.code, answer.error.message);
     return answer.value;
   } finally {

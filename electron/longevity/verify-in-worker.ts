@@ -1,18 +1,12 @@
 import type { RowCounts } from './catalog-backup';
 import { runInWorker } from './one-off-worker';
 
-/** `verifyBackup` in a worker thread; `signal` stops the check (it only reads). */
-export function verifyInWorker(
-  file: string,
-  expected?: RowCounts,
-  signal?: AbortSignal,
-): Promise<RowCounts> {
-  return runInWorker(
-    import.meta.url,
-    './verify-worker',
-    { file, ...(expected ? { expected } : {}) },
-    signal,
-  );
+/** `verifyBackup` in a worker thread. */
+export function verifyInWorker(file: string, expected?: RowCounts): Promise<RowCounts> {
+  return runInWorker(import.meta.url, './verify-worker', {
+    file,
+    ...(expected ? { expected } : {}),
+  });
 }
 
 /** `copyBackupForRestore` in a worker thread. */

@@ -59,9 +59,12 @@ export function BackupsDialog() {
       setMessage(await what());
       await list.refetch();
     } catch (e) {
-      // Cancelled is what the person asked for: said, not shown as a failure.
-      if (isApiError(e) && e.code === 'CANCELLED') setMessage(e.message);
-      else setError(errorMessage(e));
+      // Cancelled is what the person asked for: said, not shown as a failure. What was made
+      // before the cancel (today's backup, stopped on its way to the second folder) is listed.
+      if (isApiError(e) && e.code === 'CANCELLED') {
+        setMessage(e.message);
+        void list.refetch();
+      } else setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -69,6 +69,8 @@ function ExportSetup({
   const [presetId, setPresetId] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   const [outDir, setOutDir] = useState<string | null>(null);
+  // Typed or pasted, a folder may carry spaces at its ends; a picked or suggested one is exact.
+  const [typed, setTyped] = useState(false);
   const [zip, setZip] = useState(false);
   // The folder the person was asked about: a confirmation never carries over to another.
   const [replace, setReplace] = useState<{ folder: string; message: string } | null>(null);
@@ -104,8 +106,7 @@ function ExportSetup({
       const { exportId } = await client.call('export.start', {
         source,
         presetId: preset.id,
-        // Typed or pasted, it may carry spaces at its ends; the API takes a path as given.
-        outDir: folder.trim(),
+        outDir: typed ? folder.trim() : folder,
         zip,
         force,
       });
@@ -126,6 +127,7 @@ function ExportSetup({
     const { path } = await client.call('shell.pickFolder', {});
     if (path) {
       setOutDir(path);
+      setTyped(false);
       setReplace(null);
     }
   };
@@ -180,6 +182,7 @@ function ExportSetup({
           spellCheck={false}
           onChange={(e) => {
             setOutDir(e.target.value);
+            setTyped(true);
             setReplace(null);
           }}
           data-testid="export-folder"

@@ -19,7 +19,9 @@ function AddFolderForm() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const failure = await addFolder(path);
+    // Typed or pasted, it may carry spaces at its ends; the API takes a path as given (a
+    // picked folder is sent as the picker named it).
+    const failure = await addFolder(path.trim());
     setBusy(false);
     if (failure) setError(failure);
     else closePanel();

@@ -60,8 +60,7 @@ export const createIndexingSlice: Slice<IndexingSlice> = (set, get) => {
 
     async addFolder(path) {
       try {
-        // Typed or pasted, it may carry spaces at its ends; the API takes a path as given.
-        const { rootId } = await client.call('roots.add', { path: path.trim() });
+        const { rootId } = await client.call('roots.add', { path });
         await client.call('index.start', { rootIds: [rootId] });
         void get().loadIndexState();
         void get().loadRoots();

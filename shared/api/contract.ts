@@ -65,7 +65,7 @@ export const apiEvents = {
   'backups.progress': backupProgressSchema,
   /**
    * How a backup nobody waited on went (daily, or at closing): a failure must be shown; one
-   * a person cancelled is not a failure, and is tried again within the hour.
+   * a person cancelled is not a failure (docs/backups.md says when it is made after all).
    */
   'backups.finished': z.object({ error: z.string().nullable(), cancelled: z.boolean() }),
   /**

@@ -68,11 +68,17 @@ describe('paths in requests', () => {
     });
   });
 
-  it('are full on this computer and on Windows', () => {
-    for (const full of ['/home/ana/Slike', 'C:\\Kadar', 'e:/backups', '\\\\nas\\foto'])
-      expect(isFullPath(full), full).toBe(true);
-    for (const part of ['Slike', './Slike', '../Slike', 'C:Kadar', '~/Slike', ''])
-      expect(isFullPath(part), part).toBe(false);
+  it('are full as the computer the catalog is on says: from / here, from a drive or a share on Windows', () => {
+    expect(isFullPath('/home/ana/Slike', 'linux')).toBe(true);
+    for (const part of ['Slike', './Slike', '../Slike', '~/Slike', 'C:\\Kadar', 'e:/backups', ''])
+      expect(isFullPath(part, 'linux'), part).toBe(false);
+    for (const full of ['C:\\Kadar', 'e:/backups', '\\\\nas\\foto'])
+      expect(isFullPath(full, 'win32'), full).toBe(true);
+    // Relative to the current drive or folder there.
+    for (const part of ['\\Users\\ana', '/Users/ana', 'C:Kadar', 'Slike'])
+      expect(isFullPath(part, 'win32'), part).toBe(false);
+    // This test runs on the computer of its catalog.
+    expect(isFullPath('C:\\Kadar')).toBe(process.platform === 'win32');
   });
 
   it('typed relative at the command line are taken from the folder the command runs in', async () => {

@@ -52,13 +52,18 @@ beforeEach(async () => {
 });
 afterEach(() => api.close({ finalBackup: false }));
 
-/** Calls `backups.cancel` when the first report of `phase` arrives (a window's Cancel). */
-function cancelAt(phase: BackupProgress['phase']) {
-  const off = api.onEvent((name, payload) => {
-    if (name === 'backups.progress' && (payload as BackupProgress).phase === phase) {
-      off();
-      void call('backups.cancel', {}).then(({ cancelled }) => expect(cancelled).toBe(true));
-    }
+/**
+ * Calls `backups.cancel` when the first report of `phase` arrives (a window's Cancel); the
+ * answer it got, for the test to check once the backup has answered.
+ */
+function cancelAt(phase: BackupProgress['phase']): Promise<{ cancelled: boolean }> {
+  return new Promise((resolve, reject) => {
+    const off = api.onEvent((name, payload) => {
+      if (name === 'backups.progress' && (payload as BackupProgress).phase === phase) {
+        off();
+        call('backups.cancel', {}).then(resolve, reject);
+      }
+    });
   });
 }
 
@@ -87,11 +92,12 @@ describe('a backup under way', () => {
   });
 
   it('cancelled while copying, leaves nothing under a backup’s name, nor a failure to show', async () => {
-    cancelAt('copying');
+    const asked = cancelAt('copying');
     await expect(call('backups.create', {})).rejects.toMatchObject({
       code: 'CANCELLED',
       message: expect.stringContaining('was cancelled') as string,
     });
+    expect(await asked).toEqual({ cancelled: true });
     expect(heard.some((p) => p.phase === 'checking')).toBe(false);
     expect(filesIn(backupsDirFor(catalogPath))).toEqual([]);
     expect(filesIn(second)).toEqual([]);
@@ -102,27 +108,55 @@ describe('a backup under way', () => {
   });
 
   it('cancelled while checking, keeps no backup that was not checked', async () => {
-    cancelAt('checking');
+    const asked = cancelAt('checking');
     await expect(call('backups.create', {})).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await asked).toEqual({ cancelled: true });
     expect(filesIn(backupsDirFor(catalogPath))).toEqual([]);
   });
 
   it('cancelled on the way to the second folder, keeps today’s backup and no part of the copy', async () => {
-    cancelAt('second-folder');
+    const asked = cancelAt('second-folder');
     await expect(call('backups.create', {})).rejects.toMatchObject({
       code: 'CANCELLED',
       message: expect.stringContaining(
         `Today's backup is made, but its copy in ${second}`,
       ) as string,
     });
+    expect(await asked).toEqual({ cancelled: true });
     expect(filesIn(backupsDirFor(catalogPath))).toEqual([today()]);
     expect(filesIn(second)).toEqual([]);
   });
 
+  it('cancelled while copying the documents, keeps both backups and says what was not done', async () => {
+    const asked = cancelAt('documents');
+    await expect(call('backups.create', {})).rejects.toMatchObject({
+      code: 'CANCELLED',
+      message: `Today's backup is made and copied to ${second}, but copying the attached documents there was cancelled; the backups made before are kept.`,
+    });
+    expect(await asked).toEqual({ cancelled: true });
+    expect(filesIn(backupsDirFor(catalogPath))).toEqual([today()]);
+    expect(filesIn(second)).toEqual([today()]);
+  });
+
+  it('cancelled, leaves a failure from before said until a backup goes through', async () => {
+    const db = new Database(catalogPath);
+    db.prepare(
+      `INSERT INTO settings (key, value) VALUES ('backups.lastError', 'the drive is full')`,
+    ).run();
+    db.close();
+    const asked = cancelAt('copying');
+    await expect(call('backups.create', {})).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await asked).toEqual({ cancelled: true });
+    expect((await call('backups.list', {})).lastError).toBe('the drive is full');
+    await call('backups.create', {});
+    expect((await call('backups.list', {})).lastError).toBeNull();
+  });
+
   it('to a file of one’s choosing, is cancelled the same way', async () => {
     const out = join(tempDir(), 'before-the-big-edit.sqlite');
-    cancelAt('copying');
+    const asked = cancelAt('copying');
     await expect(call('backups.create', { out })).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await asked).toEqual({ cancelled: true });
     expect(filesIn(join(out, '..'))).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,15 +53,18 @@ describe('writing sidecars, stopped by a person', () => {
   it('stops between two batches, keeps the rest owed, and writes it at the next opening, not at closing', async () => {
     const [root] = (await call('sidecars.status', {})).roots;
     // Stop is pressed once the first batch is written.
-    const off = api.onEvent((name, payload) => {
-      if (name === 'sidecars.progress' && (payload as SidecarProgress).done > 0) {
-        off();
-        void call('sidecars.cancel', {}).then(({ cancelled }) => expect(cancelled).toBe(true));
-      }
+    const asked = new Promise<{ cancelled: boolean }>((resolve, reject) => {
+      const off = api.onEvent((name, payload) => {
+        if (name === 'sidecars.progress' && (payload as SidecarProgress).done > 0) {
+          off();
+          call('sidecars.cancel', {}).then(resolve, reject);
+        }
+      });
     });
     const stopped = finished(api);
     await call('sidecars.set', { rootId: root!.rootId, naming: 'digikam' });
     const summary = await stopped;
+    expect(await asked).toEqual({ cancelled: true });
     expect(summary.cancelled).toBe(true);
     expect(summary.written).toBeGreaterThan(0);
     expect(summary.written).toBeLessThan(photos);
@@ -78,5 +81,32 @@ describe('writing sidecars, stopped by a person', () => {
     const rest = await finished(api);
     expect(rest).toMatchObject({ cancelled: false, written: photos - summary.written, failed: 0 });
     expect(sidecarsWritten()).toBe(photos);
+  }, 60_000);
+
+  it('starts writing again at the next change after a stop, with what the stop left', async () => {
+    const [root] = (await call('sidecars.status', {})).roots;
+    // Switched off, the sidecars deleted, and switched on again: every one is owed.
+    await call('sidecars.set', { rootId: root!.rootId, naming: null });
+    for (const name of readdirSync(library).filter((f) => f.endsWith('.xmp')))
+      rmSync(join(library, name));
+    const off = api.onEvent((name, payload) => {
+      if (name === 'sidecars.progress' && (payload as SidecarProgress).done > 0) {
+        off();
+        void call('sidecars.cancel', {});
+      }
+    });
+    const stopped = finished(api);
+    await call('sidecars.set', { rootId: root!.rootId, naming: 'digikam' });
+    expect((await stopped).cancelled).toBe(true);
+    expect((await call('sidecars.status', {})).roots[0]!.pending).toBeGreaterThan(0);
+
+    // A person tags one photo: its sidecar, and the rest the stop left, are written.
+    const again = finished(api);
+    const [first] = (await call('photos.ids', {})).ids;
+    await call('tags.add', { photoIds: [first!], paths: ['Vranje'] });
+    const summary = await again;
+    expect(summary).toMatchObject({ cancelled: false, failed: 0 });
+    expect(summary.written).toBeGreaterThanOrEqual(1);
+    expect((await call('sidecars.status', {})).roots[0]!.pending).toBe(0);
   }, 60_000);
 });

@@ -101,32 +101,34 @@ export function createBackupsService(
       ?.value ?? null;
   const secondFolder = () => setting(secondFolderKey);
   const clearLastError = () => sql(db, `DELETE FROM settings WHERE key = ?`).run(lastErrorKey);
-  const daily = () =>
-    // Cleared before the copy is taken, so a backup never carries an old failure with it.
-    (running ??= Promise.resolve()
+  const setLastError = (message: string) =>
+    sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
+      lastErrorKey,
+      message,
+    );
+  const daily = () => {
+    let before: string | null = null;
+    return (running ??= Promise.resolve()
       .then(() => {
+        // Cleared before the copy is taken, so a backup never carries an old failure with it.
+        before = setting(lastErrorKey);
         clearLastError();
         return followed((options) =>
           dailyBackup(db, ctx.catalogPath, { ...options, secondDir: secondFolder() }),
         );
       })
       .catch((error: unknown) => {
-        // A cancel is what a person asked for, not a problem to show at the next start.
-        if (!isCancelled(error))
-          sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
-            lastErrorKey,
-            toApiError(error).message,
-          );
+        // A cancel is what a person asked for, not a problem of its own; a failure from before
+        // it stands until a backup goes through.
+        if (!isCancelled(error)) setLastError(toApiError(error).message);
+        else if (before != null) setLastError(before);
         throw error;
       })
       .finally(() => (running = null)));
+  };
   // Said like a failed backup (a notice at the window's start, and in the dialog) until a
   // backup goes through.
-  if (restoreFailure)
-    sql(db, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`).run(
-      lastErrorKey,
-      `${notRestoredPrefix}${restoreFailure}`,
-    );
+  if (restoreFailure) setLastError(`${notRestoredPrefix}${restoreFailure}`);
   const today = () =>
     existsSync(join(backupsDirFor(ctx.catalogPath), dailyBackupName(localDay(new Date()))));
   const timers: NodeJS.Timeout[] = [];

@@ -81,9 +81,8 @@ export function createSidecarsService(ctx: ApiContext) {
         running = null;
         stopRun = null;
         progress = null;
-        // Changes made meanwhile are written by the next run, unless this one was stopped:
-        // then they wait, with the rest, for the next change.
-        if (thisRun.signal.aborted) again = false;
+        // Changes made meanwhile are written by the next run (after a stop, only those made
+        // after it: see sidecars.cancel).
         if (again && !closed) {
           again = false;
           void run().catch(() => undefined);
@@ -149,6 +148,9 @@ export function createSidecarsService(ctx: ApiContext) {
       timer = null;
       const cancelled = stopRun != null && !stopRun.signal.aborted;
       stopRun?.abort();
+      // What changed before the stop waits, with the rest, for the next change; a change
+      // after it starts the writing again.
+      again = false;
       held = true;
       return { cancelled };
     },

@@ -27,7 +27,12 @@ export async function backupCommand(
       const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
       const bytes = p.phase !== 'documents';
       bar.update(p.done, Math.max(p.total, 1), {
-        size: bytes ? `${mb(p.done)} of ${mb(p.total)}` : `${p.done} of ${p.total} documents`,
+        size:
+          p.phase === 'checking'
+            ? 'checking the copy'
+            : bytes
+              ? `${mb(p.done)} of ${mb(p.total)}`
+              : `${p.done} of ${p.total} documents`,
         rate: bytes ? mb(p.rate) : p.rate.toFixed(1),
         left: eta(p.etaSeconds),
         phase: p.phase,

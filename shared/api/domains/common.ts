@@ -30,9 +30,18 @@ export const optionalText = (max = 2000) =>
 
 export const requiredText = (max = 500) => z.string().trim().min(1, 'Must not be empty').max(max);
 
-/** A full path on this or a Windows computer (shared code cannot load node:path to ask). */
-export const isFullPath = (path: string) =>
-  path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]/.test(path);
+// The platform of the process that checks requests (the app's main process, the host, the
+// CLI); the renderer checks none and has no `process`.
+const hostPlatform = (globalThis as { process?: { platform?: string } }).process?.platform;
+
+/**
+ * A full path on the computer the catalog is on: from `/`, or on Windows from a drive (`C:\`)
+ * or a share (`\\nas\…`). Shared code cannot load node:path to ask.
+ */
+export const isFullPath = (path: string, platform = hostPlatform) =>
+  platform === 'win32'
+    ? /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]/.test(path)
+    : path.startsWith('/');
 
 /**
  * A file or folder on the catalog's computer, by its full path and exactly as given (a name
