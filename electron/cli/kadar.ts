@@ -117,6 +117,11 @@ program
   )
   .option('--port <n>', 'port to listen on (default: any free port)', positiveInt)
   .option('--sample', 'open the sample archive if the catalog has no folders yet')
+  .option(
+    '--threads <n>',
+    "files the window's index runs read at once, and its exports' threads (default: one per core, plus two)",
+    positiveInt,
+  )
   .action((options: object) =>
     run(async () => (await commands.serve()).serveCommand({ ...program.opts(), ...options })),
   );

@@ -194,6 +194,9 @@ describe('the kadar CLI', () => {
     const usage = await runCli(['--catalog', catalog, 'photos', '--limit', 'lots']);
     expect(usage.code).not.toBe(0);
     expect(usage.stderr).toMatch(/positive whole number/);
+    const threads = await runCli(['--catalog', catalog, 'serve', '--threads', '0']);
+    expect(threads.code).not.toBe(0);
+    expect(threads.stderr).toMatch(/--threads.*positive whole number/);
   });
 
   it('reports a folder it may not read, and indexes the rest', async () => {

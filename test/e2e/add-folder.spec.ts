@@ -11,7 +11,13 @@ const bigPhoto = join(repoFixtures, 'phones', 'Samsung SM-J327T1.jpg');
 let host: KadarHost;
 
 test.beforeAll(async () => {
-  host = await startKadarHost({ index: [join(repoFixtures, 'gps')] });
+  // One file at a time: a run then takes as long on eight cores as on two, long enough to be
+  // seen and cancelled, and on two cores it leaves one to the browser, which otherwise gets
+  // frames a second apart while every core decodes and a click can land after the run ended.
+  host = await startKadarHost({
+    index: [join(repoFixtures, 'gps')],
+    extraArgs: ['--threads', '1'],
+  });
 });
 
 test.afterAll(async () => {

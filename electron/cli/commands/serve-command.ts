@@ -9,6 +9,8 @@ export interface ServeOptions extends GlobalOptions {
   port?: number;
   /** Opens the sample archive when the catalog has no folders yet. */
   sample?: boolean;
+  /** Files an index run started from the window reads at once, and the export's threads. */
+  threads?: number;
 }
 
 /** `kadar serve`: the desktop UI in a browser, over the same API, on 127.0.0.1. */
@@ -16,7 +18,12 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const catalogPath = resolveCatalogPath(options.catalog);
   // The window's backups: daily while it is open, and when it closes.
   // A restore asked for from the window closes the catalog and opens the backup at once.
-  const api = createWindowApi({ catalogPath, shell: { kind: 'browser' }, autoBackup: {} });
+  const api = createWindowApi({
+    catalogPath,
+    shell: { kind: 'browser' },
+    autoBackup: {},
+    ...(options.threads != null ? { threads: options.threads } : {}),
+  });
   const host = await startHost({
     api,
     rendererDir: rendererDir(),
