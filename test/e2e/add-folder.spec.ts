@@ -107,6 +107,9 @@ test('cancelling a run stops it with fewer photos catalogued than the folder hol
   await addFolder(page, folder);
   const done = page.getByTestId('index-done');
   await expect(done).toHaveAttribute('data-done', /^[1-9]/);
+  // The filling bar says the run is alive; the spinner is only for before it can count.
+  await expect(page.getByTestId('index-progress')).toHaveAttribute('data-phase', 'indexing');
+  await expect(page.getByTestId('index-spinner')).toHaveCount(0);
   // New photos appear while the run goes on.
   await expect
     .poll(async () => Number(await page.getByTestId('count-shown').getAttribute('data-count')))
